@@ -1,0 +1,26 @@
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { enabledOAuthProviders } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/session";
+
+interface PageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** Only same-site paths are followed after sign-in. */
+function safeReturnPath(value: string | string[] | undefined): string {
+  const path = Array.isArray(value) ? value[0] : value;
+  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/arena";
+}
+
+export default async function SignInPage({ searchParams }: PageProps) {
+  const params = await searchParams;
+  const callbackUrl = safeReturnPath(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  return (
+    <section className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">Sign in</h1>
+      <SignInForm callbackUrl={callbackUrl} oauthProviders={enabledOAuthProviders()} hasOAuthError={Boolean(params.error)} />
+    </section>
+  );
+}

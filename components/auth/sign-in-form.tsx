@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { FieldError } from "@/components/ui/field-error";
+import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+
+interface Props {
+  callbackUrl: string;
+  oauthProviders: { id: string; name: string }[];
+  hasOAuthError: boolean;
+}
+
+/** Email + password sign-in, plus any OAuth providers the deployment switched on. */
+export function SignInForm({ callbackUrl, oauthProviders, hasOAuthError }: Props) {
+  const router = useRouter();
+  const [error, setError] = useState(hasOAuthError ? "Sign-in failed. Please try again." : "");
+  const [isBusy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!email || !password) return setError("Enter your email and password.");
+    setBusy(true);
+    const result = await signIn("credentials", { email, password, redirect: false });
+    setBusy(false);
+    if (!result || result.error) return setError("That email and password do not match an account.");
+    router.push(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <div className="mt-6 space-y-6">
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <div>
+          <label htmlFor="email" className={labelClass}>Email</label>
+          <input id="email" name="email" type="email" autoComplete="email" className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="password" className={labelClass}>Password</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" className={inputClass} />
+        </div>
+        <FieldError message={error} />
+        <button type="submit" className={buttonClass} disabled={isBusy}>
+          {isBusy ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {oauthProviders.length > 0 && (
+        <div className="space-y-2 border-t border-slate-200 pt-4">
+          {oauthProviders.map((p) => (
+            <button key={p.id} type="button" className="w-full rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100" onClick={() => signIn(p.id, { callbackUrl })}>
+              Continue with {p.name}
+            </button>
+          ))}
+        </div>
+      )}
+      <p className="text-sm text-slate-600">
+        New here? <Link href="/signup" className="underline">Create an account</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { CartesianGrid, ComposedChart, ErrorBar, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+
+export interface IntervalPoint {
+  model: string;
+  rating: number;
+  lower: number;
+  upper: number;
+}
+
+/** Ratings as points with their 95% intervals as error bars. */
+export function RatingIntervalChart({ points }: { points: IntervalPoint[] }) {
+  const data = points.map((p) => ({ ...p, error: [p.rating - p.lower, p.upper - p.rating] as [number, number] }));
+  const min = Math.floor(Math.min(...points.map((p) => p.lower)) / 25) * 25;
+  const max = Math.ceil(Math.max(...points.map((p) => p.upper)) / 25) * 25;
+  return (
+    <figure className="rounded border border-slate-200 bg-white p-3" aria-label="Ratings with 95% confidence intervals">
+      <ResponsiveContainer width="100%" height={300}>
+        <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 70, left: 10 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="model" angle={-35} textAnchor="end" interval={0} tick={{ fontSize: 11 }} />
+          <YAxis domain={[min, max]} tick={{ fontSize: 11 }} />
+          <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : String(v))} />
+          <Scatter dataKey="rating" fill="#0f172a" isAnimationActive={false}>
+            <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="#475569" direction="y" />
+          </Scatter>
+        </ComposedChart>
+      </ResponsiveContainer>
+      <figcaption className="text-center text-xs text-slate-500">Rating with 95% bootstrap interval</figcaption>
+    </figure>
+  );
+}

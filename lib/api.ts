@@ -1,0 +1,42 @@
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { AppError, fieldErrors, isAppError } from "@/lib/errors";
+
+/**
+ * Wraps a route handler so that an AppError becomes `{ error: { code, message, details } }` with
+ * its status, and anything else is logged and answered with a generic 500 (never raw text).
+ */
+export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Response>) {
+  return async (...args: Args): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** The JSON error response for any thrown value. */
+export function errorResponse(error: unknown): Response {
+  if (isAppError(error)) {
+    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status });
+  }
+  console.error("Unhandled error in route handler", error);
+  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+}
+
+/** Reads and validates a JSON body; a malformed or invalid body is a 400 that names the fields. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError("invalid_input", "The request body must be valid JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const details = fieldErrors(parsed.error.issues);
+    throw new AppError("invalid_input", `Invalid request: ${Object.entries(details).map(([k, v]) => `${k}: ${v}`).join("; ")}`, details);
+  }
+  return parsed.data;
+}

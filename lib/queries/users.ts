@@ -1,0 +1,108 @@
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { AppError } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "@/lib/password";
+import type { Profile, SignUpInput } from "@/lib/profile-schema";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** What the app knows about the signed-in person (never the password hash). */
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  profile: Profile;
+  hasProfile: boolean;
+  voteCount: number;
+}
+
+const userColumns = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  country: true,
+  ageBand: true,
+  education: true,
+  language: true,
+  profileCompletedAt: true,
+  _count: { select: { votes: true } },
+} as const;
+
+/** Creates a contributor account; a taken email is a 409 `email_taken`. */
+export async function createUser(input: SignUpInput & { role?: Role }): Promise<{ id: string; email: string }> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db().user.create({
+      data: { email: input.email, name: input.name || null, passwordHash, role: input.role ?? "CONTRIBUTOR" },
+      select: { id: true, email: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("email_taken", "An account with this email already exists. Sign in instead.");
+    throw error;
+  }
+}
+
+/** Creates an admin, or promotes an existing account to admin and sets its password. */
+export async function createAdmin(email: string, password: string): Promise<{ id: string; email: string; created: boolean }> {
+  const passwordHash = await hashPassword(password);
+  const existing = await db().user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) {
+    await db().user.update({ where: { id: existing.id }, data: { role: "ADMIN", passwordHash } });
+    return { id: existing.id, email, created: false };
+  }
+  const user = await db().user.create({ data: { email, passwordHash, role: "ADMIN" }, select: { id: true } });
+  return { id: user.id, email, created: true };
+}
+
+/** The user for these credentials, or null (same answer for unknown email and wrong password). */
+export async function verifyCredentials(email: string, password: string): Promise<{ id: string; email: string; role: Role } | null> {
+  const user = await db().user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, role: true, passwordHash: true },
+  });
+  if (!user?.passwordHash) return null;
+  if (!(await verifyPassword(password, user.passwordHash))) return null;
+  return { id: user.id, email: user.email, role: user.role };
+}
+
+/** Finds or creates the user behind an OAuth identity (linking by verified email). */
+export async function upsertOAuthUser(input: { provider: string; providerAccountId: string; email: string; name?: string | null }): Promise<{ id: string; role: Role }> {
+  const linked = await db().oAuthAccount.findUnique({
+    where: { provider_providerAccountId: { provider: input.provider, providerAccountId: input.providerAccountId } },
+    select: { user: { select: { id: true, role: true } } },
+  });
+  if (linked) return linked.user;
+  const email = input.email.trim().toLowerCase();
+  const user = await db().user.upsert({
+    where: { email },
+    create: { email, name: input.name ?? null },
+    update: {},
+    select: { id: true, role: true },
+  });
+  await db().oAuthAccount.create({ data: { userId: user.id, provider: input.provider, providerAccountId: input.providerAccountId } });
+  return user;
+}
+
+/** The signed-in person's account, profile and vote count, or null if the account is gone. */
+export async function getUserById(id: string): Promise<CurrentUser | null> {
+  const user = await db().user.findUnique({ where: { id }, select: userColumns });
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    profile: { country: user.country, ageBand: user.ageBand, education: user.education, language: user.language },
+    hasProfile: user.profileCompletedAt !== null,
+    voteCount: user._count.votes,
+  };
+}
+
+/** Saves the demographic profile. Only future votes see it: votes keep their own snapshot. */
+export async function updateProfile(userId: string, profile: Profile): Promise<void> {
+  await db().user.update({
+    where: { id: userId },
+    data: { ...profile, profileCompletedAt: new Date() },
+  });
+}

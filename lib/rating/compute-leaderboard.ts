@@ -1,0 +1,86 @@
+import { bootstrapRatings } from "./bootstrap";
+import { assertValidCells } from "./cells";
+import { fitBradleyTerry } from "./fit-bradley-terry";
+import { quantile } from "./quantile";
+import { rankByIntervals } from "./rank-by-intervals";
+import { createRng } from "./rng";
+import { scaleRatings } from "./scale-ratings";
+import type { AggregatedBattles, RatingOptions, RatingRow } from "./types";
+
+/** Quantiles of the bootstrap that bound the interval (FastChat / LMArena: a 95% interval). */
+const LOWER_QUANTILE = 0.025;
+const UPPER_QUANTILE = 0.975;
+
+/**
+ * The leaderboard: point rating from the full Bradley–Terry fit (`fitBradleyTerry` + `scaleRatings`),
+ * lower/upper = 2.5% / 97.5% quantiles (numpy's rule) of `options.rounds` bootstrap rounds seeded by
+ * `options.seed`, rank by `rankByIntervals`, and per-model battle counts (self-battles ignored). Sorted by rating
+ * descending, then model name. Same input and options give identical numbers. Models with no battles get the
+ * mean rating (or the anchor's offset) and a zero-width interval.
+ * Cost: one fit + rounds × (multinomial draw + warm-started fit) + O(rounds · n log rounds) for the quantiles.
+ */
+export function computeLeaderboard(input: AggregatedBattles, options: RatingOptions): RatingRow[] {
+  const { models, cells } = input;
+  const { rounds, seed, base = 10, scale = 400, initRating = 1000 } = options;
+  const n = models.length;
+  if (n === 0) return [];
+  if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(`rounds must be a non-negative integer, got ${rounds}`);
+  if (!(base > 0) || base === 1 || !Number.isFinite(base)) throw new RangeError(`base must be positive and not 1, got ${base}`);
+  if (!Number.isFinite(scale) || !Number.isFinite(initRating)) throw new RangeError("scale and initRating must be finite");
+  assertValidCells(cells, n);
+
+  const anchorIndex = options.anchor ? models.indexOf(options.anchor.model) : -1;
+  const anchor = options.anchor && anchorIndex >= 0 ? { index: anchorIndex, rating: options.anchor.rating } : undefined;
+
+  const strengths = fitBradleyTerry(cells, n, base);
+  const ratings = scaleRatings(strengths, scale, initRating, anchor);
+
+  const lower = Float64Array.from(ratings);
+  const upper = Float64Array.from(ratings);
+  if (rounds > 0) {
+    const samples = bootstrapRatings(cells, n, rounds, createRng(seed), { base, scale, initRating, anchor, start: strengths });
+    const column = new Float64Array(rounds);
+    for (let m = 0; m < n; m++) {
+      for (let round = 0; round < rounds; round++) column[round] = samples[round]![m]!;
+      column.sort();
+      lower[m] = quantile(column, LOWER_QUANTILE);
+      upper[m] = quantile(column, UPPER_QUANTILE);
+    }
+  }
+
+  const counts = models.map(() => ({ battles: 0, wins: 0, losses: 0, ties: 0, bothBad: 0 }));
+  for (const { a, b, outcome, count } of cells) {
+    if (a === b) continue;
+    const left = counts[a]!;
+    const right = counts[b]!;
+    left.battles += count;
+    right.battles += count;
+    if (outcome === "A") {
+      left.wins += count;
+      right.losses += count;
+    } else if (outcome === "B") {
+      right.wins += count;
+      left.losses += count;
+    } else if (outcome === "TIE") {
+      left.ties += count;
+      right.ties += count;
+    } else {
+      left.bothBad += count;
+      right.bothBad += count;
+    }
+  }
+
+  const rows = models.map((model, m) => ({
+    model,
+    rating: ratings[m]!,
+    lower: lower[m]!,
+    upper: upper[m]!,
+    rank: 0,
+    ...counts[m]!,
+  }));
+  const ranks = rankByIntervals(rows);
+  rows.forEach((row, m) => {
+    row.rank = ranks[m]!;
+  });
+  return rows.sort((x, y) => y.rating - x.rating || (x.model < y.model ? -1 : x.model > y.model ? 1 : 0));
+}

@@ -1,0 +1,34 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getAuthOptions } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
+import { getUserById, type CurrentUser } from "@/lib/queries/users";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** The signed-in user read fresh from the database (role and profile), or null. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await getServerSession(getAuthOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  return id ? getUserById(id) : null;
+}
+
+/** For route handlers: the signed-in user, or a 401. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "Sign in to do this.");
+  return user;
+}
+
+/** For route handlers: the signed-in user with one of these roles, or a 401/403. */
+export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) throw new AppError("forbidden", "Your account is not allowed to do this.");
+  return user;
+}
+
+/** For pages: the signed-in user, or a redirect to sign-in that comes back here. */
+export async function requirePageUser(returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

@@ -1,0 +1,133 @@
+// Showdown's command line, used by admins, tests and benchmarks. Same database rules as the app.
+// Usage: npm run arena -- <command> [options]; `npm run arena -- help` lists the commands.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { bootDatabase } from "../lib/boot";
+import { disconnectDb } from "../lib/db";
+import { removeDemoVotes, seedDemoVotes } from "../lib/demo";
+import { isAppError } from "../lib/errors";
+import { parseLeaderboardFilters } from "../lib/filters";
+import { importBattlesFile } from "../lib/import";
+import { getLeaderboard, type Leaderboard } from "../lib/queries/leaderboard";
+import { createAdmin } from "../lib/queries/users";
+import { seedRoster } from "../lib/seed";
+
+const HELP = `Usage: npm run arena -- <command>
+
+  create-admin --email E --password P   create an admin (or promote an account and set its password)
+  import FILE                           import battles (JSON lines, .gz accepted); re-import adds nothing
+  leaderboard [--country C] [--region R] [--age A] [--education E] [--language L] [--json]
+  seed                                  seed the roster and prompts of the replay corpus
+  demo seed | demo remove               add or remove the labelled demo votes
+`;
+
+class UsageError extends Error {}
+
+let database: Awaited<ReturnType<typeof bootDatabase>> | undefined;
+async function boot(): Promise<void> {
+  database = await bootDatabase();
+}
+
+/** Bad arguments and AppErrors are the user's to fix: print the message only, exit 2. */
+function isUserError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof UsageError || isAppError(error) || (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"));
+}
+
+function formatTable(board: Leaderboard): string {
+  const lines = [`${board.slice}: ${board.votes} votes by ${board.voters} voters${board.demoVotes ? ` (${board.demoVotes} demo)` : ""}`];
+  if (!board.isShown) {
+    lines.push(`Not enough votes in this slice: it needs at least ${board.thresholds.minSliceVoters} different voters.`);
+    return lines.join("\n");
+  }
+  lines.push(["rank", "model", "rating", "95% CI", "votes"].join("\t"));
+  for (const r of board.rows) {
+    if (r.rating === null) lines.push(["-", r.name, "not enough votes", "", String(r.votes)].join("\t"));
+    else lines.push([String(r.rank), r.name, r.rating.toFixed(1), `${r.lower!.toFixed(1)}..${r.upper!.toFixed(1)}`, String(r.votes)].join("\t"));
+  }
+  return lines.join("\n");
+}
+
+async function leaderboard(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { country: { type: "string" }, region: { type: "string" }, age: { type: "string" }, education: { type: "string" }, language: { type: "string" }, json: { type: "boolean", default: false } },
+  });
+  const { json, ...raw } = values;
+  const { filters, problems } = parseLeaderboardFilters(raw);
+  if (problems.length) throw new UsageError(problems.map((p) => `--${p.key} ${p.value}: ${p.message}`).join("\n"));
+  const board = await getLeaderboard(filters);
+  if (json) {
+    const rows = board.isShown ? board.rows.map((r) => ({ model: r.name, rating: r.rating, lower: r.lower, upper: r.upper, rank: r.rank, battles: r.votes })) : [];
+    console.log(JSON.stringify(rows));
+  } else {
+    console.log(formatTable(board));
+  }
+}
+
+async function run(command: string | undefined, rest: string[]): Promise<void> {
+  switch (command) {
+    case "create-admin": {
+      const { values } = parseArgs({ args: rest, options: { email: { type: "string" }, password: { type: "string" } } });
+      const input = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(8).max(200) }).safeParse(values);
+      if (!input.success) throw new UsageError("create-admin needs --email with a valid address and --password of at least 8 characters");
+      await boot();
+      const admin = await createAdmin(input.data.email, input.data.password);
+      console.log(admin.created ? `Created admin ${admin.email}` : `${admin.email} is now an admin (password updated)`);
+      return;
+    }
+    case "import": {
+      const file = rest[0];
+      if (!file) throw new UsageError("import needs a FILE");
+      await boot();
+      const started = Date.now();
+      const result = await importBattlesFile(file, (n) => {
+        if (process.stderr.isTTY) process.stderr.write(`\rimported ${n} lines`);
+      });
+      if (process.stderr.isTTY) process.stderr.write("\n");
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`Read ${result.lines} lines: ${result.added} votes added, ${result.alreadyPresent} already present; ${result.modelsCreated.length} models created (${seconds.toFixed(1)} s)`);
+      return;
+    }
+    case "leaderboard":
+      await boot();
+      return leaderboard(rest);
+    case "seed": {
+      await boot();
+      const seeded = await seedRoster();
+      console.log(`Seeded ${seeded.models} models and ${seeded.prompts} prompts`);
+      return;
+    }
+    case "demo": {
+      if (rest[0] !== "seed" && rest[0] !== "remove") throw new UsageError("demo takes `seed` or `remove`");
+      await boot();
+      if (rest[0] === "remove") console.log(`Removed ${await removeDemoVotes()} demo votes`);
+      else {
+        await seedRoster();
+        const demo = await seedDemoVotes();
+        console.log(demo.skipped ? "Demo votes are already present" : `Added ${demo.created} demo votes`);
+      }
+      return;
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      console.log(HELP);
+      return;
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+let exitCode = 0;
+try {
+  await run(command, rest);
+} catch (error) {
+  exitCode = isUserError(error) ? 2 : 1;
+  console.error(isUserError(error) ? error.message : error);
+} finally {
+  await disconnectDb();
+  await database?.stop();
+}
+process.exit(exitCode);
