@@ -90,8 +90,11 @@ export async function startEmbeddedDatabase(options: {
   log?: (message: string) => void;
 }): Promise<DatabaseHandle> {
   const dataDir = path.resolve(options.dataDir);
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const pgDir = path.join(dataDir, "pg");
   fs.mkdirSync(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as a separate "postgres" user that must be able to enter the directory.
+  if (isRoot) fs.chmodSync(dataDir, 0o755);
   const creds = loadCredentials(dataDir);
 
   const existing = runningPort(pgDir);
@@ -100,7 +103,6 @@ export async function startEmbeddedDatabase(options: {
   }
 
   const port = (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,

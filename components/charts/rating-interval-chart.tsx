@@ -1,6 +1,6 @@
 "use client";
 
-import { CartesianGrid, ComposedChart, ErrorBar, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, ErrorBar, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface IntervalPoint {
   model: string;
@@ -17,14 +17,14 @@ export function RatingIntervalChart({ points }: { points: IntervalPoint[] }) {
   return (
     <figure className="rounded border border-slate-200 bg-white p-3" aria-label="Ratings with 95% confidence intervals">
       <ResponsiveContainer width="100%" height={300}>
-        <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 70, left: 10 }}>
+        <ComposedChart data={data} margin={{ top: 10, right: 30, bottom: 80, left: 40 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="model" angle={-35} textAnchor="end" interval={0} tick={{ fontSize: 11 }} />
+          <XAxis dataKey="model" padding={{ left: 20, right: 20 }} angle={-35} textAnchor="end" interval={0} tick={{ fontSize: 11 }} />
           <YAxis domain={[min, max]} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : String(v))} />
-          <Scatter dataKey="rating" fill="#0f172a" isAnimationActive={false}>
+          <Line dataKey="rating" stroke="none" dot={{ r: 4, fill: "#0f172a", stroke: "#0f172a" }} activeDot={{ r: 5 }} isAnimationActive={false}>
             <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="#475569" direction="y" />
-          </Scatter>
+          </Line>
         </ComposedChart>
       </ResponsiveContainer>
       <figcaption className="text-center text-xs text-slate-500">Rating with 95% bootstrap interval</figcaption>

@@ -26,9 +26,10 @@ export function SliceFilterBar({ value, options }: { value: LeaderboardFilters; 
   return (
     <form className="flex flex-wrap items-end gap-3" aria-label="Filter by audience" onSubmit={(e) => e.preventDefault()}>
       {ORDER.map((key) => (
-        <label key={key} className="text-xs font-medium text-slate-700">
-          {LABELS[key]}
+        <div key={key} className="text-xs font-medium text-slate-700">
+          <label htmlFor={`filter-${key}`}>{LABELS[key]}</label>
           <select
+            id={`filter-${key}`}
             name={key}
             value={value[key] ?? ""}
             onChange={(e) => update(key, e.target.value)}
@@ -39,7 +40,7 @@ export function SliceFilterBar({ value, options }: { value: LeaderboardFilters; 
               <option key={o.value} value={o.value}>{o.label}</option>
             ))}
           </select>
-        </label>
+        </div>
       ))}
       {isFiltered && (
         <button type="button" className="text-sm text-slate-700 underline" onClick={() => router.push(pathname)}>

@@ -1,5 +1,9 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
+  FIXTURE_DIR,
   readExpectedRatings,
   readFixtureBattles,
   toBattle,
@@ -85,5 +89,22 @@ describe.each(FIXTURES)("parity with FastChat on $expected", ({ expected: expect
       expect(Math.abs(row.lower - reference.lower)).toBeLessThanOrEqual(tolerance);
       expect(Math.abs(row.upper - reference.upper)).toBeLessThanOrEqual(tolerance);
     }
+  });
+});
+
+/** The shared originals, when this checkout sits next to them; the copies in __fixtures__ must not drift. */
+const SHARED_DIR = path.resolve(__dirname, "../../../shared/fixtures/fastchat");
+
+describe.skipIf(!existsSync(SHARED_DIR))("fixture copies", () => {
+  const plain = (dir: string, file: string) => {
+    const raw = readFileSync(path.join(dir, file));
+    return file.endsWith(".gz") ? gunzipSync(raw) : raw;
+  };
+  it.each([
+    ["battles-2k.jsonl.gz", "battles-2k.jsonl"],
+    ["battles-20k.jsonl.gz", "battles-20k.jsonl.gz"],
+    ...FIXTURES.map(({ expected }) => [expected, expected]),
+  ])("%s matches ../shared/fixtures/fastchat/%s", (copy, original) => {
+    expect(plain(FIXTURE_DIR, copy).equals(plain(SHARED_DIR, original))).toBe(true);
   });
 });

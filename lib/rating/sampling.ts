@@ -22,7 +22,8 @@ export function sampleBinomial(n: number, p: number, rng: Rng): number {
 /**
  * An exact Multinomial(n, pvals) draw by conditional binomials, as numpy's `random_multinomial`:
  * x_j ~ Binomial(n − Σ_{i<j} x_i, p_j / (1 − Σ_{i<j} p_i)), the last category taking what is left.
- * `pvals` should sum to 1. Writes into `out` (length = pvals.length) and returns it.
+ * `pvals` should sum to 1; rounding in the running remainder is harmless because each conditional p is clamped
+ * to [0, 1] and the last category takes the rest. Writes into `out` (length = pvals.length) and returns it.
  * Cost O(categories) binomial draws, each O(1) expected (inversion only runs where the mean is ≤ 30).
  */
 export function sampleMultinomial(

@@ -1,0 +1,129 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../lib/db";
+import { isAppError } from "../lib/errors";
+import { importBattlesFile } from "../lib/import";
+import { getLeaderboard } from "../lib/queries/leaderboard";
+import type { LeaderboardFilters } from "../lib/filters";
+import { resetDatabase } from "./helpers";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../lib/rating/__fixtures__/fastchat");
+const expected = (file: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8")) as { n: number; models: Record<string, { rating: number; lower: number; upper: number }> };
+
+/** Compares a slice of the database's leaderboard with FastChat's recorded output. */
+async function expectParity(filters: LeaderboardFilters, file: string) {
+  const board = await getLeaderboard(filters);
+  const reference = expected(file);
+  expect(board.votes).toBe(reference.n);
+  expect(board.isShown).toBe(true);
+  expect(board.rows.map((r) => r.name).sort()).toEqual(Object.keys(reference.models).sort());
+  for (const row of board.rows) {
+    const ref = reference.models[row.name];
+    expect(Math.abs(row.rating! - ref.rating), `${row.name} rating`).toBeLessThan(0.5);
+    // Bounds come from other random draws than numpy's (exact draw-for-draw parity is a unit test
+    // of lib/rating); 100 rounds leave them this noisy: within 0.45 of FastChat's interval width.
+    const tolerance = 0.45 * (ref.upper - ref.lower);
+    expect(Math.abs(row.lower! - ref.lower), `${row.name} lower`).toBeLessThan(tolerance);
+    expect(Math.abs(row.upper! - ref.upper), `${row.name} upper`).toBeLessThan(tolerance);
+  }
+  return board;
+}
+
+function tempFile(lines: string[]): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "showdown-import-")), "battles.jsonl");
+  fs.writeFileSync(file, lines.join("\n") + "\n");
+  return file;
+}
+
+describe("leaderboard on the 2k fixture", () => {
+  beforeAll(async () => {
+    await resetDatabase();
+    await importBattlesFile(path.join(FIXTURES, "battles-2k.jsonl.gz"));
+  });
+
+  it("matches FastChat's ratings and bootstrap bounds", async () => {
+    const board = await expectParity({}, "battles-2k.fastchat.json");
+    const ranks = board.rows.map((r) => r.rank!);
+    expect(ranks[0]).toBe(1);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks); // sorted by rating, so ranks never decrease
+  });
+
+  it("re-importing the same file adds nothing", async () => {
+    const again = await importBattlesFile(path.join(FIXTURES, "battles-2k.jsonl.gz"));
+    expect(again).toMatchObject({ lines: 2000, added: 0, alreadyPresent: 2000, modelsCreated: [] });
+    expect(await db().vote.count()).toBe(2000);
+  });
+
+  it("rejects a file with a bad line as a whole, naming the line", async () => {
+    const good = JSON.stringify({ model_a: "model-000", model_b: "model-001", winner: "model_a", judge: "j1", tstamp: 1735700000, country: "DE" });
+    const file = tempFile([good, '{"model_a": "model-000", "model_b": "model-001", "winner": "draw"}', "not json", JSON.stringify({ model_a: "x", model_b: "y", winner: "tie", country: "ZZ" })]);
+    let message = "";
+    try {
+      await importBattlesFile(file);
+    } catch (error) {
+      expect(isAppError(error)).toBe(true);
+      message = (error as Error).message;
+    }
+    expect(message).toContain("3 invalid line(s)");
+    expect(message).toContain("line 2: winner");
+    expect(message).toContain("line 3: not valid JSON");
+    expect(message).toContain('line 4: country "ZZ"');
+    expect(await db().vote.count()).toBe(2000);
+    expect(await db().model.count({ where: { name: { in: ["x", "y"] } } })).toBe(0);
+  });
+
+  it("says a slice is too small instead of ranking it", async () => {
+    const board = await getLeaderboard({ country: "IS" });
+    expect(board.voters).toBeLessThan(board.thresholds.minSliceVoters);
+    expect(board.isShown).toBe(false);
+    expect(board.rows).toEqual([]);
+  });
+});
+
+describe("leaderboard on the 20k fixture, sliced", () => {
+  beforeAll(async () => {
+    await resetDatabase();
+    const result = await importBattlesFile(path.join(FIXTURES, "battles-20k.jsonl.gz"));
+    expect(result.added).toBe(20000);
+  }, 120_000);
+
+  it("matches FastChat on all votes", async () => {
+    await expectParity({}, "battles-20k.fastchat.json");
+  });
+
+  it("matches FastChat on country = DE", async () => {
+    await expectParity({ country: "DE" }, "battles-20k.country-DE.fastchat.json");
+  });
+
+  it("matches FastChat on language = en and age = 25-34", async () => {
+    await expectParity({ language: "en", age: "25-34" }, "battles-20k.language-en.age-25-34.fastchat.json");
+  });
+
+  it("filters by region through the countries' UN M49 regions", async () => {
+    // Europe in this file: DE 1280 + ES 516 + FR 936 + GB 1241 + PL 318 (TR is in Asia under M49).
+    expect((await getLeaderboard({ region: "europe" })).votes).toBe(4291);
+    expect((await getLeaderboard({ region: "oceania" })).votes).toBe(355);
+  });
+
+  it("filters by education and combines attributes", async () => {
+    const all = await getLeaderboard({});
+    const doctorate = await getLeaderboard({ education: "doctorate" });
+    const both = await getLeaderboard({ education: "doctorate", language: "en" });
+    expect(doctorate.votes).toBe(await db().vote.count({ where: { education: "doctorate" } }));
+    expect(both.votes).toBe(await db().vote.count({ where: { education: "doctorate", language: "en" } }));
+    expect(both.votes).toBeLessThan(doctorate.votes);
+    expect(doctorate.votes).toBeLessThan(all.votes);
+  });
+
+  it("lists a model with too few votes in a slice without a rating", async () => {
+    // Kenya: 460 votes by 24 voters; two models have fewer than 30 votes there.
+    const board = await getLeaderboard({ country: "KE" });
+    expect(board.isShown).toBe(true);
+    const unrated = board.rows.filter((r) => r.rating === null);
+    expect(unrated).toHaveLength(2);
+    for (const row of board.rows) expect(row.rating === null).toBe(row.votes < board.thresholds.minModelVotes);
+    expect(board.rows.slice(-2)).toEqual(unrated); // listed after the rated models
+  });
+});

@@ -1,0 +1,4 @@
+import { inject } from "vitest";
+import { setDatabaseUrl } from "../lib/env";
+
+setDatabaseUrl(inject("databaseUrl"));

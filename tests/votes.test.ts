@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../lib/db";
+import { isAppError } from "../lib/errors";
+import { createBattle, getOrCreateOpenBattle } from "../lib/queries/battles";
+import { updateProfile } from "../lib/queries/users";
+import { recordVote } from "../lib/queries/votes";
+import { createContributor, resetDatabase } from "./helpers";
+
+async function errorCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return isAppError(error) ? error.code : `unexpected: ${String(error)}`;
+  }
+  return "no error";
+}
+
+beforeAll(resetDatabase);
+
+describe("battles", () => {
+  it("pairs two different active models on a corpus prompt with their real responses", async () => {
+    const user = await createContributor();
+    const battle = await createBattle(user.id);
+    const row = await db().battle.findUniqueOrThrow({ where: { id: battle.id }, include: { prompt: true } });
+    expect(row.modelAId).not.toEqual(row.modelBId);
+    expect(row.state).toBe("OPEN");
+    expect(battle.prompt).toBe(row.prompt.text);
+    expect(battle.responseA.length).toBeGreaterThan(0);
+    expect(Object.keys(battle).sort()).toEqual(["id", "prompt", "responseA", "responseB"]);
+  });
+
+  it("shows the same open battle again until it is voted on", async () => {
+    const user = await createContributor();
+    const first = await getOrCreateOpenBattle(user.id);
+    expect((await getOrCreateOpenBattle(user.id)).id).toBe(first.id);
+    await recordVote({ battleId: first.id, userId: user.id, outcome: "A" });
+    expect((await getOrCreateOpenBattle(user.id)).id).not.toBe(first.id);
+  });
+
+  it("draws models from the whole roster and randomises which one is on the left", async () => {
+    const user = await createContributor();
+    const models = new Set<string>();
+    let firstByNameOnLeft = 0;
+    for (let i = 0; i < 60; i++) {
+      const b = await createBattle(user.id);
+      const row = await db().battle.findUniqueOrThrow({ where: { id: b.id }, select: { modelA: { select: { name: true } }, modelB: { select: { name: true } } } });
+      models.add(row.modelA.name).add(row.modelB.name);
+      if (row.modelA.name < row.modelB.name) firstByNameOnLeft += 1;
+    }
+    expect(models.size).toBeGreaterThan(10);
+    // Binomial(60, 1/2): outside 15..45 has probability below 1e-4; a fixed order gives 0 or 60.
+    expect(firstByNameOnLeft).toBeGreaterThanOrEqual(15);
+    expect(firstByNameOnLeft).toBeLessThanOrEqual(45);
+  });
+});
+
+describe("votes", () => {
+  it("snapshots the voter's demographics; later profile edits do not rewrite history", async () => {
+    const user = await createContributor({ country: "BR", ageBand: "25-34", education: "bachelor", language: "pt" });
+    const first = await createBattle(user.id);
+    const reveal = await recordVote({ battleId: first.id, userId: user.id, outcome: "TIE" });
+    expect(reveal.modelA.displayName).toBeTruthy();
+    expect(reveal.modelB.organization).toBeTruthy();
+
+    await updateProfile(user.id, { country: "DE", ageBand: null, education: "master", language: "de" });
+    const second = await createBattle(user.id);
+    await recordVote({ battleId: second.id, userId: user.id, outcome: "BOTH_BAD" });
+
+    const votes = await db().vote.findMany({ where: { voterId: user.id }, orderBy: { createdAt: "asc" } });
+    expect(votes.map((v) => [v.country, v.region, v.ageBand, v.education, v.language, v.outcome])).toEqual([
+      ["BR", "americas", "25-34", "bachelor", "pt", "TIE"],
+      ["DE", "europe", null, "master", "de", "BOTH_BAD"],
+    ]);
+    const battle = await db().battle.findUniqueOrThrow({ where: { id: first.id } });
+    expect(battle.state).toBe("VOTED");
+    expect([votes[0].modelAId, votes[0].modelBId]).toEqual([battle.modelAId, battle.modelBId]);
+  });
+
+  it("accepts one vote per battle: a repeat gets vote_already_cast and changes nothing", async () => {
+    const user = await createContributor();
+    const battle = await createBattle(user.id);
+    await recordVote({ battleId: battle.id, userId: user.id, outcome: "A" });
+    expect(await errorCode(recordVote({ battleId: battle.id, userId: user.id, outcome: "B" }))).toBe("vote_already_cast");
+    const votes = await db().vote.findMany({ where: { battleId: battle.id } });
+    expect(votes.map((v) => v.outcome)).toEqual(["A"]);
+  });
+
+  it("counts exactly one of two simultaneous submissions", async () => {
+    const user = await createContributor();
+    const battle = await createBattle(user.id);
+    const results = await Promise.allSettled([
+      recordVote({ battleId: battle.id, userId: user.id, outcome: "A" }),
+      recordVote({ battleId: battle.id, userId: user.id, outcome: "B" }),
+      recordVote({ battleId: battle.id, userId: user.id, outcome: "TIE" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected")) {
+      expect(isAppError((r as PromiseRejectedResult).reason) && (r as PromiseRejectedResult).reason.code).toBe("vote_already_cast");
+    }
+    expect(await db().vote.count({ where: { battleId: battle.id } })).toBe(1);
+  });
+
+  it("has the database itself refuse a second vote row for a battle", async () => {
+    const user = await createContributor();
+    const battle = await createBattle(user.id);
+    await recordVote({ battleId: battle.id, userId: user.id, outcome: "A" });
+    const row = await db().vote.findFirstOrThrow({ where: { battleId: battle.id } });
+    await expect(
+      db().vote.create({ data: { battleId: battle.id, voterKey: user.id, voterId: user.id, modelAId: row.modelAId, modelBId: row.modelBId, outcome: "B", source: "ARENA" } }),
+    ).rejects.toThrow();
+  });
+
+  it("refuses votes on someone else's battle, unknown battles and void battles", async () => {
+    const owner = await createContributor();
+    const other = await createContributor();
+    const battle = await createBattle(owner.id);
+    expect(await errorCode(recordVote({ battleId: battle.id, userId: other.id, outcome: "A" }))).toBe("not_found");
+    expect(await errorCode(recordVote({ battleId: "no-such-battle", userId: owner.id, outcome: "A" }))).toBe("not_found");
+    await db().battle.update({ where: { id: battle.id }, data: { state: "VOID" } });
+    expect(await errorCode(recordVote({ battleId: battle.id, userId: owner.id, outcome: "A" }))).toBe("battle_closed");
+    expect(await db().vote.count({ where: { battleId: battle.id } })).toBe(0);
+  });
+
+  it("requires a completed profile", async () => {
+    const user = await createContributor();
+    const battle = await createBattle(user.id);
+    await db().user.update({ where: { id: user.id }, data: { profileCompletedAt: null } });
+    expect(await errorCode(recordVote({ battleId: battle.id, userId: user.id, outcome: "A" }))).toBe("profile_incomplete");
+  });
+});
