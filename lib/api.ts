@@ -33,6 +33,9 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   } catch {
     throw new AppError("invalid_input", "The request body must be valid JSON.");
   }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new AppError("invalid_input", "The request body must be a JSON object.");
+  }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const details = fieldErrors(parsed.error.issues);

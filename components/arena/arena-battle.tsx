@@ -42,7 +42,7 @@ export function ArenaBattle({ battle }: { battle: AnonymousBattle }) {
   }
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-battle-id={battle.id}>
       <div className="rounded border border-slate-200 bg-white p-4">
         <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Prompt</h2>
         <p className="response-text mt-1" data-testid="prompt">{battle.prompt}</p>

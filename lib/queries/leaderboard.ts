@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { describeSlice, type LeaderboardFilters } from "@/lib/filters";
