@@ -10,20 +10,40 @@ import {
   isLanguageCode,
   languageName,
   regionName,
+  type AgeBand,
+  type Education,
+  type RegionCode,
 } from "@/lib/slices";
 
-/** A leaderboard slice: every attribute optional; a vote matches when it matches all given ones. */
-export const leaderboardFiltersSchema = z.object({
-  country: z.string().refine(isCountryCode, "Unknown country code (use ISO 3166-1 alpha-2, e.g. BR).").optional(),
-  region: z.enum(REGION_CODES, { message: `Unknown region (use one of ${REGION_CODES.join(", ")}).` }).optional(),
-  age: z.enum(AGE_BAND_CODES, { message: `Unknown age band (use one of ${AGE_BAND_CODES.join(", ")}).` }).optional(),
-  education: z.enum(EDUCATION_CODES, { message: `Unknown education level (use one of ${EDUCATION_CODES.join(", ")}).` }).optional(),
-  language: z.string().refine(isLanguageCode, "Unknown language code (use ISO 639-1, e.g. pt).").optional(),
-});
+/**
+ * A leaderboard slice. Every attribute is optional and may hold several values: a vote matches when,
+ * for each given attribute, its value is one of the given ones (OR within an attribute, AND across
+ * attributes). `from` and `to` are inclusive UTC dates (YYYY-MM-DD) of the vote.
+ */
+export interface LeaderboardFilters {
+  country?: string[];
+  region?: RegionCode[];
+  age?: AgeBand[];
+  education?: Education[];
+  language?: string[];
+  from?: string;
+  to?: string;
+}
 
-export type LeaderboardFilters = z.infer<typeof leaderboardFiltersSchema>;
-export const FILTER_KEYS = ["country", "region", "age", "education", "language"] as const;
+export const LIST_KEYS = ["region", "country", "age", "education", "language"] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
+export const FILTER_KEYS = [...LIST_KEYS, "from", "to"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist.");
+
+const VALUE_SCHEMAS: Record<ListKey, z.ZodType<string>> = {
+  country: z.string().refine(isCountryCode, "Unknown country code (use ISO 3166-1 alpha-2, e.g. BR)."),
+  region: z.enum(REGION_CODES, { message: `Unknown region (use one of ${REGION_CODES.join(", ")}).` }),
+  age: z.enum(AGE_BAND_CODES, { message: `Unknown age band (use one of ${AGE_BAND_CODES.join(", ")}).` }),
+  education: z.enum(EDUCATION_CODES, { message: `Unknown education level (use one of ${EDUCATION_CODES.join(", ")}).` }),
+  language: z.string().refine(isLanguageCode, "Unknown language code (use ISO 639-1, e.g. pt)."),
+};
 
 export interface FilterProblem {
   key: FilterKey;
@@ -33,49 +53,81 @@ export interface FilterProblem {
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
-function rawValue(params: RawParams, key: string): string | undefined {
-  const value = params instanceof URLSearchParams ? params.get(key) ?? undefined : params[key];
-  const first = Array.isArray(value) ? value[0] : value;
-  const trimmed = first?.trim();
-  return trimmed ? trimmed : undefined;
+/** All values given for a key: repeated parameters and comma-separated lists both work. */
+function rawValues(params: RawParams, key: string): string[] {
+  const values = params instanceof URLSearchParams ? params.getAll(key) : [params[key]].flat();
+  return values.flatMap((v) => (v ?? "").split(",")).map((v) => v.trim()).filter(Boolean);
+}
+
+function normalise(key: ListKey, value: string): string {
+  return key === "country" ? value.toUpperCase() : value.toLowerCase();
 }
 
 /**
  * Parses filters from a URL's query. Never throws: each invalid value is dropped and reported in
- * `problems`, so a page can show a notice and an API can answer 400. Codes are case-normalised.
+ * `problems`, so a page can show a notice and an API can answer 400. Values are case-normalised,
+ * de-duplicated and sorted, so equal slices have equal filters (and equal cache keys).
  */
 export function parseLeaderboardFilters(params: RawParams): { filters: LeaderboardFilters; problems: FilterProblem[] } {
   const filters: LeaderboardFilters = {};
   const problems: FilterProblem[] = [];
-  for (const key of FILTER_KEYS) {
-    let value = rawValue(params, key);
-    if (value === undefined) continue;
-    if (key === "country") value = value.toUpperCase();
-    if (key === "language" || key === "region" || key === "education") value = value.toLowerCase();
-    const parsed = leaderboardFiltersSchema.shape[key].safeParse(value);
-    if (parsed.success) Object.assign(filters, { [key]: parsed.data });
-    else problems.push({ key, value, message: parsed.error.issues[0]?.message ?? "Invalid value." });
+  for (const key of LIST_KEYS) {
+    const accepted = new Set<string>();
+    for (const raw of rawValues(params, key)) {
+      const value = normalise(key, raw);
+      const parsed = VALUE_SCHEMAS[key].safeParse(value);
+      if (parsed.success) accepted.add(parsed.data);
+      else problems.push({ key, value: raw, message: parsed.error.issues[0]?.message ?? "Invalid value." });
+    }
+    if (accepted.size) (filters as Record<string, string[]>)[key] = [...accepted].sort();
+  }
+  for (const key of ["from", "to"] as const) {
+    const [raw] = rawValues(params, key);
+    if (!raw) continue;
+    const parsed = isoDate.safeParse(raw);
+    if (parsed.success) filters[key] = parsed.data;
+    else problems.push({ key, value: raw, message: parsed.error.issues[0]?.message ?? "Invalid date." });
+  }
+  if (filters.from && filters.to && filters.from > filters.to) {
+    problems.push({ key: "to", value: filters.to, message: "The end date is before the start date." });
+    delete filters.to;
   }
   return { filters, problems };
 }
 
-/** The query string of a filter set, keys in a fixed order ("" when empty). */
+/** The query string of a filter set, keys in a fixed order, lists comma-separated ("" when empty). */
 export function serializeLeaderboardFilters(filters: LeaderboardFilters): string {
   const params = new URLSearchParams();
   for (const key of FILTER_KEYS) {
     const value = filters[key];
-    if (value) params.set(key, value);
+    if (Array.isArray(value) ? value.length : value) params.set(key, Array.isArray(value) ? value.join(",") : value!);
   }
-  return params.toString();
+  return params.toString().replace(/%2C/g, ",");
 }
 
-/** Human description of a slice, e.g. "Brazil · 25-34 · Portuguese" ("All voters" when empty). */
+/** True when no attribute or date is filtered. */
+export function isAllVoters(filters: LeaderboardFilters): boolean {
+  return FILTER_KEYS.every((k) => {
+    const v = filters[k];
+    return Array.isArray(v) ? v.length === 0 : !v;
+  });
+}
+
+const LABELLERS: Record<ListKey, (code: string) => string> = {
+  region: regionName,
+  country: countryName,
+  age: ageBandLabel,
+  education: educationLabel,
+  language: languageName,
+};
+
+/** Human description of a slice, e.g. "Brazil or Portugal · 25-34 · Portuguese" ("All voters" when empty). */
 export function describeSlice(filters: LeaderboardFilters): string {
   const parts: string[] = [];
-  if (filters.region) parts.push(regionName(filters.region));
-  if (filters.country) parts.push(countryName(filters.country));
-  if (filters.age) parts.push(ageBandLabel(filters.age));
-  if (filters.education) parts.push(educationLabel(filters.education));
-  if (filters.language) parts.push(languageName(filters.language));
+  for (const key of LIST_KEYS) {
+    const values = filters[key];
+    if (values?.length) parts.push(values.map(LABELLERS[key]).join(" or "));
+  }
+  if (filters.from || filters.to) parts.push(`${filters.from ?? "start"} to ${filters.to ?? "today"}`);
   return parts.length ? parts.join(" · ") : "All voters";
 }

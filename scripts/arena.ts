@@ -16,7 +16,8 @@ const HELP = `Usage: npm run arena -- <command>
 
   create-admin --email E --password P   create an admin (or promote an account and set its password)
   import FILE                           import battles (JSON lines, .gz accepted); re-import adds nothing
-  leaderboard [--country C] [--region R] [--age A] [--education E] [--language L] [--json]
+  leaderboard [--country C] [--region R] [--age A] [--education E] [--language L] [--from D] [--to D] [--json]
+                                        (repeat an option or use commas for several values)
   seed                                  seed the roster and prompts of the replay corpus
   demo seed | demo remove               add or remove the labelled demo votes
 `;
@@ -37,7 +38,7 @@ function isUserError(error: unknown): error is Error {
 function formatTable(board: Leaderboard): string {
   const lines = [`${board.slice}: ${board.votes} votes by ${board.voters} voters${board.demoVotes ? ` (${board.demoVotes} demo)` : ""}`];
   if (!board.isShown) {
-    lines.push(`Not enough votes in this slice: it needs at least ${board.thresholds.minSliceVoters} different voters.`);
+    lines.push(`Not enough votes in this slice: it needs at least ${board.policy.minSliceVoters} different voters.`);
     return lines.join("\n");
   }
   lines.push(["rank", "model", "rating", "95% CI", "votes"].join("\t"));
@@ -51,14 +52,25 @@ function formatTable(board: Leaderboard): string {
 async function leaderboard(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { country: { type: "string" }, region: { type: "string" }, age: { type: "string" }, education: { type: "string" }, language: { type: "string" }, json: { type: "boolean", default: false } },
+    options: {
+      country: { type: "string", multiple: true },
+      region: { type: "string", multiple: true },
+      age: { type: "string", multiple: true },
+      education: { type: "string", multiple: true },
+      language: { type: "string", multiple: true },
+      from: { type: "string" },
+      to: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
   });
   const { json, ...raw } = values;
   const { filters, problems } = parseLeaderboardFilters(raw);
   if (problems.length) throw new UsageError(problems.map((p) => `--${p.key} ${p.value}: ${p.message}`).join("\n"));
   const board = await getLeaderboard(filters);
   if (json) {
-    const rows = board.isShown ? board.rows.map((r) => ({ model: r.name, rating: r.rating, lower: r.lower, upper: r.upper, rank: r.rank, battles: r.votes })) : [];
+    const rows = board.isShown
+      ? board.rows.map((r) => ({ model: r.name, rating: r.rating, lower: r.lower, upper: r.upper, rank: r.rank, battles: r.votes, voters: r.voters, winRate: r.winRate, tieRate: r.tieRate, bothBadRate: r.bothBadRate }))
+      : [];
     console.log(JSON.stringify(rows));
   } else {
     console.log(formatTable(board));

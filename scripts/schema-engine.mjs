@@ -60,6 +60,15 @@ export async function engine(url = process.env.DATABASE_URL) {
   const raw = new PrismaPg({ host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: u.pathname.slice(1), idleTimeoutMillis: 100 });
   const patched = new WeakSet();
   const fix = (adapter) => {
+    // adapter-pg's executeScript splits a migration on every ";", which breaks function bodies
+    // ($$ … $$). PostgreSQL's simple query protocol runs a whole script, as Prisma's native engine does.
+    adapter.executeScript = async function (script) {
+      try {
+        await this.client.query(script);
+      } catch (error) {
+        this.onError(error);
+      }
+    };
     const proto = Object.getPrototypeOf(Object.getPrototypeOf(adapter)); // PgQueryable (shared by PgTransaction)
     if (!patched.has(proto)) {
       patched.add(proto);

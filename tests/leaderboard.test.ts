@@ -75,8 +75,8 @@ describe("leaderboard on the 2k fixture", () => {
   });
 
   it("says a slice is too small instead of ranking it", async () => {
-    const board = await getLeaderboard({ country: "IS" });
-    expect(board.voters).toBeLessThan(board.thresholds.minSliceVoters);
+    const board = await getLeaderboard({ country: ["IS"] });
+    expect(board.voters).toBeLessThan(board.policy.minSliceVoters);
     expect(board.isShown).toBe(false);
     expect(board.rows).toEqual([]);
   });
@@ -94,36 +94,64 @@ describe("leaderboard on the 20k fixture, sliced", () => {
   });
 
   it("matches FastChat on country = DE", async () => {
-    await expectParity({ country: "DE" }, "battles-20k.country-DE.fastchat.json");
+    await expectParity({ country: ["DE"] }, "battles-20k.country-DE.fastchat.json");
   });
 
   it("matches FastChat on language = en and age = 25-34", async () => {
-    await expectParity({ language: "en", age: "25-34" }, "battles-20k.language-en.age-25-34.fastchat.json");
+    await expectParity({ language: ["en"], age: ["25-34"] }, "battles-20k.language-en.age-25-34.fastchat.json");
   });
 
   it("filters by region through the countries' UN M49 regions", async () => {
     // Europe in this file: DE 1280 + ES 516 + FR 936 + GB 1241 + PL 318 (TR is in Asia under M49).
-    expect((await getLeaderboard({ region: "europe" })).votes).toBe(4291);
-    expect((await getLeaderboard({ region: "oceania" })).votes).toBe(355);
+    expect((await getLeaderboard({ region: ["europe"] })).votes).toBe(4291);
+    expect((await getLeaderboard({ region: ["oceania"] })).votes).toBe(355);
   });
 
   it("filters by education and combines attributes", async () => {
     const all = await getLeaderboard({});
-    const doctorate = await getLeaderboard({ education: "doctorate" });
-    const both = await getLeaderboard({ education: "doctorate", language: "en" });
+    const doctorate = await getLeaderboard({ education: ["doctorate"] });
+    const both = await getLeaderboard({ education: ["doctorate"], language: ["en"] });
     expect(doctorate.votes).toBe(await db().vote.count({ where: { education: "doctorate" } }));
     expect(both.votes).toBe(await db().vote.count({ where: { education: "doctorate", language: "en" } }));
     expect(both.votes).toBeLessThan(doctorate.votes);
     expect(doctorate.votes).toBeLessThan(all.votes);
   });
 
+  it("takes several values of an attribute (OR) and a date range", async () => {
+    const de = await getLeaderboard({ country: ["DE"] });
+    const fr = await getLeaderboard({ country: ["FR"] });
+    expect((await getLeaderboard({ country: ["DE", "FR"] })).votes).toBe(de.votes + fr.votes);
+    const [{ first, last }] = await db().$queryRaw<{ first: Date; last: Date }[]>`SELECT min("createdAt") AS first, max("createdAt") AS last FROM "Vote"`;
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    expect((await getLeaderboard({ from: day(first), to: day(last) })).votes).toBe(20000);
+    const endOfFirstDay = new Date(new Date(`${day(first)}T00:00:00Z`).getTime() + 86_400_000);
+    const firstDay = await db().vote.count({ where: { createdAt: { lt: endOfFirstDay } } });
+    expect((await getLeaderboard({ to: day(first) })).votes).toBe(firstDay);
+    expect(firstDay).toBeGreaterThan(0);
+  });
+
+  it("reports distinct voters and outcome rates per model", async () => {
+    const board = await getLeaderboard({ country: ["DE"] });
+    const row = board.rows[0];
+    const [{ voters }] = await db().$queryRaw<{ voters: number }[]>`
+      SELECT count(DISTINCT "voterKey")::int AS voters FROM "Vote" v JOIN "Model" m ON m.id IN (v."modelAId", v."modelBId")
+      WHERE v.country = 'DE' AND m.name = ${row.name}`;
+    expect(row.voters).toBe(voters);
+    expect(row.winRate + row.tieRate + row.bothBadRate + row.losses / row.votes).toBeCloseTo(1, 10);
+    expect(board.pairwise.modelIds).toHaveLength(board.rows.filter((r) => r.rating !== null).length);
+    const [i, j] = [0, 1];
+    const f = board.pairwise.winFraction;
+    expect(f[i][j]! + f[j][i]!).toBeCloseTo(1, 10);
+    expect(board.pairwise.battles[i][j]).toBe(board.pairwise.battles[j][i]);
+  });
+
   it("lists a model with too few votes in a slice without a rating", async () => {
     // Kenya: 460 votes by 24 voters; two models have fewer than 30 votes there.
-    const board = await getLeaderboard({ country: "KE" });
+    const board = await getLeaderboard({ country: ["KE"] });
     expect(board.isShown).toBe(true);
     const unrated = board.rows.filter((r) => r.rating === null);
     expect(unrated).toHaveLength(2);
-    for (const row of board.rows) expect(row.rating === null).toBe(row.votes < board.thresholds.minModelVotes);
+    for (const row of board.rows) expect(row.rating === null).toBe(row.votes < board.policy.minModelVotes);
     expect(board.rows.slice(-2)).toEqual(unrated); // listed after the rated models
   });
 });

@@ -27,7 +27,7 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
         <h1 className="text-2xl font-bold">Leaderboard</h1>
         <p className="mt-1 text-sm text-slate-600">
           {board.method.name}, 400 points per factor of 10 in odds, ratings averaging 1000; {board.method.interval} intervals
-          ({board.method.bootstrapRounds} rounds). Rank = 1 + the number of models statistically better (whose interval lies
+          ({board.policy.bootstrapRounds} rounds, seed {board.policy.bootstrapSeed}). Rank = 1 + the number of models statistically better (whose interval lies
           entirely above). Ties and &ldquo;both bad&rdquo; count as half a win for each side.
         </p>
       </header>
@@ -50,17 +50,17 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
       {board.isShown ? (
         <>
           {rated.length > 1 && <RatingIntervalChart points={rated.map((r) => ({ model: r.displayName, rating: r.rating!, lower: r.lower!, upper: r.upper! }))} />}
-          <LeaderboardTable rows={board.rows} minModelVotes={board.thresholds.minModelVotes} />
+          <LeaderboardTable rows={board.rows} minModelVotes={board.policy.minModelVotes} />
         </>
       ) : (
         <p className="rounded border border-slate-300 bg-white p-4 text-sm" data-testid="slice-too-small">
           Not enough votes in this slice to rank models honestly: a slice is shown once at least{" "}
-          {board.thresholds.minSliceVoters} different people have voted in it (it has {board.voters}). This also keeps
+          {board.policy.minSliceVoters} different people have voted in it (it has {board.voters}). This also keeps
           individual voters from being singled out.
         </p>
       )}
       <p className="text-xs text-slate-500">
-        A model needs at least {board.thresholds.minModelVotes} votes in a slice to be rated there; below that it is listed as
+        A model needs at least {board.policy.minModelVotes} votes in a slice to be rated there; below that it is listed as
         &ldquo;not enough votes&rdquo;. The same numbers are available as JSON from <code>/api/leaderboard</code> with the same filters.
       </p>
     </section>

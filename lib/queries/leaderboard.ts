@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { serverEnv } from "@/lib/env";
 import { describeSlice, type LeaderboardFilters } from "@/lib/filters";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { ModelStatus } from "@/lib/generated/prisma/enums";
-import { MIN_MODEL_VOTES, MIN_SLICE_VOTERS } from "@/lib/policy";
-import { computeLeaderboard, rankByIntervals, type Outcome, type PairCell } from "@/lib/rating";
+import type { Policy } from "@/lib/policy";
+import { computeLeaderboard, pairwiseWinFractions, rankByIntervals, type PairCell, type RatingRow } from "@/lib/rating";
+import { getPolicy } from "./policy";
+import { countSlice } from "./slice-source";
+import type { SliceCounts } from "./slice-counts";
 
 export interface LeaderboardRow {
   modelId: string;
@@ -13,16 +14,30 @@ export interface LeaderboardRow {
   displayName: string;
   organization: string;
   status: ModelStatus;
-  /** Null when the model has fewer than MIN_MODEL_VOTES votes in this slice. */
+  /** Null when the model has fewer than policy.minModelVotes votes in this slice. */
   rating: number | null;
   lower: number | null;
   upper: number | null;
   rank: number | null;
   votes: number;
+  voters: number;
   wins: number;
   losses: number;
   ties: number;
   bothBad: number;
+  /** Shares of this model's votes: won, tied, both judged bad (0 when it has no votes). */
+  winRate: number;
+  tieRate: number;
+  bothBadRate: number;
+}
+
+/** Head-to-head matrices over the rated models, in leaderboard order. */
+export interface Pairwise {
+  modelIds: string[];
+  /** P(row model beats column model), ties as half; null where they never met. */
+  winFraction: (number | null)[][];
+  /** Battles between row and column model. */
+  battles: number[][];
 }
 
 export interface Leaderboard {
@@ -31,85 +46,114 @@ export interface Leaderboard {
   votes: number;
   voters: number;
   demoVotes: number;
-  /** False when fewer than MIN_SLICE_VOTERS distinct people voted in the slice. */
+  /** False when fewer than policy.minSliceVoters distinct people voted in the slice. */
   isShown: boolean;
   /** Rated rows by rating, then rows with too few votes by votes. */
   rows: LeaderboardRow[];
-  thresholds: { minSliceVoters: number; minModelVotes: number };
-  method: { name: string; bootstrapRounds: number; seed: number; interval: string };
+  pairwise: Pairwise;
+  policy: Policy;
+  method: { name: string; interval: string };
+  /** Time of the latest vote in the slice (ISO), or null. */
+  lastVoteAt: string | null;
 }
 
-/** SQL conditions of a slice on the vote snapshot columns. */
-function sliceWhere(filters: LeaderboardFilters): Prisma.Sql {
-  const conds: Prisma.Sql[] = [];
-  if (filters.country) conds.push(Prisma.sql`country = ${filters.country}`);
-  if (filters.region) conds.push(Prisma.sql`region = ${filters.region}`);
-  if (filters.age) conds.push(Prisma.sql`"ageBand" = ${filters.age}`);
-  if (filters.education) conds.push(Prisma.sql`education = ${filters.education}`);
-  if (filters.language) conds.push(Prisma.sql`language = ${filters.language}`);
-  return conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
+interface ModelInfo {
+  id: string;
+  name: string;
+  displayName: string;
+  organization: string;
+  status: ModelStatus;
 }
 
-/**
- * The Bradley–Terry leaderboard of one slice: pair counts of the matching votes are read from the
- * database and fitted by the rating module, with seeded bootstrap intervals.
- */
-export async function getLeaderboard(filters: LeaderboardFilters): Promise<Leaderboard> {
-  const env = serverEnv();
-  const where = sliceWhere(filters);
-  const [totals] = await db().$queryRaw<{ votes: number; voters: number; demo: number }[]>`
-    SELECT count(*)::int AS votes, count(DISTINCT "voterKey")::int AS voters,
-           (count(*) FILTER (WHERE source = 'DEMO'))::int AS demo
-    FROM "Vote" ${where}`;
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+
+function toRow(fit: RatingRow, model: ModelInfo, voters: number, isRated: boolean, rank: number | null): LeaderboardRow {
+  return {
+    modelId: model.id,
+    name: model.name,
+    displayName: model.displayName,
+    organization: model.organization,
+    status: model.status,
+    rating: isRated ? fit.rating : null,
+    lower: isRated ? fit.lower : null,
+    upper: isRated ? fit.upper : null,
+    rank,
+    votes: fit.battles,
+    voters,
+    wins: fit.wins,
+    losses: fit.losses,
+    ties: fit.ties,
+    bothBad: fit.bothBad,
+    winRate: share(fit.wins, fit.battles),
+    tieRate: share(fit.ties, fit.battles),
+    bothBadRate: share(fit.bothBad, fit.battles),
+  };
+}
+
+/** Battle counts between every two models (symmetric), from the cells. */
+function battleMatrix(cells: readonly PairCell[], n: number): number[][] {
+  const m = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (const c of cells) {
+    m[c.a][c.b] += c.count;
+    m[c.b][c.a] += c.count;
+  }
+  return m;
+}
+
+/** Builds the leaderboard of a slice from its counts: fit, intervals, ranks, thresholds. */
+export function buildLeaderboard(filters: LeaderboardFilters, counts: SliceCounts, models: Map<string, ModelInfo>, policy: Policy): Leaderboard {
   const base: Leaderboard = {
     filters,
     slice: describeSlice(filters),
-    votes: totals.votes,
-    voters: totals.voters,
-    demoVotes: totals.demo,
-    isShown: totals.voters >= MIN_SLICE_VOTERS,
+    votes: counts.votes,
+    voters: counts.voters,
+    demoVotes: counts.demoVotes,
+    isShown: counts.voters >= policy.minSliceVoters && counts.votes > 0,
     rows: [],
-    thresholds: { minSliceVoters: MIN_SLICE_VOTERS, minModelVotes: MIN_MODEL_VOTES },
-    method: { name: "Bradley–Terry (maximum likelihood)", bootstrapRounds: env.SHOWDOWN_BOOTSTRAP_ROUNDS, seed: env.SHOWDOWN_BOOTSTRAP_SEED, interval: "95% bootstrap" },
+    pairwise: { modelIds: [], winFraction: [], battles: [] },
+    policy,
+    method: { name: "Bradley–Terry (maximum likelihood)", interval: "95% bootstrap" },
+    lastVoteAt: counts.lastVoteAt?.toISOString() ?? null,
   };
   if (!base.isShown) return base;
 
-  const counts = await db().$queryRaw<{ a: string; b: string; outcome: Outcome; n: number }[]>`
-    SELECT "modelAId" AS a, "modelBId" AS b, outcome::text AS outcome, count(*)::int AS n
-    FROM "Vote" ${where} GROUP BY 1, 2, 3`;
-  const ids = [...new Set(counts.flatMap((c) => [c.a, c.b]))].sort();
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const cells: PairCell[] = counts.map((c) => ({ a: index.get(c.a)!, b: index.get(c.b)!, outcome: c.outcome, count: c.n }));
-  const fitted = computeLeaderboard({ models: ids, cells }, { rounds: env.SHOWDOWN_BOOTSTRAP_ROUNDS, seed: env.SHOWDOWN_BOOTSTRAP_SEED });
+  const fitted = computeLeaderboard({ models: counts.modelIds, cells: counts.cells }, { rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed });
+  const indexOf = new Map(counts.modelIds.map((id, i) => [id, i]));
+  const voters = (id: string) => counts.modelVoters[indexOf.get(id)!] ?? 0;
+  // Ranks are recomputed among the rated rows only: an unrated model is not shown as better.
+  const rated = fitted.filter((r) => r.battles >= policy.minModelVotes);
+  const ranks = rankByIntervals(rated);
+  const unrated = fitted.filter((r) => r.battles < policy.minModelVotes).sort((x, y) => y.battles - x.battles);
+  const rows = [
+    ...rated.map((r, i) => toRow(r, models.get(r.model)!, voters(r.model), true, ranks[i])),
+    ...unrated.map((r) => toRow(r, models.get(r.model)!, voters(r.model), false, null)),
+  ];
 
+  const order = rated.map((r) => indexOf.get(r.model)!);
+  const fractions = pairwiseWinFractions(counts.cells, counts.modelIds.length);
+  const battles = battleMatrix(counts.cells, counts.modelIds.length);
+  const pairwise: Pairwise = {
+    modelIds: rated.map((r) => r.model),
+    winFraction: order.map((i) => order.map((j) => (i === j ? null : fractions[i][j]))),
+    battles: order.map((i) => order.map((j) => battles[i][j])),
+  };
+  return { ...base, rows, pairwise };
+}
+
+/** Roster facts for the given model ids. */
+async function getModelInfo(ids: string[]): Promise<Map<string, ModelInfo>> {
   const models = await db().model.findMany({
     where: { id: { in: ids } },
     select: { id: true, name: true, displayName: true, organization: true, status: true },
   });
-  const byId = new Map(models.map((m) => [m.id, m]));
-  // Ranks are recomputed among the rated rows only: an unrated model is not shown as better.
-  const ratedFits = fitted.filter((r) => r.battles >= MIN_MODEL_VOTES);
-  const ranks = rankByIntervals(ratedFits);
-  const rated = ratedFits.map((r, i) => ({ ...r, rank: ranks[i] }));
-  const unrated = fitted.filter((r) => r.battles < MIN_MODEL_VOTES).sort((x, y) => y.battles - x.battles);
-  const toRow = (r: (typeof fitted)[number], isRated: boolean): LeaderboardRow => {
-    const m = byId.get(r.model)!;
-    return {
-      modelId: m.id,
-      name: m.name,
-      displayName: m.displayName,
-      organization: m.organization,
-      status: m.status,
-      rating: isRated ? r.rating : null,
-      lower: isRated ? r.lower : null,
-      upper: isRated ? r.upper : null,
-      rank: isRated ? r.rank : null,
-      votes: r.battles,
-      wins: r.wins,
-      losses: r.losses,
-      ties: r.ties,
-      bothBad: r.bothBad,
-    };
-  };
-  return { ...base, rows: [...rated.map((r) => toRow(r, true)), ...unrated.map((r) => toRow(r, false))] };
+  return new Map(models.map((m) => [m.id, m]));
+}
+
+/**
+ * The Bradley–Terry leaderboard of one slice: the slice's pair counts are fitted by the rating
+ * module with seeded bootstrap intervals, under the current data policy.
+ */
+export async function getLeaderboard(filters: LeaderboardFilters): Promise<Leaderboard> {
+  const [policy, counts] = await Promise.all([getPolicy(), countSlice(filters)]);
+  return buildLeaderboard(filters, counts, await getModelInfo(counts.modelIds), policy);
 }
