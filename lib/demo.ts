@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { markVotesChanged } from "@/lib/slice-index/vote-index";
 import { loadReplayRoster } from "@/lib/providers/replay-corpus";
 import { createRng, type Rng } from "@/lib/rating";
 import { regionOfCountry, type AgeBand, type Education } from "@/lib/slices";
@@ -99,11 +100,13 @@ export async function seedDemoVotes(options: { count?: number; voters?: number; 
     };
   });
   const created = await db().vote.createMany({ data });
+  markVotesChanged();
   return { created: created.count, skipped: false };
 }
 
 /** Deletes every demo vote (and nothing else). */
 export async function removeDemoVotes(): Promise<number> {
   const removed = await db().vote.deleteMany({ where: { source: "DEMO" } });
+  markVotesChanged();
   return removed.count;
 }

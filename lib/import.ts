@@ -4,6 +4,7 @@ import readline from "node:readline";
 import zlib from "node:zlib";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { markVotesChanged } from "@/lib/slice-index/vote-index";
 import { AppError } from "@/lib/errors";
 import { AGE_BAND_CODES, EDUCATION_CODES, normalizeCountry, normalizeLanguage, regionOfCountry } from "@/lib/slices";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -174,5 +175,6 @@ export async function importBattlesFile(file: string, onProgress?: (lines: numbe
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  markVotesChanged();
   return { lines, added, alreadyPresent: lines - added, modelsCreated: missing };
 }

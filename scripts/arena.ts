@@ -4,17 +4,20 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { bootDatabase } from "../lib/boot";
 import { disconnectDb } from "../lib/db";
+import { closeVoteIndex } from "../lib/slice-index/vote-index";
 import { removeDemoVotes, seedDemoVotes } from "../lib/demo";
 import { isAppError } from "../lib/errors";
 import { parseLeaderboardFilters } from "../lib/filters";
 import { importBattlesFile } from "../lib/import";
 import { getLeaderboard, type Leaderboard } from "../lib/queries/leaderboard";
-import { createAdmin } from "../lib/queries/users";
+import { CLI_ACTOR } from "../lib/queries/audit";
+import { createAdmin, setRole } from "../lib/queries/users";
 import { seedRoster } from "../lib/seed";
 
 const HELP = `Usage: npm run arena -- <command>
 
   create-admin --email E --password P   create an admin (or promote an account and set its password)
+  set-role --email E --role R           set an account's role: contributor, customer or admin
   import FILE                           import battles (JSON lines, .gz accepted); re-import adds nothing
   leaderboard [--country C] [--region R] [--age A] [--education E] [--language L] [--from D] [--to D] [--json]
                                         (repeat an option or use commas for several values)
@@ -88,6 +91,15 @@ async function run(command: string | undefined, rest: string[]): Promise<void> {
       console.log(admin.created ? `Created admin ${admin.email}` : `${admin.email} is now an admin (password updated)`);
       return;
     }
+    case "set-role": {
+      const { values } = parseArgs({ args: rest, options: { email: { type: "string" }, role: { type: "string" } } });
+      const input = z.object({ email: z.string().trim().toLowerCase().email(), role: z.enum(["contributor", "customer", "admin"]) }).safeParse(values);
+      if (!input.success) throw new UsageError("set-role needs --email of an existing account and --role contributor, customer or admin");
+      await boot();
+      await setRole(input.data.email, input.data.role.toUpperCase() as "CONTRIBUTOR" | "CUSTOMER" | "ADMIN", CLI_ACTOR);
+      console.log(`${input.data.email} is now a ${input.data.role}`);
+      return;
+    }
     case "import": {
       const file = rest[0];
       if (!file) throw new UsageError("import needs a FILE");
@@ -139,6 +151,7 @@ try {
   exitCode = isUserError(error) ? 2 : 1;
   console.error(isUserError(error) ? error.message : error);
 } finally {
+  await closeVoteIndex();
   await disconnectDb();
   await database?.stop();
 }

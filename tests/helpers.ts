@@ -1,4 +1,5 @@
 import { db } from "../lib/db";
+import { markVotesChanged } from "../lib/slice-index/vote-index";
 import { seedRoster } from "../lib/seed";
 import { updateProfile, createUser } from "../lib/queries/users";
 import type { Profile } from "../lib/profile-schema";
@@ -6,6 +7,7 @@ import type { Profile } from "../lib/profile-schema";
 /** Empties every table (integration test files run one after another on one database). */
 export async function resetDatabase(): Promise<void> {
   await db().$executeRawUnsafe('TRUNCATE "Vote", "Battle", "Prompt", "OAuthAccount", "User", "Model" CASCADE');
+  markVotesChanged();
 }
 
 let counter = 0;

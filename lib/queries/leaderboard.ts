@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { describeSlice, type LeaderboardFilters } from "@/lib/filters";
+import { LruCache } from "@/lib/lru-cache";
+import { describeSlice, serializeLeaderboardFilters, type LeaderboardFilters } from "@/lib/filters";
 import type { ModelStatus } from "@/lib/generated/prisma/enums";
 import type { Policy } from "@/lib/policy";
 import { computeLeaderboard, pairwiseWinFractions, rankByIntervals, type PairCell, type RatingRow } from "@/lib/rating";
@@ -140,6 +141,8 @@ export function buildLeaderboard(filters: LeaderboardFilters, counts: SliceCount
   return { ...base, rows, pairwise };
 }
 
+const boardCache = new LruCache<string, Leaderboard>(200);
+
 /** Roster facts for the given model ids. */
 async function getModelInfo(ids: string[]): Promise<Map<string, ModelInfo>> {
   const models = await db().model.findMany({
@@ -155,5 +158,12 @@ async function getModelInfo(ids: string[]): Promise<Map<string, ModelInfo>> {
  */
 export async function getLeaderboard(filters: LeaderboardFilters): Promise<Leaderboard> {
   const [policy, counts] = await Promise.all([getPolicy(), countSlice(filters)]);
-  return buildLeaderboard(filters, counts, await getModelInfo(counts.modelIds), policy);
+  const models = await getModelInfo(counts.modelIds);
+  // Same votes, policy and roster facts give the same board: reuse it (a repeated slice is cheap).
+  const key = JSON.stringify([serializeLeaderboardFilters(filters), counts.version, policy, [...models.values()]]);
+  const cached = boardCache.get(key);
+  if (cached) return cached;
+  const board = buildLeaderboard(filters, counts, models, policy);
+  boardCache.set(key, board);
+  return board;
 }

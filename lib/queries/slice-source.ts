@@ -1,8 +1,42 @@
 import "server-only";
 import type { LeaderboardFilters } from "@/lib/filters";
-import { countSliceFromVotes, type SliceCounts } from "./slice-counts";
+import type { Outcome, PairCell } from "@/lib/rating";
+import { compileFilter } from "@/lib/slice-index/compile-filter";
+import { OUTCOME_NAMES } from "@/lib/slice-index/codes";
+import { getVoteIndex } from "@/lib/slice-index/vote-index";
+import type { SliceCounts } from "./slice-counts";
 
-/** Where slice counts come from. */
-export async function countSlice(filters: LeaderboardFilters): Promise<SliceCounts> {
-  return countSliceFromVotes(filters);
+/**
+ * Counts a slice from this process's in-memory vote index (one pass over compact columns), and
+ * returns them with the index version, which changes whenever the votes do.
+ */
+export async function countSlice(filters: LeaderboardFilters): Promise<SliceCounts & { version: number }> {
+  const index = await getVoteIndex();
+  const scan = index.scan(compileFilter(filters));
+  const M = scan.modelCount;
+  // Keep only models with votes in the slice, re-indexed in id order (as the SQL path does).
+  const present: number[] = [];
+  for (let m = 0; m < M; m++) if (scan.modelVoters[m] > 0) present.push(m);
+  present.sort((x, y) => (index.modelIds[x] < index.modelIds[y] ? -1 : 1));
+  const local = new Int32Array(M).fill(-1);
+  present.forEach((m, i) => (local[m] = i));
+  const cells: PairCell[] = [];
+  for (let i = 0; i < scan.cells.length; i++) {
+    const count = scan.cells[i];
+    if (count === 0) continue;
+    const outcome = i & 3;
+    const pair = i >> 2;
+    const a = Math.floor(pair / M);
+    cells.push({ a: local[a], b: local[pair - a * M], outcome: OUTCOME_NAMES[outcome] as Outcome, count });
+  }
+  return {
+    modelIds: present.map((m) => index.modelIds[m]),
+    cells,
+    votes: scan.votes,
+    voters: scan.voters,
+    demoVotes: scan.demoVotes,
+    modelVoters: present.map((m) => scan.modelVoters[m]),
+    lastVoteAt: scan.lastTime ? new Date(scan.lastTime * 1000) : null,
+    version: index.version,
+  };
 }

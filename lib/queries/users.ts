@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import type { Profile, SignUpInput } from "@/lib/profile-schema";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { recordAudit, type Actor } from "./audit";
 
 /** What the app knows about the signed-in person (never the password hash). */
 export interface CurrentUser {
@@ -54,6 +55,16 @@ export async function createAdmin(email: string, password: string): Promise<{ id
   }
   const user = await db().user.create({ data: { email, passwordHash, role: "ADMIN" }, select: { id: true } });
   return { id: user.id, email, created: true };
+}
+
+/** Changes an account's role (audited); an unknown email is a 404. */
+export async function setRole(email: string, role: Role, actor: Actor): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
+    if (!user) throw new AppError("not_found", `No account with the email ${email}.`);
+    await tx.user.update({ where: { id: user.id }, data: { role } });
+    await recordAudit(tx, actor, { action: "user.role", entity: "user", entityId: user.id, before: { role: user.role }, after: { role } });
+  });
 }
 
 /** The user for these credentials, or null (same answer for unknown email and wrong password). */

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
+import { markVotesChanged } from "@/lib/slice-index/vote-index";
 import { regionOfCountry } from "@/lib/slices";
 import type { Outcome } from "@/lib/generated/prisma/enums";
 import type { BattleReveal } from "./battles";
@@ -60,5 +61,6 @@ export async function recordVote(input: { battleId: string; userId: string; outc
     if (isUniqueViolation(error)) throw new AppError("vote_already_cast", "You have already voted on this battle.");
     throw error;
   }
+  markVotesChanged();
   return { battleId: battle.id, outcome: input.outcome, modelA: battle.modelA, modelB: battle.modelB };
 }

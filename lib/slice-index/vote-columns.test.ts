@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { createRng } from "@/lib/rating";
+import { NONE } from "./codes";
+import { acceptAll, only, VoteColumns, type CompiledFilter, type IndexedVote } from "./vote-columns";
+
+function randomVotes(count: number, seed: number, firstSeq = 1): IndexedVote[] {
+  const rng = createRng(seed);
+  const pick = (n: number, noneShare = 0.1) => (rng() < noneShare ? NONE : Math.floor(rng() * n));
+  return Array.from({ length: count }, (_, i) => {
+    const a = Math.floor(rng() * 6);
+    let b = Math.floor(rng() * 5);
+    if (b >= a) b += 1;
+    return { seq: firstSeq + i, modelA: a, modelB: b, outcome: Math.floor(rng() * 4), source: rng() < 0.2 ? 2 : 0, country: pick(4), age: pick(6), education: pick(6), language: pick(3), time: 1_700_000_000 + Math.floor(rng() * 1_000_000), voter: Math.floor(rng() * 40) };
+  });
+}
+
+/** The obvious computation, for comparison. */
+function naive(votes: IndexedVote[], f: CompiledFilter) {
+  const hit = votes.filter((v) => f.country[v.country] && f.age[v.age] && f.education[v.education] && f.language[v.language] && v.time >= f.from && v.time < f.to);
+  const modelVoters = new Map<number, Set<number>>();
+  const cells = new Map<string, number>();
+  for (const v of hit) {
+    for (const m of [v.modelA, v.modelB]) modelVoters.set(m, (modelVoters.get(m) ?? new Set()).add(v.voter));
+    const key = `${v.modelA},${v.modelB},${v.outcome}`;
+    cells.set(key, (cells.get(key) ?? 0) + 1);
+  }
+  return {
+    votes: hit.length,
+    voters: new Set(hit.map((v) => v.voter)).size,
+    demoVotes: hit.filter((v) => v.source === 2).length,
+    modelVoters: [...modelVoters].map(([m, s]) => [m, s.size]).sort((x, y) => x[0] - y[0]),
+    cells: [...cells].sort(),
+    lastTime: Math.max(0, ...hit.map((v) => v.time)),
+  };
+}
+
+function summarise(columns: VoteColumns, f: CompiledFilter) {
+  const r = columns.scan(f);
+  const cells: [string, number][] = [];
+  for (let i = 0; i < r.cells.length; i++) {
+    if (r.cells[i] === 0) continue;
+    const o = i % 4;
+    const ab = (i - o) / 4;
+    cells.push([`${Math.floor(ab / r.modelCount)},${ab % r.modelCount},${o}`, r.cells[i]]);
+  }
+  const modelVoters = [...r.modelVoters].map((n, m) => [m, n]).filter(([, n]) => n > 0);
+  return { votes: r.votes, voters: r.voters, demoVotes: r.demoVotes, modelVoters, cells: cells.sort(), lastTime: r.lastTime };
+}
+
+const FILTERS: [string, CompiledFilter][] = [
+  ["everything", acceptAll()],
+  ["one country", { ...acceptAll(), country: only([1]) }],
+  ["two countries and an age", { ...acceptAll(), country: only([0, 2]), age: only([3]) }],
+  ["a language and a time window", { ...acceptAll(), language: only([2]), from: 1_700_200_000, to: 1_700_600_000 }],
+  ["nothing matches", { ...acceptAll(), education: only([]) }],
+];
+
+describe("VoteColumns", () => {
+  for (const [name, filter] of FILTERS) {
+    it(`counts exactly like the obvious computation: ${name}`, () => {
+      const first = randomVotes(3000, 1);
+      const later = randomVotes(400, 2, 5000); // same voters again, in the tail
+      const columns = new VoteColumns();
+      columns.append(first);
+      columns.seal(0); // sorted main part
+      columns.append(later);
+      columns.seal(10_000); // stays in the tail
+      expect(columns.tailSize).toBe(400);
+      expect(summarise(columns, filter)).toEqual(naive([...first, ...later], filter));
+      columns.seal(0); // folding the tail in changes nothing
+      expect(columns.tailSize).toBe(0);
+      expect(summarise(columns, filter)).toEqual(naive([...first, ...later], filter));
+    });
+  }
+
+  it("counts a voter once per slice and once per model however the votes are split", () => {
+    const vote = (seq: number, a: number, b: number): IndexedVote => ({ seq, modelA: a, modelB: b, outcome: 0, source: 0, country: 0, age: 0, education: 0, language: 0, time: 1, voter: 7 });
+    const columns = new VoteColumns();
+    columns.append([vote(1, 0, 1)]);
+    columns.seal(0);
+    columns.append([vote(2, 1, 2), vote(3, 0, 1)]);
+    const r = columns.scan(acceptAll());
+    expect([r.votes, r.voters, [...r.modelVoters]]).toEqual([3, 1, [1, 1, 1]]);
+  });
+
+  it("is empty before anything is added", () => {
+    const r = new VoteColumns().scan(acceptAll());
+    expect([r.votes, r.voters, r.modelCount]).toEqual([0, 0, 0]);
+  });
+});

@@ -1,0 +1,263 @@
+import { NONE } from "./codes";
+
+/** One vote in index form: small-integer codes (see codes.ts), time in unix seconds. */
+export interface IndexedVote {
+  seq: number;
+  modelA: number;
+  modelB: number;
+  outcome: number;
+  source: number;
+  country: number;
+  age: number;
+  education: number;
+  language: number;
+  time: number;
+  voter: number;
+}
+
+/** Which code values a slice accepts, per attribute, and its half-open time range. */
+export interface CompiledFilter {
+  country: Uint8Array;
+  age: Uint8Array;
+  education: Uint8Array;
+  language: Uint8Array;
+  from: number;
+  to: number;
+}
+
+/** What a scan of one slice counts. */
+export interface ScanResult {
+  /** Ordered cell counts: index ((a * modelCount + b) * 4 + outcome). */
+  cells: Int32Array;
+  modelCount: number;
+  votes: number;
+  voters: number;
+  demoVotes: number;
+  modelVoters: Int32Array;
+  lastTime: number;
+}
+
+const DEMO = 2;
+
+/** A growable set of parallel typed columns. */
+class Segment {
+  n = 0;
+  modelA = new Uint16Array(0);
+  modelB = new Uint16Array(0);
+  outcome = new Uint8Array(0);
+  source = new Uint8Array(0);
+  country = new Uint8Array(0);
+  age = new Uint8Array(0);
+  education = new Uint8Array(0);
+  language = new Uint8Array(0);
+  time = new Uint32Array(0);
+  voter = new Uint32Array(0);
+
+  reserve(capacity: number): void {
+    if (capacity <= this.voter.length) return;
+    const grow = <T extends Uint8Array | Uint16Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(capacity);
+      b.set(a.subarray(0, this.n));
+      return b;
+    };
+    this.modelA = grow(this.modelA, (n) => new Uint16Array(n));
+    this.modelB = grow(this.modelB, (n) => new Uint16Array(n));
+    this.outcome = grow(this.outcome, (n) => new Uint8Array(n));
+    this.source = grow(this.source, (n) => new Uint8Array(n));
+    this.country = grow(this.country, (n) => new Uint8Array(n));
+    this.age = grow(this.age, (n) => new Uint8Array(n));
+    this.education = grow(this.education, (n) => new Uint8Array(n));
+    this.language = grow(this.language, (n) => new Uint8Array(n));
+    this.time = grow(this.time, (n) => new Uint32Array(n));
+    this.voter = grow(this.voter, (n) => new Uint32Array(n));
+  }
+
+  push(v: IndexedVote): void {
+    if (this.n === this.voter.length) this.reserve(Math.max(1024, this.n * 2));
+    const i = this.n++;
+    this.modelA[i] = v.modelA;
+    this.modelB[i] = v.modelB;
+    this.outcome[i] = v.outcome;
+    this.source[i] = v.source;
+    this.country[i] = v.country;
+    this.age[i] = v.age;
+    this.education[i] = v.education;
+    this.language[i] = v.language;
+    this.time[i] = v.time;
+    this.voter[i] = v.voter;
+  }
+
+  /** A new segment whose row k is a copy of row rowOf(k) (used to reorder by voter). */
+  static gather(total: number, rowOf: (k: number) => [Segment, number]): Segment {
+    const out = new Segment();
+    out.reserve(total);
+    for (let k = 0; k < total; k++) {
+      const [s, r] = rowOf(k);
+      out.modelA[k] = s.modelA[r];
+      out.modelB[k] = s.modelB[r];
+      out.outcome[k] = s.outcome[r];
+      out.source[k] = s.source[r];
+      out.country[k] = s.country[r];
+      out.age[k] = s.age[r];
+      out.education[k] = s.education[r];
+      out.language[k] = s.language[r];
+      out.time[k] = s.time[r];
+      out.voter[k] = s.voter[r];
+    }
+    out.n = total;
+    return out;
+  }
+}
+
+/**
+ * Columnar copy of the votes (about 18 bytes a vote), kept sorted by voter so that one pass counts
+ * distinct voters per slice and per model exactly: a voter's votes are contiguous, so "first time
+ * this voter is seen for this model" is a comparison with the last voter seen for it. New votes go
+ * to a small tail; voters who have votes in the tail are flagged so the pass can reconcile them.
+ */
+export class VoteColumns {
+  private main = new Segment();
+  private tail = new Segment();
+  /** 1 for voters with at least one vote in the tail. */
+  private inTail = new Uint8Array(0);
+  modelCount = 0;
+
+  get size(): number {
+    return this.main.n + this.tail.n;
+  }
+
+  get tailSize(): number {
+    return this.tail.n;
+  }
+
+  /** Adds votes (any order). Call seal() after a batch. */
+  append(votes: readonly IndexedVote[]): void {
+    for (const v of votes) {
+      this.tail.push(v);
+      if (v.voter >= this.inTail.length) {
+        const grown = new Uint8Array(Math.max(1024, v.voter * 2 + 1));
+        grown.set(this.inTail);
+        this.inTail = grown;
+      }
+      this.inTail[v.voter] = 1;
+      if (v.modelA >= this.modelCount) this.modelCount = v.modelA + 1;
+      if (v.modelB >= this.modelCount) this.modelCount = v.modelB + 1;
+    }
+  }
+
+  /**
+   * Folds the tail into the voter-sorted main part when it has grown past `maxTail` (or always
+   * with maxTail 0). Cost O(n + voters): a counting sort by voter.
+   */
+  seal(maxTail = Math.max(50_000, this.main.n >> 4)): void {
+    if (this.tail.n === 0 || this.tail.n <= maxTail) return;
+    const total = this.main.n + this.tail.n;
+    let voters = 0;
+    for (const s of [this.main, this.tail]) for (let r = 0; r < s.n; r++) if (s.voter[r] + 1 > voters) voters = s.voter[r] + 1;
+    const start = new Uint32Array(voters + 1);
+    for (const s of [this.main, this.tail]) for (let r = 0; r < s.n; r++) start[s.voter[r] + 1]++;
+    for (let v = 0; v < voters; v++) start[v + 1] += start[v];
+    // position of every row in voter order (stable: main rows first, then tail rows)
+    const placeMain = new Uint32Array(this.main.n);
+    const placeTail = new Uint32Array(this.tail.n);
+    const next = start.slice(0, voters);
+    for (let r = 0; r < this.main.n; r++) placeMain[r] = next[this.main.voter[r]]++;
+    for (let r = 0; r < this.tail.n; r++) placeTail[r] = next[this.tail.voter[r]]++;
+    const rowAt = new Uint32Array(total); // k -> encoded row (main rows as is, tail rows offset)
+    for (let r = 0; r < this.main.n; r++) rowAt[placeMain[r]] = r;
+    for (let r = 0; r < this.tail.n; r++) rowAt[placeTail[r]] = this.main.n + r;
+    const main = this.main;
+    const tail = this.tail;
+    this.main = Segment.gather(total, (k) => {
+      const r = rowAt[k];
+      return r < main.n ? [main, r] : [tail, r - main.n];
+    });
+    this.tail = new Segment();
+    this.inTail = new Uint8Array(this.inTail.length);
+  }
+
+  /** Counts one slice in a single pass. Cost O(votes) with a handful of array reads per vote. */
+  scan(f: CompiledFilter): ScanResult {
+    const M = this.modelCount;
+    const cells = new Int32Array(M * M * 4);
+    const modelVoters = new Int32Array(M);
+    const lastVoterOfModel = new Int32Array(M).fill(-1);
+    let votes = 0;
+    let demoVotes = 0;
+    let voters = 0;
+    let lastTime = 0;
+    // Voters with tail votes: the models (and whether) they matched in the main part.
+    const mainSeen = new Map<number, Set<number>>();
+
+    const s = this.main;
+    const { modelA, modelB, outcome, source, country, age, education, language, time, voter } = s;
+    const inTail = this.inTail;
+    let lastVoter = -1;
+    for (let r = 0, n = s.n; r < n; r++) {
+      if (f.country[country[r]] === 0 || f.age[age[r]] === 0 || f.education[education[r]] === 0 || f.language[language[r]] === 0) continue;
+      const t = time[r];
+      if (t < f.from || t >= f.to) continue;
+      const v = voter[r];
+      const a = modelA[r];
+      const b = modelB[r];
+      cells[(a * M + b) * 4 + outcome[r]]++;
+      votes++;
+      if (source[r] === DEMO) demoVotes++;
+      if (t > lastTime) lastTime = t;
+      if (v !== lastVoter) {
+        voters++;
+        lastVoter = v;
+      }
+      if (lastVoterOfModel[a] !== v) {
+        modelVoters[a]++;
+        lastVoterOfModel[a] = v;
+      }
+      if (lastVoterOfModel[b] !== v) {
+        modelVoters[b]++;
+        lastVoterOfModel[b] = v;
+      }
+      if (v < inTail.length && inTail[v] === 1) {
+        let seen = mainSeen.get(v);
+        if (!seen) mainSeen.set(v, (seen = new Set()));
+        seen.add(a).add(b);
+      }
+    }
+
+    const t2 = this.tail;
+    const tailSeen = new Map<number, Set<number>>();
+    for (let r = 0; r < t2.n; r++) {
+      if (f.country[t2.country[r]] === 0 || f.age[t2.age[r]] === 0 || f.education[t2.education[r]] === 0 || f.language[t2.language[r]] === 0) continue;
+      const t = t2.time[r];
+      if (t < f.from || t >= f.to) continue;
+      const v = t2.voter[r];
+      const a = t2.modelA[r];
+      const b = t2.modelB[r];
+      cells[(a * M + b) * 4 + t2.outcome[r]]++;
+      votes++;
+      if (t2.source[r] === DEMO) demoVotes++;
+      if (t > lastTime) lastTime = t;
+      const before = mainSeen.get(v);
+      let seen = tailSeen.get(v);
+      if (!before && !seen) voters++;
+      if (!seen) tailSeen.set(v, (seen = new Set()));
+      for (const m of [a, b]) {
+        if (!before?.has(m) && !seen.has(m)) modelVoters[m]++;
+        seen.add(m);
+      }
+    }
+    return { cells, modelCount: M, votes, voters, demoVotes, modelVoters, lastTime };
+  }
+}
+
+/** An accept-everything filter, including "prefer not to say" values. */
+export function acceptAll(): CompiledFilter {
+  const all = () => new Uint8Array(256).fill(1);
+  return { country: all(), age: all(), education: all(), language: all(), from: 0, to: 2 ** 32 };
+}
+
+/** A filter accepting only the listed codes of one attribute (never NONE). */
+export function only(codes: Iterable<number>): Uint8Array {
+  const mask = new Uint8Array(256);
+  for (const c of codes) if (c !== NONE) mask[c] = 1;
+  return mask;
+}

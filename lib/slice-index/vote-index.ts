@@ -1,0 +1,185 @@
+import "server-only";
+import pg from "pg";
+import { serverEnv } from "@/lib/env";
+import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, OUTCOME_CODE, SOURCE_CODE, encode } from "./codes";
+import { VoteColumns, type CompiledFilter, type IndexedVote, type ScanResult } from "./vote-columns";
+
+const BATCH = 100_000;
+
+/**
+ * This process's in-memory index of all votes (see VoteColumns), rebuilt from the votes table and
+ * kept current by reading new rows by Vote.seq. Several replicas each keep their own; the database
+ * stays the only source of truth.
+ *
+ * Catching up by sequence alone would miss a vote whose transaction took a lower seq but committed
+ * later. So each sync notes the transactions in flight (pg_current_snapshot) and re-reads rows
+ * above a safe mark until all of those have finished; rows already held are skipped by seq.
+ * Updates and deletes bump VoteGeneration (a trigger), which makes every replica rebuild.
+ */
+export class VoteIndex {
+  columns = new VoteColumns();
+  /** Model ids by index code. */
+  modelIds: string[] = [];
+  private modelCode = new Map<string, number>();
+  private voterCode = new Map<string, number>();
+  /** Every vote with seq <= safeMark is held. */
+  private safeMark = 0;
+  private maxSeen = 0;
+  private heldAbove = new Set<number>();
+  private pending: { maxSeen: number; inFlight: string[] } | null = null;
+  private generation: string | null = null;
+  /** Changes whenever the indexed votes change (cache key). */
+  version = 0;
+  lastSyncAt = 0;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  private reset(): void {
+    this.columns = new VoteColumns();
+    this.modelIds = [];
+    this.modelCode.clear();
+    this.voterCode.clear();
+    this.safeMark = 0;
+    this.maxSeen = 0;
+    this.heldAbove.clear();
+    this.pending = null;
+    this.version++;
+  }
+
+  private code(map: Map<string, number>, key: string, list?: string[]): number {
+    let c = map.get(key);
+    if (c === undefined) {
+      c = map.size;
+      map.set(key, c);
+      list?.push(key);
+    }
+    return c;
+  }
+
+  /** Reads new (and late-committed) votes; rebuilds after updates or deletes. */
+  async sync(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const gen = await client.query<{ generation: string }>('SELECT generation::text AS generation FROM "VoteGeneration" WHERE id = 1');
+      const generation = gen.rows[0]?.generation ?? "0";
+      if (this.generation !== null && generation !== this.generation) this.reset();
+      this.generation = generation;
+      const snap = await client.query<{ s: string }>("SELECT pg_current_snapshot()::text AS s");
+      const inFlight = snap.rows[0].s.split(":")[2]?.split(",").filter(Boolean) ?? [];
+      let pendingDone = false;
+      if (this.pending) {
+        const r = await client.query<{ done: boolean }>(
+          "SELECT NOT EXISTS (SELECT 1 FROM unnest($1::text[]) x WHERE pg_xact_status(x::xid8) = 'in progress') AS done",
+          [this.pending.inFlight],
+        );
+        pendingDone = r.rows[0].done;
+      }
+      let added = 0;
+      for (let from = this.safeMark; ; ) {
+        const res = await client.query({
+          text: `SELECT seq::float8, "modelAId", "modelBId", outcome::text, source::text, country, "ageBand", education, language,
+                        floor(extract(epoch FROM "createdAt"))::int, "voterKey"
+                 FROM "Vote" WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
+          values: [from],
+          rowMode: "array",
+        });
+        const batch: IndexedVote[] = [];
+        for (const row of res.rows as [number, string, string, keyof typeof OUTCOME_CODE, keyof typeof SOURCE_CODE, string | null, string | null, string | null, string | null, number, string][]) {
+          const seq = row[0];
+          from = seq;
+          if (seq <= this.maxSeen && this.heldAbove.has(seq)) continue;
+          if (seq <= this.safeMark) continue;
+          this.heldAbove.add(seq);
+          if (seq > this.maxSeen) this.maxSeen = seq;
+          batch.push({
+            seq,
+            modelA: this.code(this.modelCode, row[1], this.modelIds),
+            modelB: this.code(this.modelCode, row[2], this.modelIds),
+            outcome: OUTCOME_CODE[row[3]],
+            source: SOURCE_CODE[row[4]],
+            country: encode(COUNTRY_CODE, row[5]),
+            age: encode(AGE_CODE, row[6]),
+            education: encode(EDUCATION_CODE, row[7]),
+            language: encode(LANGUAGE_CODE, row[8]),
+            time: row[9],
+            voter: this.code(this.voterCode, row[10]),
+          });
+        }
+        this.columns.append(batch);
+        added += batch.length;
+        if (res.rows.length < BATCH) break;
+      }
+      await client.query("COMMIT");
+      this.columns.seal();
+      if (added > 0) this.version++;
+      this.advanceSafeMark(pendingDone, inFlight);
+      this.lastSyncAt = Date.now();
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Everything up to the previous sync's max seq is held once its in-flight transactions ended. */
+  private advanceSafeMark(pendingDone: boolean, inFlight: string[]): void {
+    if (this.pending && pendingDone) this.raiseSafeMark(this.pending.maxSeen);
+    if (inFlight.length === 0) {
+      this.raiseSafeMark(this.maxSeen);
+      this.pending = null;
+    } else if (!this.pending || pendingDone) {
+      this.pending = { maxSeen: this.maxSeen, inFlight };
+    }
+  }
+
+  private raiseSafeMark(mark: number): void {
+    if (mark <= this.safeMark) return;
+    this.safeMark = mark;
+    for (const seq of this.heldAbove) if (seq <= mark) this.heldAbove.delete(seq);
+  }
+
+  scan(filter: CompiledFilter): ScanResult {
+    return this.columns.scan(filter);
+  }
+}
+
+const globalForIndex = globalThis as unknown as { showdownVoteIndex?: { index: VoteIndex; syncing: Promise<void> | null; pool: pg.Pool } };
+
+function state() {
+  if (!globalForIndex.showdownVoteIndex) {
+    const pool = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 2 });
+    globalForIndex.showdownVoteIndex = { index: new VoteIndex(pool), syncing: null, pool };
+  }
+  return globalForIndex.showdownVoteIndex;
+}
+
+/** How stale (ms) the index may be for a read when this process has not written votes itself. */
+export const MAX_STALENESS_MS = 250;
+
+/**
+ * The process's vote index, synced if older than maxAgeMs. Concurrent callers share one sync.
+ */
+export async function getVoteIndex(maxAgeMs = MAX_STALENESS_MS): Promise<VoteIndex> {
+  const s = state();
+  if (Date.now() - s.index.lastSyncAt > maxAgeMs) {
+    s.syncing ??= s.index.sync().finally(() => {
+      s.syncing = null;
+    });
+    await s.syncing;
+  }
+  return s.index;
+}
+
+/** Called after this process wrote votes, so its next read sees them at once. */
+export function markVotesChanged(): void {
+  if (globalForIndex.showdownVoteIndex) globalForIndex.showdownVoteIndex.index.lastSyncAt = 0;
+}
+
+/** Closes the index's connections (CLI and tests). */
+export async function closeVoteIndex(): Promise<void> {
+  const s = globalForIndex.showdownVoteIndex;
+  globalForIndex.showdownVoteIndex = undefined;
+  await s?.pool.end();
+}

@@ -1,0 +1,97 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../lib/db";
+import { serverEnv } from "../lib/env";
+import { seedRoster } from "../lib/seed";
+import { acceptAll } from "../lib/slice-index/vote-columns";
+import { VoteIndex } from "../lib/slice-index/vote-index";
+import { resetDatabase } from "./helpers";
+
+let pool: pg.Pool;
+let models: string[];
+
+async function insertVote(client: pg.ClientBase | pg.Pool, voter: string, country = "DE"): Promise<number> {
+  const r = await client.query<{ seq: string }>(
+    `INSERT INTO "Vote" (id, "voterKey", "modelAId", "modelBId", outcome, source, country, region, "createdAt")
+     VALUES (gen_random_uuid()::text, $1, $2, $3, 'A', 'IMPORT', $4, 'europe', now()) RETURNING seq::text`,
+    [voter, models[0], models[1], country],
+  );
+  return Number(r.rows[0].seq);
+}
+
+const total = (index: VoteIndex) => index.scan(acceptAll()).votes;
+
+beforeAll(async () => {
+  await resetDatabase();
+  await seedRoster();
+  models = (await db().model.findMany({ select: { id: true }, orderBy: { name: "asc" }, take: 2 })).map((m) => m.id);
+  pool = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 4 });
+});
+
+afterAll(async () => {
+  await pool.end();
+});
+
+describe("the in-memory vote index", () => {
+  it("catches up on new votes, including one that took a lower seq but committed later", async () => {
+    const index = new VoteIndex(pool);
+    await insertVote(pool, "v1");
+    await index.sync();
+    expect(total(index)).toBe(1);
+
+    const slow = await pool.connect();
+    await slow.query("BEGIN");
+    const lowSeq = await insertVote(slow, "v-slow"); // takes a seq now, commits later
+    const highSeq = await insertVote(pool, "v2");
+    expect(lowSeq).toBeLessThan(highSeq);
+    await index.sync();
+    expect(total(index)).toBe(2); // v1, v2: the slow one is not committed yet
+
+    await slow.query("COMMIT");
+    slow.release();
+    await index.sync();
+    expect(total(index)).toBe(3);
+    await index.sync();
+    expect(total(index)).toBe(3); // nothing counted twice
+    expect(index.scan(acceptAll()).voters).toBe(3);
+  });
+
+  it("skips rolled-back sequence numbers and keeps going", async () => {
+    const index = new VoteIndex(pool);
+    await index.sync();
+    const before = total(index);
+    const aborted = await pool.connect();
+    await aborted.query("BEGIN");
+    await insertVote(aborted, "v-rolled-back");
+    await aborted.query("ROLLBACK");
+    aborted.release();
+    await insertVote(pool, "v3");
+    await index.sync();
+    await index.sync();
+    expect(total(index)).toBe(before + 1);
+  });
+
+  it("rebuilds after votes are deleted", async () => {
+    const index = new VoteIndex(pool);
+    await index.sync();
+    const before = total(index);
+    const version = index.version;
+    await pool.query(`DELETE FROM "Vote" WHERE "voterKey" = 'v1'`);
+    await index.sync();
+    expect(total(index)).toBe(before - 1);
+    expect(index.version).not.toBe(version);
+  });
+
+  it("agrees with SQL on a slice after many writes from two connections", async () => {
+    const index = new VoteIndex(pool);
+    await index.sync();
+    const other = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 2 });
+    await Promise.all(Array.from({ length: 40 }, (_, i) => insertVote(i % 2 ? pool : other, `w${i % 7}`, i % 3 ? "DE" : "FR")));
+    await other.end();
+    await index.sync();
+    await index.sync();
+    const [{ n, voters }] = await db().$queryRaw<{ n: number; voters: number }[]>`SELECT count(*)::int AS n, count(DISTINCT "voterKey")::int AS voters FROM "Vote"`;
+    const scan = index.scan(acceptAll());
+    expect([scan.votes, scan.voters]).toEqual([n, voters]);
+  });
+});
