@@ -8,7 +8,7 @@ import { closeVoteIndex } from "../lib/slice-index/vote-index";
 import { removeDemoVotes, seedDemoVotes } from "../lib/demo";
 import { isAppError } from "../lib/errors";
 import { parseLeaderboardFilters } from "../lib/filters";
-import { importBattlesFile } from "../lib/import";
+import { importBattlesFile, type ImportProgress } from "../lib/import";
 import { getLeaderboard, type Leaderboard } from "../lib/queries/leaderboard";
 import { CLI_ACTOR } from "../lib/queries/audit";
 import { createAdmin, setRole } from "../lib/queries/users";
@@ -30,6 +30,16 @@ class UsageError extends Error {}
 let database: Awaited<ReturnType<typeof bootDatabase>> | undefined;
 async function boot(): Promise<void> {
   database = await bootDatabase();
+}
+
+/** A one-line progress bar on the terminal for the import's two passes. */
+function progressBar(): (p: ImportProgress) => void {
+  return (p) => {
+    const share = p.totalBytes ? Math.min(1, p.bytesRead / p.totalBytes) : 0;
+    const width = 30;
+    const filled = Math.round(share * width);
+    process.stderr.write(`\r${p.phase === "checking" ? "checking " : "importing"} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${p.lines.toLocaleString("en")} lines`);
+  };
 }
 
 /** Bad arguments and AppErrors are the user's to fix: print the message only, exit 2. */
@@ -104,13 +114,15 @@ async function run(command: string | undefined, rest: string[]): Promise<void> {
       const file = rest[0];
       if (!file) throw new UsageError("import needs a FILE");
       await boot();
-      const started = Date.now();
-      const result = await importBattlesFile(file, (n) => {
-        if (process.stderr.isTTY) process.stderr.write(`\rimported ${n} lines`);
-      });
+      const bar = process.stderr.isTTY ? progressBar() : () => {};
+      const r = await importBattlesFile(file, bar);
       if (process.stderr.isTTY) process.stderr.write("\n");
-      const seconds = (Date.now() - started) / 1000;
-      console.log(`Read ${result.lines} lines: ${result.added} votes added, ${result.alreadyPresent} already present; ${result.modelsCreated.length} models created (${seconds.toFixed(1)} s)`);
+      const skipped = r.skippedNotAnonymous + r.skippedDeduplicated;
+      console.log(
+        `Read ${r.lines} lines: ${r.added} votes added, ${r.alreadyPresent} already present` +
+          (skipped ? `, ${r.skippedNotAnonymous} skipped as not anonymous, ${r.skippedDeduplicated} skipped by LMArena's dedup rule` : "") +
+          `; ${r.modelsCreated.length} models created (${r.seconds.toFixed(1)} s, ${Math.round(r.lines / Math.max(r.seconds, 0.001)).toLocaleString("en")} lines/s)`,
+      );
       return;
     }
     case "leaderboard":

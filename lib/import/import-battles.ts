@@ -1,0 +1,236 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import zlib from "node:zlib";
+import pg from "pg";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { markVotesChanged } from "@/lib/slice-index/vote-index";
+import { AGE_BAND_CODES, EDUCATION_CODES, LANGUAGES, normalizeCountry, normalizeLanguage, regionOfCountry } from "@/lib/slices";
+import type { Outcome } from "@/lib/generated/prisma/enums";
+import { jsonObjects } from "./json-objects";
+
+/**
+ * One battle: LMArena's public clean_battle shape (model_a, model_b, winner, judge, tstamp,
+ * language as a name such as "English", anony, dedup_tag, …) or ours (the same plus country, age,
+ * education, and language as an ISO 639-1 code). Missing demographics mean "prefer not to say";
+ * other fields are ignored.
+ */
+const battleLine = z.object({
+  model_a: z.string().trim().min(1, "model_a is empty").max(200),
+  model_b: z.string().trim().min(1, "model_b is empty").max(200),
+  winner: z.enum(["model_a", "model_b", "tie", "tie (bothbad)"], { message: 'winner must be "model_a", "model_b", "tie" or "tie (bothbad)"' }),
+  judge: z.union([z.string(), z.number()]).optional().nullable(),
+  tstamp: z.number({ message: "tstamp must be unix seconds" }).positive().optional().nullable(),
+  country: z.string().optional().nullable(),
+  language: z.string().optional().nullable(),
+  age: z.enum(AGE_BAND_CODES, { message: `age must be one of ${AGE_BAND_CODES.join(", ")}` }).optional().nullable(),
+  education: z.enum(EDUCATION_CODES, { message: `education must be one of ${EDUCATION_CODES.join(", ")}` }).optional().nullable(),
+  anony: z.boolean().optional(),
+  dedup_tag: z.object({ high_freq: z.boolean().optional(), sampled: z.boolean().optional() }).partial().optional().nullable(),
+});
+
+const WINNER: Record<z.infer<typeof battleLine>["winner"], Outcome> = { model_a: "A", model_b: "B", tie: "TIE", "tie (bothbad)": "BOTH_BAD" };
+const LANGUAGE_BY_NAME = new Map(LANGUAGES.map((l) => [l.name.toLowerCase(), l.code]));
+
+export interface ImportedVote {
+  modelA: string;
+  modelB: string;
+  outcome: Outcome;
+  voterKey: string;
+  createdAt: Date;
+  country: string | null;
+  region: string | null;
+  ageBand: string | null;
+  education: string | null;
+  language: string | null;
+}
+
+type LineResult = { vote: ImportedVote } | { error: string } | { skip: "not_anonymous" | "deduplicated" };
+
+/** A language given as an ISO code, a locale ("pt-BR"), or LMArena's English name ("Portuguese"). */
+function parseLanguage(value: string): string | null | undefined {
+  const byCode = normalizeLanguage(value);
+  if (byCode) return byCode;
+  const byName = LANGUAGE_BY_NAME.get(value.trim().toLowerCase());
+  if (byName) return byName;
+  if (/^(unknown|und|other|mixed)$/i.test(value.trim())) return null;
+  return /^[a-z]{2,3}([-_][a-z0-9]+)*$/i.test(value.trim()) ? undefined : null; // a bad code is an error; an unlisted name is unknown
+}
+
+/** Validates one parsed line; returns the vote, a reason to skip it, or what is wrong. */
+export function parseBattleLine(raw: unknown): LineResult {
+  const parsed = battleLine.safeParse(raw);
+  if (!parsed.success) return { error: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ") };
+  const line = parsed.data;
+  if (line.model_a === line.model_b) return { error: "model_a and model_b are the same model" };
+  // LMArena's own leaderboard uses anonymous battles only, and drops over-represented prompts.
+  if (line.anony === false) return { skip: "not_anonymous" };
+  if (line.dedup_tag?.high_freq === true && line.dedup_tag.sampled === false) return { skip: "deduplicated" };
+  const country = line.country ? normalizeCountry(line.country) : null;
+  if (line.country && !country) return { error: `country "${line.country}" is not an ISO 3166-1 alpha-2 code` };
+  const language = line.language ? parseLanguage(line.language) : null;
+  if (language === undefined) return { error: `language "${line.language}" is not an ISO 639-1 code or a language name` };
+  return {
+    vote: {
+      modelA: line.model_a,
+      modelB: line.model_b,
+      outcome: WINNER[line.winner],
+      voterKey: `import:${line.judge ?? "unknown"}`,
+      createdAt: line.tstamp ? new Date(line.tstamp * 1000) : new Date(0),
+      country,
+      region: country ? regionOfCountry(country) : null,
+      ageBand: line.age ?? null,
+      education: line.education ?? null,
+      language,
+    },
+  };
+}
+
+/** Reads a battles file (.gz accepted) as text chunks, reporting bytes read. */
+async function* fileChunks(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  raw.on("data", (b) => onBytes?.(b.length));
+  const stream = file.endsWith(".gz") ? raw.pipe(zlib.createGunzip()) : raw;
+  stream.setEncoding("utf8");
+  for await (const chunk of stream) yield chunk as string;
+}
+
+async function* readBattles(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<[number, LineResult]> {
+  for await (const { text, line } of jsonObjects(fileChunks(file, onBytes))) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      yield [line, { error: "not valid JSON" }];
+      continue;
+    }
+    yield [line, parseBattleLine(json)];
+  }
+}
+
+/**
+ * Idempotency key: a hash of the vote's content and how many identical votes came before it in
+ * the file. Occurrences are counted under a 48-bit prefix of the hash (a shared prefix only
+ * renumbers, keys stay unique), so memory is a few bytes per line.
+ */
+function importKey(vote: ImportedVote, seen: Map<number, number>): string {
+  const digest = crypto.createHash("sha256").update(`${vote.modelA}\u0000${vote.modelB}\u0000${vote.outcome}\u0000${vote.voterKey}\u0000${vote.createdAt.getTime()}\u0000${vote.country}\u0000${vote.ageBand}\u0000${vote.education}\u0000${vote.language}`).digest();
+  const prefix = digest.readUIntBE(0, 6);
+  const nth = seen.get(prefix) ?? 0;
+  seen.set(prefix, nth + 1);
+  return `${digest.toString("base64url")}:${nth}`;
+}
+
+export interface ImportResult {
+  lines: number;
+  added: number;
+  alreadyPresent: number;
+  skippedNotAnonymous: number;
+  skippedDeduplicated: number;
+  modelsCreated: string[];
+  seconds: number;
+}
+
+export interface ImportProgress {
+  phase: "checking" | "importing";
+  bytesRead: number;
+  totalBytes: number;
+  lines: number;
+}
+
+const MAX_REPORTED_ERRORS = 20;
+const BATCH = 5000;
+
+const INSERT_SQL = `
+  INSERT INTO "Vote" (id, "voterKey", "modelAId", "modelBId", outcome, source, "importKey", country, region, "ageBand", education, language, "createdAt")
+  SELECT gen_random_uuid()::text, v.k, v.a, v.b, v.o::"Outcome", 'IMPORT', v.key, v.c, v.r, v.ag, v.e, v.l, v.t
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[])
+    AS v(k, a, b, o, key, c, r, ag, e, l, t)
+  ON CONFLICT ("importKey") DO NOTHING`;
+
+/**
+ * Imports a battles file, streaming it twice with constant memory. The first pass validates every
+ * line: if any is bad, nothing is written and the error lists the first bad lines. The second pass
+ * inserts in batches of 5,000, creating unknown models (with no provider, so they are never drawn
+ * for new battles). Re-importing the same file adds nothing.
+ */
+export async function importBattlesFile(file: string, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError("invalid_input", `File not found: ${file}`);
+  const started = Date.now();
+  const totalBytes = fs.statSync(file).size;
+  const errors: string[] = [];
+  const modelNames = new Set<string>();
+  let lines = 0;
+  let errorCount = 0;
+  let bytesRead = 0;
+  const progress = (phase: ImportProgress["phase"]) => onProgress?.({ phase, bytesRead, totalBytes, lines });
+  for await (const [lineNo, result] of readBattles(file, (n) => (bytesRead += n))) {
+    lines += 1;
+    if (lines % 50_000 === 0) progress("checking");
+    if ("error" in result) {
+      errorCount += 1;
+      if (errors.length < MAX_REPORTED_ERRORS) errors.push(`line ${lineNo}: ${result.error}`);
+    } else if ("vote" in result) {
+      modelNames.add(result.vote.modelA);
+      modelNames.add(result.vote.modelB);
+    }
+  }
+  if (errorCount > 0) {
+    throw new AppError("invalid_input", `${errorCount} invalid line(s) in ${file}; nothing was imported.\n${errors.join("\n")}${errorCount > errors.length ? `\n… and ${errorCount - errors.length} more` : ""}`);
+  }
+
+  const known = new Set((await db().model.findMany({ where: { name: { in: [...modelNames] } }, select: { name: true } })).map((m) => m.name));
+  const missing = [...modelNames].filter((n) => !known.has(n)).sort();
+  if (missing.length) {
+    await db().model.createMany({
+      data: missing.map((name) => ({ name, displayName: name, organization: "Unknown", license: "unknown", provider: "none" })),
+      skipDuplicates: true,
+    });
+  }
+  const ids = new Map((await db().model.findMany({ where: { name: { in: [...modelNames] } }, select: { id: true, name: true } })).map((m) => [m.name, m.id]));
+
+  const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
+  await client.connect();
+  const seen = new Map<number, number>();
+  const result: ImportResult = { lines, added: 0, alreadyPresent: 0, skippedNotAnonymous: 0, skippedDeduplicated: 0, modelsCreated: missing, seconds: 0 };
+  const columns: string[][] = Array.from({ length: 10 }, () => []);
+  const times: string[] = [];
+  let batched = 0;
+  const flush = async () => {
+    if (!batched) return;
+    const inserted = await client.query(INSERT_SQL, [...columns, times]);
+    result.added += inserted.rowCount ?? 0;
+    result.alreadyPresent += batched - (inserted.rowCount ?? 0);
+    for (const c of columns) c.length = 0;
+    times.length = 0;
+    batched = 0;
+    progress("importing");
+  };
+  try {
+    bytesRead = 0;
+    lines = 0;
+    for await (const [, r] of readBattles(file, (n) => (bytesRead += n))) {
+      lines += 1;
+      if ("skip" in r) {
+        if (r.skip === "not_anonymous") result.skippedNotAnonymous += 1;
+        else result.skippedDeduplicated += 1;
+        continue;
+      }
+      if (!("vote" in r)) continue;
+      const v = r.vote;
+      const row = [v.voterKey, ids.get(v.modelA)!, ids.get(v.modelB)!, v.outcome, importKey(v, seen), v.country, v.region, v.ageBand, v.education, v.language];
+      for (let i = 0; i < row.length; i++) columns[i].push(row[i] as string);
+      times.push(v.createdAt.toISOString());
+      batched += 1;
+      if (batched >= BATCH) await flush();
+    }
+    await flush();
+  } finally {
+    await client.end();
+    markVotesChanged();
+  }
+  result.seconds = (Date.now() - started) / 1000;
+  return result;
+}

@@ -1,0 +1,1 @@
+export { importBattlesFile, parseBattleLine, type ImportProgress, type ImportResult, type ImportedVote } from "./import-battles";
