@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { bootDatabase } from "../lib/boot";
 import { disconnectDb } from "../lib/db";
+import { checkVoteIndex } from "../lib/slice-index/check";
 import { closeVoteIndex } from "../lib/slice-index/vote-index";
 import { removeDemoVotes, seedDemoVotes } from "../lib/demo";
 import { isAppError } from "../lib/errors";
@@ -21,6 +22,7 @@ const HELP = `Usage: npm run arena -- <command>
   import FILE                           import battles (JSON lines, .gz accepted); re-import adds nothing
   leaderboard [--country C] [--region R] [--age A] [--education E] [--language L] [--from D] [--to D] [--json]
                                         (repeat an option or use commas for several values)
+  check                                 rebuild the slice index from the votes table and compare it with SQL counts
   seed                                  seed the roster and prompts of the replay corpus
   demo seed | demo remove               add or remove the labelled demo votes
 `;
@@ -128,6 +130,14 @@ async function run(command: string | undefined, rest: string[]): Promise<void> {
     case "leaderboard":
       await boot();
       return leaderboard(rest);
+    case "check": {
+      await boot();
+      const started = Date.now();
+      const result = await checkVoteIndex();
+      if (result.mismatches.length) throw new Error(`The slice index disagrees with the votes table:\n${result.mismatches.join("\n")}`);
+      console.log(`Slice index matches the votes table on ${result.slices} slices (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      return;
+    }
     case "seed": {
       await boot();
       const seeded = await seedRoster();

@@ -41,6 +41,12 @@ describe("arena command line", () => {
     expect(rows.reduce((s, r) => s + r.battles, 0)).toBe(4000); // each battle counts for both models
   });
 
+  it("checks the slice index against the votes table", () => {
+    const check = arena("check");
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/Slice index matches the votes table on \d+ slices/);
+  });
+
   it("prints a readable table of a slice", () => {
     const table = arena("leaderboard", "--country", "US");
     expect(table.code, table.stderr).toBe(0);

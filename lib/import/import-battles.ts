@@ -193,6 +193,9 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
 
   const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
   await client.connect();
+  // A crash mid-import loses at most the last batches, and re-running the import restores them
+  // (idempotent keys), so the import need not wait for each batch to reach the disk.
+  await client.query("SET synchronous_commit TO off");
   const seen = new Map<number, number>();
   const result: ImportResult = { lines, added: 0, alreadyPresent: 0, skippedNotAnonymous: 0, skippedDeduplicated: 0, modelsCreated: missing, seconds: 0 };
   const columns: string[][] = Array.from({ length: 10 }, () => []);

@@ -6,7 +6,8 @@ import type { ModelStatus } from "@/lib/generated/prisma/enums";
 import type { Policy } from "@/lib/policy";
 import { computeLeaderboard, pairwiseWinFractions, rankByIntervals, type PairCell, type RatingRow } from "@/lib/rating";
 import { getPolicy } from "./policy";
-import { countSlice } from "./slice-source";
+import { getVoteIndex } from "@/lib/slice-index/vote-index";
+import { countsFromIndex } from "./slice-source";
 import type { SliceCounts } from "./slice-counts";
 
 export interface LeaderboardRow {
@@ -157,13 +158,19 @@ async function getModelInfo(ids: string[]): Promise<Map<string, ModelInfo>> {
  * module with seeded bootstrap intervals, under the current data policy.
  */
 export async function getLeaderboard(filters: LeaderboardFilters): Promise<Leaderboard> {
-  const [policy, counts] = await Promise.all([getPolicy(), countSlice(filters)]);
-  const models = await getModelInfo(counts.modelIds);
-  // Same votes, policy and roster facts give the same board: reuse it (a repeated slice is cheap).
-  const key = JSON.stringify([serializeLeaderboardFilters(filters), counts.version, policy, [...models.values()]]);
+  const [policy, index, roster] = await Promise.all([getPolicy(), getVoteIndex(), getRosterVersion()]);
+  // Same votes, policy and roster give the same board: a repeated slice is a cache hit.
+  const key = JSON.stringify([serializeLeaderboardFilters(filters), index.version, policy, roster]);
   const cached = boardCache.get(key);
   if (cached) return cached;
-  const board = buildLeaderboard(filters, counts, models, policy);
+  const counts = countsFromIndex(index, filters);
+  const board = buildLeaderboard(filters, counts, await getModelInfo(counts.modelIds), policy);
   boardCache.set(key, board);
   return board;
+}
+
+/** Changes whenever a model is added or edited (cache key). */
+async function getRosterVersion(): Promise<string> {
+  const [row] = await db().$queryRaw<{ v: string }[]>`SELECT count(*)::text || ':' || coalesce(max("updatedAt")::text, '') AS v FROM "Model"`;
+  return row.v;
 }

@@ -3,15 +3,14 @@ import type { LeaderboardFilters } from "@/lib/filters";
 import type { Outcome, PairCell } from "@/lib/rating";
 import { compileFilter } from "@/lib/slice-index/compile-filter";
 import { OUTCOME_NAMES } from "@/lib/slice-index/codes";
-import { getVoteIndex } from "@/lib/slice-index/vote-index";
+import type { VoteIndex } from "@/lib/slice-index/vote-index";
 import type { SliceCounts } from "./slice-counts";
 
 /**
- * Counts a slice from this process's in-memory vote index (one pass over compact columns), and
- * returns them with the index version, which changes whenever the votes do.
+ * One slice's counts from a vote index (one pass over compact columns), in the same shape as the
+ * SQL path's.
  */
-export async function countSlice(filters: LeaderboardFilters): Promise<SliceCounts & { version: number }> {
-  const index = await getVoteIndex();
+export function countsFromIndex(index: VoteIndex, filters: LeaderboardFilters): SliceCounts {
   const scan = index.scan(compileFilter(filters));
   const M = scan.modelCount;
   // Keep only models with votes in the slice, re-indexed in id order (as the SQL path does).
@@ -37,6 +36,5 @@ export async function countSlice(filters: LeaderboardFilters): Promise<SliceCoun
     demoVotes: scan.demoVotes,
     modelVoters: present.map((m) => scan.modelVoters[m]),
     lastVoteAt: scan.lastTime ? new Date(scan.lastTime * 1000) : null,
-    version: index.version,
   };
 }

@@ -76,20 +76,19 @@ export class VoteIndex {
         pendingDone = r.rows[0].done;
       }
       let added = 0;
-      for (let from = this.safeMark; ; ) {
-        const res = await client.query({
-          text: `SELECT seq::float8, "modelAId", "modelBId", outcome::text, source::text, country, "ageBand", education, language,
-                        floor(extract(epoch FROM "createdAt"))::int, "voterKey"
-                 FROM "Vote" WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
-          values: [from],
-          rowMode: "array",
-        });
+      // One cursor over the new rows in seq order: a single index scan, fetched in batches.
+      await client.query(
+        `DECLARE new_votes NO SCROLL CURSOR FOR
+           SELECT seq::float8, "modelAId", "modelBId", outcome::text, source::text, country, "ageBand", education, language,
+                  floor(extract(epoch FROM "createdAt"))::int, "voterKey"
+           FROM "Vote" WHERE seq > ${Math.floor(this.safeMark)} ORDER BY seq`,
+      );
+      for (;;) {
+        const res = await client.query({ text: `FETCH ${BATCH} FROM new_votes`, rowMode: "array" });
         const batch: IndexedVote[] = [];
         for (const row of res.rows as [number, string, string, keyof typeof OUTCOME_CODE, keyof typeof SOURCE_CODE, string | null, string | null, string | null, string | null, number, string][]) {
           const seq = row[0];
-          from = seq;
-          if (seq <= this.maxSeen && this.heldAbove.has(seq)) continue;
-          if (seq <= this.safeMark) continue;
+          if (seq <= this.safeMark || this.heldAbove.has(seq)) continue;
           this.heldAbove.add(seq);
           if (seq > this.maxSeen) this.maxSeen = seq;
           batch.push({
@@ -182,4 +181,9 @@ export async function closeVoteIndex(): Promise<void> {
   const s = globalForIndex.showdownVoteIndex;
   globalForIndex.showdownVoteIndex = undefined;
   await s?.pool.end();
+}
+
+/** Starts loading the index in the background (server start); failures are logged, not fatal. */
+export function warmVoteIndex(): void {
+  getVoteIndex(0).catch((error) => console.error("Could not load the vote index at start; it will load on first use.", error));
 }
