@@ -39,6 +39,8 @@ export interface ScanResult {
 
 const DEMO = 2;
 
+const COLUMNS = ["modelA", "modelB", "outcome", "source", "country", "age", "education", "language", "time", "voter"] as const;
+
 /** A growable set of parallel typed columns. */
 class Segment {
   n = 0;
@@ -86,27 +88,6 @@ class Segment {
     this.time[i] = v.time;
     this.voter[i] = v.voter;
   }
-
-  /** A new segment whose row k is a copy of row rowOf(k) (used to reorder by voter). */
-  static gather(total: number, rowOf: (k: number) => [Segment, number]): Segment {
-    const out = new Segment();
-    out.reserve(total);
-    for (let k = 0; k < total; k++) {
-      const [s, r] = rowOf(k);
-      out.modelA[k] = s.modelA[r];
-      out.modelB[k] = s.modelB[r];
-      out.outcome[k] = s.outcome[r];
-      out.source[k] = s.source[r];
-      out.country[k] = s.country[r];
-      out.age[k] = s.age[r];
-      out.education[k] = s.education[r];
-      out.language[k] = s.language[r];
-      out.time[k] = s.time[r];
-      out.voter[k] = s.voter[r];
-    }
-    out.n = total;
-    return out;
-  }
 }
 
 /**
@@ -128,6 +109,11 @@ export class VoteColumns {
 
   get tailSize(): number {
     return this.tail.n;
+  }
+
+  /** Makes room for this many more votes at once (avoids repeated doubling on a full load). */
+  reserve(extra: number): void {
+    this.tail.reserve(this.tail.n + extra);
   }
 
   /** Adds votes (any order). Call seal() after a batch. */
@@ -157,21 +143,29 @@ export class VoteColumns {
     const start = new Uint32Array(voters + 1);
     for (const s of [this.main, this.tail]) for (let r = 0; r < s.n; r++) start[s.voter[r] + 1]++;
     for (let v = 0; v < voters; v++) start[v + 1] += start[v];
-    // position of every row in voter order (stable: main rows first, then tail rows)
-    const placeMain = new Uint32Array(this.main.n);
-    const placeTail = new Uint32Array(this.tail.n);
+    // where every row goes in voter order (stable: main rows first, then tail rows)
     const next = start.slice(0, voters);
-    for (let r = 0; r < this.main.n; r++) placeMain[r] = next[this.main.voter[r]]++;
-    for (let r = 0; r < this.tail.n; r++) placeTail[r] = next[this.tail.voter[r]]++;
-    const rowAt = new Uint32Array(total); // k -> encoded row (main rows as is, tail rows offset)
-    for (let r = 0; r < this.main.n; r++) rowAt[placeMain[r]] = r;
-    for (let r = 0; r < this.tail.n; r++) rowAt[placeTail[r]] = this.main.n + r;
+    const rowAt = new Uint32Array(total); // position -> row (tail rows offset by main.n)
+    for (let r = 0; r < this.main.n; r++) rowAt[next[this.main.voter[r]]++] = r;
+    for (let r = 0; r < this.tail.n; r++) rowAt[next[this.tail.voter[r]]++] = this.main.n + r;
     const main = this.main;
     const tail = this.tail;
-    this.main = Segment.gather(total, (k) => {
-      const r = rowAt[k];
-      return r < main.n ? [main, r] : [tail, r - main.n];
-    });
+    const sorted = new Segment();
+    sorted.n = total;
+    // Column by column, dropping each old column once copied, to keep the peak memory low.
+    for (const name of COLUMNS) {
+      const from = main[name];
+      const fromTail = tail[name];
+      const to = new (from.constructor as { new (n: number): typeof from })(total);
+      const m = main.n;
+      for (let k = 0; k < total; k++) {
+        const r = rowAt[k];
+        to[k] = r < m ? from[r] : fromTail[r - m];
+      }
+      (sorted[name] as typeof to) = to;
+      (main[name] as typeof to) = new (from.constructor as { new (n: number): typeof from })(0);
+    }
+    this.main = sorted;
     this.tail = new Segment();
     this.inTail = new Uint8Array(this.inTail.length);
   }

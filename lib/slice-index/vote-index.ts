@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { serverEnv } from "@/lib/env";
 import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, OUTCOME_CODE, SOURCE_CODE, encode } from "./codes";
+import { SeqSet } from "./seq-set";
 import { VoteColumns, type CompiledFilter, type IndexedVote, type ScanResult } from "./vote-columns";
 
 const BATCH = 100_000;
@@ -25,7 +26,7 @@ export class VoteIndex {
   /** Every vote with seq <= safeMark is held. */
   private safeMark = 0;
   private maxSeen = 0;
-  private heldAbove = new Set<number>();
+  private held = new SeqSet();
   private pending: { maxSeen: number; inFlight: string[] } | null = null;
   private generation: string | null = null;
   /** Changes whenever the indexed votes change (cache key). */
@@ -41,7 +42,7 @@ export class VoteIndex {
     this.voterCode.clear();
     this.safeMark = 0;
     this.maxSeen = 0;
-    this.heldAbove.clear();
+    this.held = new SeqSet();
     this.pending = null;
     this.version++;
   }
@@ -75,6 +76,11 @@ export class VoteIndex {
         );
         pendingDone = r.rows[0].done;
       }
+      if (this.safeMark === 0 && this.columns.size === 0) {
+        // A full load: size the columns from the planner's row estimate.
+        const est = await client.query<{ n: number }>(`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE relname = 'Vote'`);
+        this.columns.reserve(Math.ceil((est.rows[0]?.n ?? 0) * 1.02));
+      }
       let added = 0;
       // One cursor over the new rows in seq order: a single index scan, fetched in batches.
       await client.query(
@@ -88,8 +94,8 @@ export class VoteIndex {
         const batch: IndexedVote[] = [];
         for (const row of res.rows as [number, string, string, keyof typeof OUTCOME_CODE, keyof typeof SOURCE_CODE, string | null, string | null, string | null, string | null, number, string][]) {
           const seq = row[0];
-          if (seq <= this.safeMark || this.heldAbove.has(seq)) continue;
-          this.heldAbove.add(seq);
+          if (this.held.has(seq)) continue;
+          this.held.add(seq);
           if (seq > this.maxSeen) this.maxSeen = seq;
           batch.push({
             seq,
@@ -136,7 +142,7 @@ export class VoteIndex {
   private raiseSafeMark(mark: number): void {
     if (mark <= this.safeMark) return;
     this.safeMark = mark;
-    for (const seq of this.heldAbove) if (seq <= mark) this.heldAbove.delete(seq);
+    this.held.raiseFloor(mark);
   }
 
   scan(filter: CompiledFilter): ScanResult {
