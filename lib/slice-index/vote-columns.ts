@@ -39,7 +39,33 @@ export interface ScanResult {
 
 const DEMO = 2;
 
-const COLUMNS = ["modelA", "modelB", "outcome", "source", "country", "age", "education", "language", "time", "voter"] as const;
+/** Row k of the result is row rowAt[k] of main (below m) or of tail (from m on). */
+function reorder8(main: Uint8Array, tail: Uint8Array, rowAt: Uint32Array, m: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(rowAt.length);
+  for (let k = 0; k < rowAt.length; k++) {
+    const r = rowAt[k];
+    out[k] = r < m ? main[r] : tail[r - m];
+  }
+  return out;
+}
+
+function reorder16(main: Uint16Array, tail: Uint16Array, rowAt: Uint32Array, m: number): Uint16Array<ArrayBuffer> {
+  const out = new Uint16Array(rowAt.length);
+  for (let k = 0; k < rowAt.length; k++) {
+    const r = rowAt[k];
+    out[k] = r < m ? main[r] : tail[r - m];
+  }
+  return out;
+}
+
+function reorder32(main: Uint32Array, tail: Uint32Array, rowAt: Uint32Array, m: number): Uint32Array<ArrayBuffer> {
+  const out = new Uint32Array(rowAt.length);
+  for (let k = 0; k < rowAt.length; k++) {
+    const r = rowAt[k];
+    out[k] = r < m ? main[r] : tail[r - m];
+  }
+  return out;
+}
 
 /** A growable set of parallel typed columns. */
 class Segment {
@@ -152,19 +178,19 @@ export class VoteColumns {
     const tail = this.tail;
     const sorted = new Segment();
     sorted.n = total;
-    // Column by column, dropping each old column once copied, to keep the peak memory low.
-    for (const name of COLUMNS) {
-      const from = main[name];
-      const fromTail = tail[name];
-      const to = new (from.constructor as { new (n: number): typeof from })(total);
-      const m = main.n;
-      for (let k = 0; k < total; k++) {
-        const r = rowAt[k];
-        to[k] = r < m ? from[r] : fromTail[r - m];
-      }
-      (sorted[name] as typeof to) = to;
-      (main[name] as typeof to) = new (from.constructor as { new (n: number): typeof from })(0);
+    // Column by column, dropping each old column once copied, to keep the peak memory low. Each
+    // element type has its own copy loop so the loops stay monomorphic (and fast).
+    const m = main.n;
+    sorted.modelA = reorder16(main.modelA, tail.modelA, rowAt, m);
+    sorted.modelB = reorder16(main.modelB, tail.modelB, rowAt, m);
+    main.modelA = main.modelB = new Uint16Array(0);
+    for (const name of ["outcome", "source", "country", "age", "education", "language"] as const) {
+      sorted[name] = reorder8(main[name], tail[name], rowAt, m);
+      main[name] = new Uint8Array(0);
     }
+    sorted.time = reorder32(main.time, tail.time, rowAt, m);
+    main.time = new Uint32Array(0);
+    sorted.voter = reorder32(main.voter, tail.voter, rowAt, m);
     this.main = sorted;
     this.tail = new Segment();
     this.inTail = new Uint8Array(this.inTail.length);
@@ -186,11 +212,27 @@ export class VoteColumns {
     const s = this.main;
     const { modelA, modelB, outcome, source, country, age, education, language, time, voter } = s;
     const inTail = this.inTail;
+    const hasTail = this.tail.n > 0;
+    const countryOk = f.country;
+    const ageOk = f.age;
+    const educationOk = f.education;
+    const languageOk = f.language;
+    const from = f.from;
+    const to = f.to;
+    // Attributes without a filter are not looked at (the branch is predicted once).
+    const byCountry = !acceptsAll(countryOk);
+    const byAge = !acceptsAll(ageOk);
+    const byEducation = !acceptsAll(educationOk);
+    const byLanguage = !acceptsAll(languageOk);
+    const byTime = from > 0 || to < 2 ** 32;
     let lastVoter = -1;
     for (let r = 0, n = s.n; r < n; r++) {
-      if (f.country[country[r]] === 0 || f.age[age[r]] === 0 || f.education[education[r]] === 0 || f.language[language[r]] === 0) continue;
+      if (byCountry && countryOk[country[r]] === 0) continue;
+      if (byAge && ageOk[age[r]] === 0) continue;
+      if (byEducation && educationOk[education[r]] === 0) continue;
+      if (byLanguage && languageOk[language[r]] === 0) continue;
       const t = time[r];
-      if (t < f.from || t >= f.to) continue;
+      if (byTime && (t < from || t >= to)) continue;
       const v = voter[r];
       const a = modelA[r];
       const b = modelB[r];
@@ -210,7 +252,7 @@ export class VoteColumns {
         modelVoters[b]++;
         lastVoterOfModel[b] = v;
       }
-      if (v < inTail.length && inTail[v] === 1) {
+      if (hasTail && inTail[v] === 1) {
         let seen = mainSeen.get(v);
         if (!seen) mainSeen.set(v, (seen = new Set()));
         seen.add(a).add(b);
@@ -241,6 +283,11 @@ export class VoteColumns {
     }
     return { cells, modelCount: M, votes, voters, demoVotes, modelVoters, lastTime };
   }
+}
+
+function acceptsAll(mask: Uint8Array): boolean {
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 0) return false;
+  return true;
 }
 
 /** An accept-everything filter, including "prefer not to say" values. */
