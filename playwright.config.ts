@@ -35,6 +35,8 @@ export default defineConfig({
       SHOWDOWN_DB_PORT: "54400",
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Snapshots are published by the tests themselves; the daily schedule is tested in tests/snapshots.test.ts.
+      SHOWDOWN_SNAPSHOT_HOURS: "0",
     },
   },
 });

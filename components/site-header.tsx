@@ -17,6 +17,11 @@ export async function SiteHeader() {
         <Link href="/leaderboard" className="hover:underline">
           Leaderboard
         </Link>
+        {user?.role === "ADMIN" && (
+          <Link href="/admin" className="hover:underline">
+            Admin
+          </Link>
+        )}
         <span className="ml-auto flex items-center gap-4">
           {user ? (
             <>

@@ -36,13 +36,18 @@ export async function bootDatabase(log: (message: string) => void = () => {}): P
   return handle;
 }
 
-/** NEXTAUTH_SECRET from the environment, or one generated once and kept in the data directory. */
-export function ensureAuthSecret(): void {
-  const env = bootEnv();
-  if (env.NEXTAUTH_SECRET) return;
-  const dir = path.resolve(env.SHOWDOWN_DATA_DIR);
+/** A secret from the environment, or one generated once and kept in the data directory. */
+function persistentSecret(name: string): string {
+  const dir = path.resolve(bootEnv().SHOWDOWN_DATA_DIR);
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, "auth-secret");
+  const file = path.join(dir, name);
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
-  setAuthEnv({ secret: fs.readFileSync(file, "utf8").trim() });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** NEXTAUTH_SECRET and SHOWDOWN_JUDGE_SECRET: from the environment, else kept in the data directory. */
+export function ensureSecrets(): void {
+  const env = bootEnv();
+  if (!env.NEXTAUTH_SECRET) setAuthEnv({ secret: persistentSecret("auth-secret") });
+  if (!env.SHOWDOWN_JUDGE_SECRET) setAuthEnv({ judgeSecret: persistentSecret("judge-secret") });
 }

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { bootDatabase } from "../lib/boot";
 import { disconnectDb } from "../lib/db";
 import { checkVoteIndex } from "../lib/slice-index/check";
+import { EXPORT_HELP, runExport } from "./commands/export";
+import { SNAPSHOT_HELP, runSnapshot } from "./commands/snapshot";
 import { closeVoteIndex } from "../lib/slice-index/vote-index";
 import { removeDemoVotes, seedDemoVotes } from "../lib/demo";
 import { isAppError } from "../lib/errors";
@@ -22,6 +24,8 @@ const HELP = `Usage: npm run arena -- <command>
   import FILE                           import battles (JSON lines, .gz accepted); re-import adds nothing
   leaderboard [--country C] [--region R] [--age A] [--education E] [--language L] [--from D] [--to D] [--json]
                                         (repeat an option or use commas for several values)
+  ${EXPORT_HELP}
+  ${SNAPSHOT_HELP}
   check                                 rebuild the slice index from the votes table and compare it with SQL counts
   seed                                  seed the roster and prompts of the replay corpus
   demo seed | demo remove               add or remove the labelled demo votes
@@ -130,6 +134,12 @@ async function run(command: string | undefined, rest: string[]): Promise<void> {
     case "leaderboard":
       await boot();
       return leaderboard(rest);
+    case "export":
+      await boot();
+      return runExport(rest);
+    case "snapshot":
+      await boot();
+      return runSnapshot(rest);
     case "check": {
       await boot();
       const started = Date.now();

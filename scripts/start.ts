@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { bootDatabase, ensureAuthSecret } from "../lib/boot";
+import { bootDatabase, ensureSecrets } from "../lib/boot";
 import { disconnectDb } from "../lib/db";
 import { seedDemoVotes } from "../lib/demo";
 import { bootEnv, setAuthEnv } from "../lib/env";
@@ -21,7 +21,7 @@ if (!values.dev && !fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
 }
 
 const database = await bootDatabase(log);
-ensureAuthSecret();
+ensureSecrets();
 const env = bootEnv();
 const host = env.HOSTNAME ?? "127.0.0.1";
 if (!env.NEXTAUTH_URL) setAuthEnv({ url: `http://${host === "0.0.0.0" ? "localhost" : host}:${env.PORT}` });

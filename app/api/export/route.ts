@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { handle } from "@/lib/api";
+import { AppError, fieldErrors } from "@/lib/errors";
+import { CONTENT_TYPES, EXPORT_FORMATS, exportFileName } from "@/lib/export-format";
+import { recordAudit } from "@/lib/queries/audit";
+import { db } from "@/lib/db";
+import { exportVotes } from "@/lib/queries/exports";
+import { requireRole } from "@/lib/session";
+
+export const dynamic = "force-dynamic";
+
+const querySchema = z.object({
+  format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(", ")}` }).default("jsonl"),
+});
+
+/** Turns the export's chunks into a byte stream; a failure mid-way aborts the download (logged). */
+function toStream(chunks: AsyncGenerator<string, void, undefined>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        console.error("Vote export failed while streaming", error);
+        controller.error(new Error("export failed"));
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+/**
+ * Released votes (everything cast before now − holdout, demo votes never) as JSON lines or CSV,
+ * for customers and admins. The cutoff is in X-Showdown-Data-Cutoff; each download is audited.
+ */
+export const GET = handle(async (request: Request) => {
+  const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    throw new AppError("invalid_input", parsed.error.issues.map((i) => i.message).join("; "), fieldErrors(parsed.error.issues));
+  }
+  const user = await requireRole("CUSTOMER", "ADMIN");
+  const { format } = parsed.data;
+  const exported = await exportVotes({ format });
+  await recordAudit(db(), { id: user.id, email: user.email }, {
+    action: "export.download",
+    entity: "export",
+    after: { format, dataCutoff: exported.cutoff.toISOString(), holdoutDays: exported.holdoutDays },
+  });
+  return new Response(toStream(exported.chunks), {
+    headers: {
+      "Content-Type": CONTENT_TYPES[format],
+      "Content-Disposition": `attachment; filename="${exportFileName(exported.cutoff, format)}"`,
+      "Cache-Control": "no-store",
+      "X-Showdown-Data-Cutoff": exported.cutoff.toISOString(),
+      "X-Showdown-Holdout-Days": String(exported.holdoutDays),
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+});
