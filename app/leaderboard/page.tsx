@@ -1,26 +1,28 @@
-import { SliceFilterBar } from "@/components/leaderboard/slice-filter-bar";
-import { LeaderboardTable } from "@/components/leaderboard/leaderboard-table";
+import Link from "next/link";
+import { BattleCountHeatmap } from "@/components/charts/battle-count-heatmap";
 import { RatingIntervalChart } from "@/components/charts/rating-interval-chart";
-import { parseLeaderboardFilters } from "@/lib/filters";
+import { WinFractionHeatmap } from "@/components/charts/win-fraction-heatmap";
+import { FILTER_OPTIONS } from "@/components/leaderboard/filter-options";
+import { FilterProblems } from "@/components/leaderboard/filter-problems";
+import { modelHref } from "@/components/leaderboard/format";
+import { LeaderboardTable } from "@/components/leaderboard/leaderboard-table";
+import { prefixedEntries, toQuery } from "@/components/leaderboard/prefixed-filters";
+import { SliceFilterBar } from "@/components/leaderboard/slice-filter-bar";
+import { isAllVoters, parseLeaderboardFilters } from "@/lib/filters";
 import { getLeaderboard } from "@/lib/queries/leaderboard";
-import { AGE_BANDS, COUNTRIES, EDUCATION_LEVELS, LANGUAGES, REGIONS } from "@/lib/slices";
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const FILTER_OPTIONS = {
-  region: REGIONS.map((r) => ({ value: r.code, label: r.name })),
-  country: COUNTRIES.map((c) => ({ value: c.code, label: c.name })),
-  age: AGE_BANDS.map((a) => ({ value: a.code, label: a.label })),
-  education: EDUCATION_LEVELS.map((e) => ({ value: e.code, label: e.label })),
-  language: LANGUAGES.map((l) => ({ value: l.code, label: l.name })),
-};
-
 export default async function LeaderboardPage({ searchParams }: PageProps) {
   const { filters, problems } = parseLeaderboardFilters(await searchParams);
   const board = await getLeaderboard(filters);
   const rated = board.rows.filter((r) => r.rating !== null);
+  const byId = new Map(board.rows.map((r) => [r.modelId, r]));
+  const heatmapModels = board.pairwise.modelIds.map((id) => ({ displayName: byId.get(id)!.displayName, href: modelHref(byId.get(id)!.name) }));
+  // Side B is the slice on screen, side A everyone: the comparison then reads "this audience versus all voters".
+  const compareHref = `/leaderboard/compare${isAllVoters(filters) ? "" : `?${toQuery(prefixedEntries(filters, "b."))}`}`;
   return (
     <section className="space-y-5">
       <header>
@@ -32,11 +34,13 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
         </p>
       </header>
       <SliceFilterBar value={filters} options={FILTER_OPTIONS} />
-      {problems.map((p) => (
-        <p key={p.key} role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          Ignored filter {p.key}=&ldquo;{p.value}&rdquo;: {p.message}
-        </p>
-      ))}
+      <p className="text-sm">
+        <Link href={compareHref} className="font-medium underline underline-offset-2">
+          Compare two audiences
+        </Link>{" "}
+        <span className="text-slate-600">side by side, e.g. Europe against Asia or 18-24 against 55-64.</span>
+      </p>
+      <FilterProblems problems={problems} />
       <p className="text-sm" data-testid="slice-summary">
         <strong>{board.slice}</strong>: <span data-testid="slice-votes">{board.votes}</span> votes by{" "}
         <span data-testid="slice-voters">{board.voters}</span> voters.
@@ -51,6 +55,19 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
         <>
           {rated.length > 1 && <RatingIntervalChart points={rated.map((r) => ({ model: r.displayName, rating: r.rating!, lower: r.lower!, upper: r.upper! }))} />}
           <LeaderboardTable rows={board.rows} minModelVotes={board.policy.minModelVotes} />
+          {heatmapModels.length > 1 && (
+            <section className="space-y-3" aria-labelledby="pairwise-heading">
+              <h2 id="pairwise-heading" className="text-lg font-semibold">
+                Model against model
+              </h2>
+              <p className="text-sm text-slate-600">
+                Direct battles between the rated models of this slice, in leaderboard order. The ratings above use every battle
+                at once; these are the raw head-to-head shares, so pairs with few battles are noisy.
+              </p>
+              <WinFractionHeatmap models={heatmapModels} winFraction={board.pairwise.winFraction} battles={board.pairwise.battles} />
+              <BattleCountHeatmap models={heatmapModels} battles={board.pairwise.battles} />
+            </section>
+          )}
         </>
       ) : (
         <p className="rounded border border-slate-300 bg-white p-4 text-sm" data-testid="slice-too-small">

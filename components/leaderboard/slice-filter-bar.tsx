@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { LIST_KEYS, serializeLeaderboardFilters, type LeaderboardFilters, type ListKey } from "@/lib/filters";
+import { prefixedEntries, toQuery } from "./prefixed-filters";
 
 export interface FilterOption {
   value: string;
@@ -10,31 +11,49 @@ export interface FilterOption {
 
 const LABELS: Record<ListKey, string> = { region: "Region", country: "Country", age: "Age", education: "Education", language: "Language" };
 
+interface SliceFilterBarProps {
+  value: LeaderboardFilters;
+  options: Record<ListKey, FilterOption[]>;
+  /**
+   * Parameter prefix when a page holds several filter sets (the comparison's "a." and "b."): this bar then
+   * writes only its own prefixed parameters and keeps every other parameter of the URL.
+   */
+  prefix?: string;
+  /** Accessible name of the form; give each bar on a page its own. */
+  label?: string;
+}
+
 /**
  * Slice filters. Each attribute takes several values (OR); attributes combine with AND. It only
  * writes the URL: the URL is the single source of truth and the server renders the result.
  */
-export function SliceFilterBar({ value, options }: { value: LeaderboardFilters; options: Record<ListKey, FilterOption[]> }) {
+export function SliceFilterBar({ value, options, prefix, label = "Filter by audience" }: SliceFilterBarProps) {
   const router = useRouter();
   const pathname = usePathname();
   const go = (filters: LeaderboardFilters) => {
-    const query = serializeLeaderboardFilters(filters);
+    let query = serializeLeaderboardFilters(filters);
+    if (prefix) {
+      // Read at click time: the other side's filters (and the sort) are whatever the URL holds now.
+      const others = [...new URLSearchParams(window.location.search).entries()].filter(([k]) => !k.startsWith(prefix));
+      query = toQuery([...others, ...prefixedEntries(filters, prefix)]);
+    }
     router.push(query ? `${pathname}?${query}` : pathname);
   };
+  const id = (key: string) => `filter-${prefix ?? ""}${key}`;
   const setList = (key: ListKey, values: string[]) => go({ ...value, [key]: values.length ? values : undefined });
   const labelOf = (key: ListKey, code: string) => options[key].find((o) => o.value === code)?.label ?? code;
   const isFiltered = LIST_KEYS.some((k) => value[k]?.length) || Boolean(value.from || value.to);
 
   return (
-    <form className="space-y-2" aria-label="Filter by audience" onSubmit={(e) => e.preventDefault()}>
+    <form className="space-y-2" aria-label={label} onSubmit={(e) => e.preventDefault()}>
       <div className="flex flex-wrap items-end gap-3">
         {LIST_KEYS.map((key) => {
           const chosen = value[key] ?? [];
           return (
             <div key={key} className="text-xs font-medium text-slate-700">
-              <label htmlFor={`filter-${key}`}>{LABELS[key]}</label>
+              <label htmlFor={id(key)}>{LABELS[key]}</label>
               <select
-                id={`filter-${key}`}
+                id={id(key)}
                 name={key}
                 value=""
                 onChange={(e) => e.target.value && setList(key, [...chosen, e.target.value])}
@@ -49,15 +68,15 @@ export function SliceFilterBar({ value, options }: { value: LeaderboardFilters; 
           );
         })}
         <div className="text-xs font-medium text-slate-700">
-          <label htmlFor="filter-from">From</label>
-          <input id="filter-from" type="date" value={value.from ?? ""} onChange={(e) => go({ ...value, from: e.target.value || undefined })} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm" />
+          <label htmlFor={id("from")}>From</label>
+          <input id={id("from")} type="date" value={value.from ?? ""} onChange={(e) => go({ ...value, from: e.target.value || undefined })} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm" />
         </div>
         <div className="text-xs font-medium text-slate-700">
-          <label htmlFor="filter-to">To</label>
-          <input id="filter-to" type="date" value={value.to ?? ""} onChange={(e) => go({ ...value, to: e.target.value || undefined })} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm" />
+          <label htmlFor={id("to")}>To</label>
+          <input id={id("to")} type="date" value={value.to ?? ""} onChange={(e) => go({ ...value, to: e.target.value || undefined })} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm" />
         </div>
         {isFiltered && (
-          <button type="button" className="pb-1.5 text-sm text-slate-700 underline" onClick={() => router.push(pathname)}>
+          <button type="button" className="pb-1.5 text-sm text-slate-700 underline" onClick={() => go({})}>
             Clear filters
           </button>
         )}

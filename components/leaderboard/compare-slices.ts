@@ -1,0 +1,60 @@
+import type { Leaderboard, LeaderboardRow } from "@/lib/queries/leaderboard";
+
+export type ComparisonSort = "difference" | "a";
+
+/** One model in one audience: rated, listed with too few votes, or in a slice too small to show. */
+export type SideStanding =
+  | { state: "rated"; rating: number; lower: number; upper: number; rank: number; votes: number }
+  | { state: "not_enough_votes"; votes: number }
+  | { state: "slice_too_small" };
+
+export interface ComparisonRow {
+  modelId: string;
+  name: string;
+  displayName: string;
+  organization: string;
+  a: SideStanding;
+  b: SideStanding;
+  /** B's rating minus A's; null unless the model is rated in both. */
+  difference: number | null;
+  /** True when the two 95% intervals do not overlap: a difference the data clearly supports. */
+  isClear: boolean;
+}
+
+function standing(board: Leaderboard, row: LeaderboardRow | undefined): SideStanding {
+  if (!board.isShown) return { state: "slice_too_small" };
+  if (!row || row.rating === null) return { state: "not_enough_votes", votes: row?.votes ?? 0 };
+  return { state: "rated", rating: row.rating, lower: row.lower!, upper: row.upper!, rank: row.rank!, votes: row.votes };
+}
+
+const ratingOf = (s: SideStanding) => (s.state === "rated" ? s.rating : -Infinity);
+
+/**
+ * Every model of either leaderboard with its standing in A and in B. Sorted by the difference (B − A, largest
+ * first) or by A's rating; models without a difference, or without a rating in A, follow in rating order.
+ */
+export function compareSlices(a: Leaderboard, b: Leaderboard, sort: ComparisonSort): ComparisonRow[] {
+  const rowsA = new Map(a.rows.map((r) => [r.modelId, r]));
+  const rowsB = new Map(b.rows.map((r) => [r.modelId, r]));
+  const models = new Map([...b.rows, ...a.rows].map((r) => [r.modelId, r]));
+  const rows = [...models.values()].map((m): ComparisonRow => {
+    const sa = standing(a, rowsA.get(m.modelId));
+    const sb = standing(b, rowsB.get(m.modelId));
+    const isBoth = sa.state === "rated" && sb.state === "rated";
+    return {
+      modelId: m.modelId,
+      name: m.name,
+      displayName: m.displayName,
+      organization: m.organization,
+      a: sa,
+      b: sb,
+      difference: isBoth ? sb.rating - sa.rating : null,
+      isClear: isBoth && (sb.lower > sa.upper || sa.lower > sb.upper),
+    };
+  });
+  // A missing value sorts as -Infinity; two missing give NaN, which is falsy, so `||` falls through to the next key.
+  const byRatings = (x: ComparisonRow, y: ComparisonRow) =>
+    ratingOf(y.a) - ratingOf(x.a) || ratingOf(y.b) - ratingOf(x.b) || x.displayName.localeCompare(y.displayName);
+  const byDifference = (x: ComparisonRow, y: ComparisonRow) => (y.difference ?? -Infinity) - (x.difference ?? -Infinity) || byRatings(x, y);
+  return rows.sort(sort === "difference" ? byDifference : byRatings);
+}

@@ -1,0 +1,226 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { LIST_KEYS, parseLeaderboardFilters, type ListKey } from "@/lib/filters";
+import type { ModelStatus } from "@/lib/generated/prisma/enums";
+import type { Policy } from "@/lib/policy";
+import { pairwiseWinFractions, type Outcome, type PairCell } from "@/lib/rating";
+import { ageBandLabel, countryName, educationLabel, languageName, regionName } from "@/lib/slices";
+import { getLeaderboard, type Leaderboard, type LeaderboardRow } from "./leaderboard";
+import { listSliceValues } from "./slice-values";
+import { getRatingHistory, type RatingPoint } from "./snapshots";
+
+export interface ModelFacts {
+  id: string;
+  name: string;
+  displayName: string;
+  organization: string;
+  license: string;
+  status: ModelStatus;
+}
+
+/** The model's rating among the voters of one attribute value, e.g. region = Europe. */
+export interface AudienceRating {
+  key: ListKey;
+  value: string;
+  label: string;
+  sliceVotes: number;
+  sliceVoters: number;
+  /** This model's votes in the slice. */
+  modelVotes: number;
+  /** Null when the model has fewer than policy.minModelVotes votes in the slice. */
+  rating: number | null;
+  lower: number | null;
+  upper: number | null;
+  rank: number | null;
+  /** How many models are rated in the slice (the "of N" of the rank). */
+  ratedModels: number;
+  /** Rating here minus the overall rating; null when either is missing. */
+  difference: number | null;
+}
+
+export interface AudienceGroup {
+  key: ListKey;
+  label: string;
+  /** Rated here, most favourable audience (largest difference) first. */
+  rated: AudienceRating[];
+  /** Slices big enough to show, where this model has too few votes to be rated. */
+  unrated: AudienceRating[];
+  /** Values with votes whose slice is too small to show at all. */
+  omitted: number;
+}
+
+/** Overall record against one other model; shares count ties and both-bad as half a win, as the fit does. */
+export interface HeadToHead {
+  opponentId: string;
+  name: string;
+  displayName: string;
+  battles: number;
+  wins: number;
+  losses: number;
+  ties: number;
+  bothBad: number;
+  /** P(this model beats the opponent), ties and both-bad as half; null when they never met. */
+  winFraction: number | null;
+}
+
+export interface ModelProfile {
+  model: ModelFacts;
+  /** The model's row on the overall leaderboard; null when it has no votes yet. */
+  overall: LeaderboardRow | null;
+  overallRatedModels: number;
+  overallVoters: number;
+  policy: Policy;
+  audiences: AudienceGroup[];
+  headToHead: HeadToHead[];
+  /** Published overall ratings, oldest first (empty until a snapshot is published). */
+  history: RatingPoint[];
+}
+
+const ATTRIBUTE_LABELS: Record<ListKey, string> = { region: "Region", country: "Country", age: "Age", education: "Education", language: "Language" };
+const VALUE_LABELS: Record<ListKey, (code: string) => string> = {
+  region: regionName,
+  country: countryName,
+  age: ageBandLabel,
+  education: educationLabel,
+  language: languageName,
+};
+
+/** Slices fitted at once: each is a few small queries plus a bootstrap, so a handful keeps the pool free for others. */
+const SLICE_CONCURRENCY = 4;
+
+/** Maps `items` through `fn`, at most `limit` at a time, keeping order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** The model's row and standing in one slice's leaderboard. */
+function audienceRating(key: ListKey, value: string, board: Leaderboard, modelId: string, overall: number | null): AudienceRating {
+  const row = board.rows.find((r) => r.modelId === modelId);
+  const rating = row?.rating ?? null;
+  return {
+    key,
+    value,
+    label: VALUE_LABELS[key](value),
+    sliceVotes: board.votes,
+    sliceVoters: board.voters,
+    modelVotes: row?.votes ?? 0,
+    rating,
+    lower: row?.lower ?? null,
+    upper: row?.upper ?? null,
+    rank: row?.rank ?? null,
+    ratedModels: board.rows.filter((r) => r.rating !== null).length,
+    difference: rating !== null && overall !== null ? rating - overall : null,
+  };
+}
+
+/**
+ * The model's rating in each attribute value big enough to be shown (at least policy.minSliceVoters voters
+ * and policy.minModelVotes votes): one leaderboard per value, a few at a time. Smaller values are only counted.
+ */
+async function getAudiences(modelId: string, overall: number | null, policy: Policy): Promise<AudienceGroup[]> {
+  const values = await listSliceValues();
+  const candidates = LIST_KEYS.flatMap((key) =>
+    values[key]
+      .filter((v) => v.voters >= policy.minSliceVoters && v.votes >= policy.minModelVotes)
+      .flatMap((v) => {
+        // The stored value passes the same schema as a URL filter; anything else is skipped, not guessed at.
+        const { filters, problems } = parseLeaderboardFilters({ [key]: v.value });
+        return problems.length ? [] : [{ key, value: v.value, filters }];
+      }),
+  );
+  const ratings = await mapLimited(candidates, SLICE_CONCURRENCY, async (c) => {
+    const board = await getLeaderboard(c.filters);
+    return board.isShown ? audienceRating(c.key, c.value, board, modelId, overall) : null;
+  });
+  return LIST_KEYS.map((key) => {
+    const shown = ratings.filter((r): r is AudienceRating => r !== null && r.key === key);
+    return {
+      key,
+      label: ATTRIBUTE_LABELS[key],
+      rated: shown.filter((r) => r.rating !== null).sort((x, y) => y.difference! - x.difference! || y.rating! - x.rating!),
+      unrated: shown.filter((r) => r.rating === null).sort((x, y) => y.modelVotes - x.modelVotes),
+      omitted: values[key].length - shown.length,
+    };
+  });
+}
+
+/**
+ * Overall wins, losses, ties and both-bad against every other model: one GROUP BY over this model's votes
+ * (every vote counts, as on the leaderboard), with the win fraction from the rating module's formula.
+ */
+async function getHeadToHead(modelId: string, order: readonly string[]): Promise<HeadToHead[]> {
+  const [counts, opponents] = await Promise.all([
+    db().$queryRaw<{ opponent: string; isA: boolean; outcome: Outcome; n: number }[]>`
+      SELECT CASE WHEN "modelAId" = ${modelId} THEN "modelBId" ELSE "modelAId" END AS opponent,
+             ("modelAId" = ${modelId}) AS "isA", outcome::text AS outcome, count(*)::int AS n
+      FROM "Vote"
+      WHERE ("modelAId" = ${modelId} OR "modelBId" = ${modelId}) AND "modelAId" <> "modelBId"
+      GROUP BY 1, 2, 3`,
+    db().model.findMany({ where: { id: { not: modelId } }, select: { id: true, name: true, displayName: true } }),
+  ]);
+  const index = new Map(opponents.map((o, i) => [o.id, i + 1]));
+  const cells: PairCell[] = [];
+  const records = opponents.map((o) => ({ opponentId: o.id, name: o.name, displayName: o.displayName, battles: 0, wins: 0, losses: 0, ties: 0, bothBad: 0, winFraction: null as number | null }));
+  for (const c of counts) {
+    const i = index.get(c.opponent);
+    if (i === undefined) continue;
+    // Model 0 is this one: the cell keeps the side it was shown on, as the fit sees it.
+    cells.push(c.isA ? { a: 0, b: i, outcome: c.outcome, count: c.n } : { a: i, b: 0, outcome: c.outcome, count: c.n });
+    const record = records[i - 1]!;
+    record.battles += c.n;
+    if (c.outcome === "TIE") record.ties += c.n;
+    else if (c.outcome === "BOTH_BAD") record.bothBad += c.n;
+    else if ((c.outcome === "A") === c.isA) record.wins += c.n;
+    else record.losses += c.n;
+  }
+  const fractions = pairwiseWinFractions(cells, opponents.length + 1)[0]!;
+  records.forEach((r, k) => (r.winFraction = fractions[k + 1] ?? null));
+  // Opponents in leaderboard order, then those without a place on it by name.
+  const position = new Map(order.map((id, i) => [id, i]));
+  return records.sort(
+    (x, y) => (position.get(x.opponentId) ?? Infinity) - (position.get(y.opponentId) ?? Infinity) || x.displayName.localeCompare(y.displayName),
+  );
+}
+
+/** A model's roster facts by its name (one indexed lookup), or null for an unknown name. */
+export async function getModelFacts(name: string): Promise<ModelFacts | null> {
+  return db().model.findUnique({
+    where: { name },
+    select: { id: true, name: true, displayName: true, organization: true, license: true, status: true },
+  });
+}
+
+/**
+ * Everything the model page shows: roster facts, the overall leaderboard row, its rating in each audience
+ * big enough to rate it, its head-to-head record and its published rating history. Null for an unknown name.
+ */
+export async function getModelProfile(name: string): Promise<ModelProfile | null> {
+  const model = await getModelFacts(name);
+  if (!model) return null;
+  const board = await getLeaderboard({});
+  const overall = board.rows.find((r) => r.modelId === model.id) ?? null;
+  const [audiences, headToHead, history] = await Promise.all([
+    getAudiences(model.id, overall?.rating ?? null, board.policy),
+    getHeadToHead(model.id, board.rows.map((r) => r.modelId)),
+    getRatingHistory(model.id, "all"),
+  ]);
+  return {
+    model,
+    overall,
+    overallRatedModels: board.rows.filter((r) => r.rating !== null).length,
+    overallVoters: board.voters,
+    policy: board.policy,
+    audiences,
+    headToHead,
+    history,
+  };
+}
