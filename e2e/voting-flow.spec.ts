@@ -61,6 +61,10 @@ test("a contributor signs up, votes three times, and moves the leaderboard and i
   const firstBefore = before.rows.find((r: { displayName: string }) => r.displayName === first).votes;
   expect(await board.votesOf(first)).toBeGreaterThanOrEqual(firstBefore + 1);
   await expect(page.getByTestId("demo-notice")).toBeVisible();
+  // The data policy is stated where the board is shown: the holdout and the date released data ends.
+  const released = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+  await expect(page.getByTestId("data-policy-notice")).toContainText(`Votes from the last 60 days are held out of every data export`);
+  await expect(page.getByTestId("data-policy-notice")).toContainText(released);
 
   await board.filterBy({ country: "BR" });
   await expect(page).toHaveURL(/country=BR/);

@@ -7,6 +7,7 @@ import { FilterProblems } from "@/components/leaderboard/filter-problems";
 import { modelHref } from "@/components/leaderboard/format";
 import { LeaderboardTable } from "@/components/leaderboard/leaderboard-table";
 import { prefixedEntries, toQuery } from "@/components/leaderboard/prefixed-filters";
+import { DataPolicyNotice } from "@/components/leaderboard/data-policy-notice";
 import { SliceFilterBar } from "@/components/leaderboard/slice-filter-bar";
 import { isAllVoters, parseLeaderboardFilters } from "@/lib/filters";
 import { getLeaderboard } from "@/lib/queries/leaderboard";
@@ -76,9 +77,9 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
           individual voters from being singled out.
         </p>
       )}
+      <DataPolicyNotice />
       <p className="text-xs text-slate-500">
-        A model needs at least {board.policy.minModelVotes} votes in a slice to be rated there; below that it is listed as
-        &ldquo;not enough votes&rdquo;. The same numbers are available as JSON from <code>/api/leaderboard</code> with the same filters.
+        The same numbers are available as JSON from <code>/api/leaderboard</code> with the same filters.
       </p>
     </section>
   );

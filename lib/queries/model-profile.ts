@@ -6,7 +6,9 @@ import type { Policy } from "@/lib/policy";
 import { pairwiseWinFractions, type Outcome, type PairCell } from "@/lib/rating";
 import { ageBandLabel, countryName, educationLabel, languageName, regionName } from "@/lib/slices";
 import { getLeaderboard, type Leaderboard, type LeaderboardRow } from "./leaderboard";
+import { getVoteIndex } from "@/lib/slice-index/vote-index";
 import { listSliceValues } from "./slice-values";
+import { countsFromIndex } from "./slice-source";
 import { getRatingHistory, type RatingPoint } from "./snapshots";
 
 export interface ModelFacts {
@@ -154,19 +156,18 @@ async function getAudiences(modelId: string, overall: number | null, policy: Pol
 }
 
 /**
- * Overall wins, losses, ties and both-bad against every other model: one GROUP BY over this model's votes
- * (every vote counts, as on the leaderboard), with the win fraction from the rating module's formula.
+ * Overall wins, losses, ties and both-bad against every other model, from the whole board's pair counts
+ * in the vote index (every vote counts, as on the leaderboard), with the rating module's win fraction.
  */
 async function getHeadToHead(modelId: string, order: readonly string[]): Promise<HeadToHead[]> {
-  const [counts, opponents] = await Promise.all([
-    db().$queryRaw<{ opponent: string; isA: boolean; outcome: Outcome; n: number }[]>`
-      SELECT CASE WHEN "modelAId" = ${modelId} THEN "modelBId" ELSE "modelAId" END AS opponent,
-             ("modelAId" = ${modelId}) AS "isA", outcome::text AS outcome, count(*)::int AS n
-      FROM "Vote"
-      WHERE ("modelAId" = ${modelId} OR "modelBId" = ${modelId}) AND "modelAId" <> "modelBId"
-      GROUP BY 1, 2, 3`,
+  const [all, opponents] = await Promise.all([
+    getVoteIndex().then((index) => countsFromIndex(index, {})),
     db().model.findMany({ where: { id: { not: modelId } }, select: { id: true, name: true, displayName: true } }),
   ]);
+  const me = all.modelIds.indexOf(modelId);
+  const counts = all.cells
+    .filter((c) => (c.a === me) !== (c.b === me))
+    .map((c) => ({ opponent: all.modelIds[c.a === me ? c.b : c.a], isA: c.a === me, outcome: c.outcome, n: c.count }));
   const index = new Map(opponents.map((o, i) => [o.id, i + 1]));
   const cells: PairCell[] = [];
   const records = opponents.map((o) => ({ opponentId: o.id, name: o.name, displayName: o.displayName, battles: 0, wins: 0, losses: 0, ties: 0, bothBad: 0, winFraction: null as number | null }));

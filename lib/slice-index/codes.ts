@@ -30,3 +30,12 @@ export function encode(map: Map<string, number>, value: string | null | undefine
 export const OUTCOME_CODE = { A: 0, B: 1, TIE: 2, BOTH_BAD: 3 } as const;
 export const OUTCOME_NAMES = ["A", "B", "TIE", "BOTH_BAD"] as const;
 export const SOURCE_CODE = { ARENA: 0, IMPORT: 1, DEMO: 2 } as const;
+
+/** The value behind each code, per attribute. */
+export const CODE_VALUES = {
+  country: COUNTRIES.map((c) => c.code),
+  region: [...REGION_CODES],
+  age: [...AGE_BAND_CODES],
+  education: [...EDUCATION_CODES],
+  language: LANGUAGES.map((l) => l.code),
+} as const;

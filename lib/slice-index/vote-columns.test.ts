@@ -83,6 +83,26 @@ describe("VoteColumns", () => {
     expect([r.votes, r.voters, [...r.modelVoters]]).toEqual([3, 1, [1, 1, 1]]);
   });
 
+  it("counts votes and distinct voters per attribute value, main and tail together", () => {
+    const first = randomVotes(2000, 3);
+    const later = randomVotes(300, 4, 9000);
+    const columns = new VoteColumns();
+    columns.append(first);
+    columns.seal(0);
+    columns.append(later);
+    columns.seal(10_000);
+    const all = [...first, ...later];
+    const regionOf = Uint8Array.from([0, 0, 1, 2]); // four countries, three regions
+    const counts = columns.attributeCounts(regionOf);
+    for (const code of [0, 1, 2]) {
+      const hit = all.filter((v) => v.age === code);
+      expect([counts.age.votes[code], counts.age.voters[code]]).toEqual([hit.length, new Set(hit.map((v) => v.voter)).size]);
+      const inRegion = all.filter((v) => v.country !== NONE && regionOf[v.country] === code);
+      expect([counts.region.votes[code], counts.region.voters[code]]).toEqual([inRegion.length, new Set(inRegion.map((v) => v.voter)).size]);
+    }
+    expect(counts.language.votes[NONE]).toBe(0); // "prefer not to say" is not a value
+  });
+
   it("is empty before anything is added", () => {
     const r = new VoteColumns().scan(acceptAll());
     expect([r.votes, r.voters, r.modelCount]).toEqual([0, 0, 0]);
