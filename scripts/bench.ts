@@ -135,8 +135,8 @@ async function growInDatabase(url: string, target: number, voters: ReturnType<ty
     const n = Math.min(1_000_000, target - count);
     const t0 = performance.now();
     await client.query(
-      `INSERT INTO "Vote" (id, "voterKey", "modelAId", "modelBId", outcome, source, country, region, "ageBand", education, language, "createdAt")
-       SELECT gen_random_uuid()::text, v.k, $1::text[][x.a + 1], $1::text[][x.b + 1],
+      `INSERT INTO "Vote" ("voterKey", "modelAId", "modelBId", outcome, source, country, region, "ageBand", education, language, "createdAt")
+       SELECT v.k, $1::text[][x.a + 1], $1::text[][x.b + 1],
               (CASE WHEN x.u < 0.1 THEN 'TIE' WHEN x.u < 0.14 THEN 'BOTH_BAD'
                     WHEN x.w < 1 / (1 + power(10, ((1300 - 6 * x.b) - (1300 - 6 * x.a)) / 400.0)) THEN 'A' ELSE 'B' END)::"Outcome",
               'IMPORT', v.c, v.r, v.a, v.e, v.l, to_timestamp($2 + floor(x.t * $3 * 86400))

@@ -12,8 +12,8 @@ let models: string[];
 
 async function insertVote(client: pg.ClientBase | pg.Pool, voter: string, country = "DE"): Promise<number> {
   const r = await client.query<{ seq: string }>(
-    `INSERT INTO "Vote" (id, "voterKey", "modelAId", "modelBId", outcome, source, country, region, "createdAt")
-     VALUES (gen_random_uuid()::text, $1, $2, $3, 'A', 'IMPORT', $4, 'europe', now()) RETURNING seq::text`,
+    `INSERT INTO "Vote" ("voterKey", "modelAId", "modelBId", outcome, source, country, region, "createdAt")
+     VALUES ($1, $2, $3, 'A', 'IMPORT', $4, 'europe', now()) RETURNING seq::text`,
     [voter, models[0], models[1], country],
   );
   return Number(r.rows[0].seq);

@@ -120,7 +120,7 @@ function importKey(vote: ImportedVote, seen: Map<number, number>): string {
   const prefix = digest.readUIntBE(0, 6);
   const nth = seen.get(prefix) ?? 0;
   seen.set(prefix, nth + 1);
-  return `${digest.toString("base64url")}:${nth}`;
+  return `${digest.subarray(0, 16).toString("base64url")}:${nth}`; // 128 bits: collisions are out of reach
 }
 
 export interface ImportResult {
@@ -144,8 +144,8 @@ const MAX_REPORTED_ERRORS = 20;
 const BATCH = 5000;
 
 const INSERT_SQL = `
-  INSERT INTO "Vote" (id, "voterKey", "modelAId", "modelBId", outcome, source, "importKey", country, region, "ageBand", education, language, "createdAt")
-  SELECT gen_random_uuid()::text, v.k, v.a, v.b, v.o::"Outcome", 'IMPORT', v.key, v.c, v.r, v.ag, v.e, v.l, v.t
+  INSERT INTO "Vote" ("voterKey", "modelAId", "modelBId", outcome, source, "importKey", country, region, "ageBand", education, language, "createdAt")
+  SELECT v.k, v.a, v.b, v.o::"Outcome", 'IMPORT', v.key, v.c, v.r, v.ag, v.e, v.l, v.t
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[])
     AS v(k, a, b, o, key, c, r, ag, e, l, t)
   ON CONFLICT ("importKey") DO NOTHING`;
@@ -191,27 +191,37 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
   }
   const ids = new Map((await db().model.findMany({ where: { name: { in: [...modelNames] } }, select: { id: true, name: true } })).map((m) => [m.name, m.id]));
 
-  const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
-  await client.connect();
-  // A crash mid-import loses at most the last batches, and re-running the import restores them
-  // (idempotent keys), so the import need not wait for each batch to reach the disk.
-  await client.query("SET synchronous_commit TO off");
+  // Two connections take turns, so PostgreSQL inserts one batch while the next is being parsed
+  // (and uses both cores). A crash mid-import loses at most the last batches, and running the
+  // import again restores them (idempotent keys), so batches need not wait for the disk.
+  const clients = [new pg.Client({ connectionString: serverEnv().DATABASE_URL }), new pg.Client({ connectionString: serverEnv().DATABASE_URL })];
+  const pending: (Promise<void> | null)[] = [null, null];
   const seen = new Map<number, number>();
   const result: ImportResult = { lines, added: 0, alreadyPresent: 0, skippedNotAnonymous: 0, skippedDeduplicated: 0, modelsCreated: missing, seconds: 0 };
-  const columns: string[][] = Array.from({ length: 10 }, () => []);
-  const times: string[] = [];
-  let batched = 0;
+  let columns: string[][] = Array.from({ length: 10 }, () => []);
+  let times: string[] = [];
+  let turn = 0;
   const flush = async () => {
-    if (!batched) return;
-    const inserted = await client.query(INSERT_SQL, [...columns, times]);
-    result.added += inserted.rowCount ?? 0;
-    result.alreadyPresent += batched - (inserted.rowCount ?? 0);
-    for (const c of columns) c.length = 0;
-    times.length = 0;
-    batched = 0;
-    progress("importing");
+    if (!times.length) return;
+    const params = [...columns, times];
+    const size = times.length;
+    columns = Array.from({ length: 10 }, () => []);
+    times = [];
+    const k = turn++ % clients.length;
+    await pending[k]; // this connection's previous batch
+    const batch = clients[k].query(INSERT_SQL, params).then((inserted) => {
+      result.added += inserted.rowCount ?? 0;
+      result.alreadyPresent += size - (inserted.rowCount ?? 0);
+      progress("importing");
+    });
+    batch.catch(() => {}); // a failure surfaces where the batch is awaited, not as an unhandled rejection
+    pending[k] = batch;
   };
   try {
+    for (const c of clients) {
+      await c.connect();
+      await c.query("SET synchronous_commit TO off");
+    }
     bytesRead = 0;
     lines = 0;
     for await (const [, r] of readBattles(file, (n) => (bytesRead += n))) {
@@ -226,12 +236,13 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
       const row = [v.voterKey, ids.get(v.modelA)!, ids.get(v.modelB)!, v.outcome, importKey(v, seen), v.country, v.region, v.ageBand, v.education, v.language];
       for (let i = 0; i < row.length; i++) columns[i].push(row[i] as string);
       times.push(v.createdAt.toISOString());
-      batched += 1;
-      if (batched >= BATCH) await flush();
+      if (times.length >= BATCH) await flush();
     }
     await flush();
+    await Promise.all(pending);
   } finally {
-    await client.end();
+    await Promise.allSettled(pending);
+    await Promise.all(clients.map((c) => c.end().catch(() => {})));
     markVotesChanged();
   }
   result.seconds = (Date.now() - started) / 1000;

@@ -51,6 +51,9 @@ export async function exportVotes(options: { format: ExportFormat; now?: Date; b
     return id;
   };
 
+  const names = new Map((await db().model.findMany({ select: { id: true, name: true } })).map((m) => [m.id, m.name]));
+  const modelName = (id: string) => names.get(id) ?? id;
+
   async function* chunks(): AsyncGenerator<string, void, undefined> {
     const preamble = exportPreamble(options.format);
     if (preamble) yield preamble;
@@ -70,8 +73,8 @@ export async function exportVotes(options: { format: ExportFormat; now?: Date; b
           ageBand: true,
           education: true,
           language: true,
-          modelA: { select: { name: true } },
-          modelB: { select: { name: true } },
+          modelAId: true,
+          modelBId: true,
         },
       });
       if (batch.length === 0) return;
@@ -79,8 +82,8 @@ export async function exportVotes(options: { format: ExportFormat; now?: Date; b
       for (const v of batch) {
         text += formatCleanBattle(
           {
-            model_a: v.modelA.name,
-            model_b: v.modelB.name,
+            model_a: modelName(v.modelAId),
+            model_b: modelName(v.modelBId),
             winner: WINNER_OF_OUTCOME[v.outcome],
             judge: judgeOf(v.voterKey),
             tstamp: v.createdAt.getTime() / 1000,

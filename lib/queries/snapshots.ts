@@ -5,6 +5,7 @@ import { z } from "zod";
 import packageJson from "@/package.json";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
+import { listSliceValues } from "./slice-values";
 import type { LeaderboardFilters } from "@/lib/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Policy } from "@/lib/policy";
@@ -191,8 +192,8 @@ const samePolicy = (a: Policy, b: Policy) => (Object.keys(a) as (keyof Policy)[]
 
 /** The slices a snapshot holds: all votes, each region, and each language that has votes. */
 async function snapshotSliceKeys(): Promise<string[]> {
-  const languages = await db().vote.findMany({ where: { language: { not: null } }, distinct: ["language"], select: { language: true }, orderBy: { language: "asc" } });
-  return ["all", ...REGION_CODES.map((r) => `region:${r}`), ...languages.map((l) => `language:${l.language}`)];
+  const languages = (await listSliceValues()).language.map((l) => l.value).sort();
+  return ["all", ...REGION_CODES.map((r) => `region:${r}`), ...languages.map((l) => `language:${l}`)];
 }
 
 /**
