@@ -118,6 +118,7 @@ async function writeBattleFile(file: string, count: number, voters: ReturnType<t
 /** Grows the table to `target` votes inside PostgreSQL (seeded with setseed), same voters and models. */
 async function growInDatabase(url: string, target: number, voters: ReturnType<typeof makeVoters>) {
   const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {}); // a dropped connection surfaces as the failed query's error
   await client.connect();
   const models = (await client.query<{ id: string }>(`SELECT id FROM "Model" WHERE name LIKE 'bench-model-%' ORDER BY name`)).rows.map((r) => r.id);
   await client.query("SELECT setseed(0.42)");
@@ -136,7 +137,7 @@ async function growInDatabase(url: string, target: number, voters: ReturnType<ty
     const t0 = performance.now();
     await client.query(
       `INSERT INTO "Vote" ("voterKey", "modelAId", "modelBId", outcome, source, country, region, "ageBand", education, language, "createdAt")
-       SELECT v.k, $1::text[][x.a + 1], $1::text[][x.b + 1],
+       SELECT v.k, ($1::text[])[x.a + 1], ($1::text[])[x.b + 1],
               (CASE WHEN x.u < 0.1 THEN 'TIE' WHEN x.u < 0.14 THEN 'BOTH_BAD'
                     WHEN x.w < 1 / (1 + power(10, ((1300 - 6 * x.b) - (1300 - 6 * x.a)) / 400.0)) THEN 'A' ELSE 'B' END)::"Outcome",
               'IMPORT', v.c, v.r, v.a, v.e, v.l, to_timestamp($2 + floor(x.t * $3 * 86400))
