@@ -12,6 +12,11 @@ export interface BootstrapOptions {
   anchor?: { index: number; rating: number };
   /** Natural-scale strengths of the full fit, used as a warm start (saves Newton steps, not the result). */
   start?: ArrayLike<number>;
+  /**
+   * `bootstrapRatingsFast` / `bootstrapPairs` only: the Cholesky factor of the Hessian at `start`, as `fitPairs`
+   * leaves it (saves one factorisation, not the result).
+   */
+  startFactor?: Float64Array | null;
 }
 
 /**

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { aggregateBattles, bootstrapRatings, computeLeaderboard, createRng, fitBradleyTerry, pairwiseWinFractions } from "./index";
 import type { AggregatedBattles, Battle, Outcome, PairCell, RatingRow } from "./types";
 
-const OPTIONS = { rounds: 50, seed: 9 };
+/**
+ * 100 rounds: with 50, the ranks asserted below are Monte Carlo events on a dozen battles that fail for ~3–5% of
+ * seeds (the FastChat-order bootstrap too), so whether they hold would depend on the seed.
+ */
+const OPTIONS = { rounds: 100, seed: 9 };
 
 function battles(spec: [string, string, Outcome, number][]): Battle[] {
   return spec.flatMap(([modelA, modelB, outcome, times]) => Array.from({ length: times }, () => ({ modelA, modelB, outcome })));

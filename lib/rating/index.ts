@@ -4,6 +4,7 @@ export { aggregateBattles } from "./aggregate-battles";
 export { fitBradleyTerry, RIDGE_PER_BATTLE } from "./fit-bradley-terry";
 export { scaleRatings } from "./scale-ratings";
 export { bootstrapRatings, type BootstrapOptions } from "./bootstrap";
+export { bootstrapRatingsFast } from "./bootstrap-fast";
 export { sampleBinomial, sampleMultinomial } from "./sampling";
 export { createRng } from "./rng";
 export { quantile } from "./quantile";
