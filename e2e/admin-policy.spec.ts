@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { parseCsv } from "../tests/parse-csv";
 
 const ROOT = process.cwd();
 const DAY = 86_400_000;
@@ -26,25 +27,6 @@ async function signIn(request: APIRequestContext, email: string, options: { sign
   expect(login.ok()).toBe(true);
 }
 
-/** RFC 4180 records (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') inQuotes = false;
-      else field += c;
-    } else if (c === '"') inQuotes = true;
-    else if (c === ",") record.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") record.push(field), records.push(record), (field = ""), (record = []), i++;
-    else field += c;
-  }
-  return records;
-}
 
 /** The admin's pages, used the way an admin uses them. */
 class AdminConsole {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCsv } from "./parse-csv";
 import { runExport } from "../scripts/commands/export";
 import { db } from "../lib/db";
 import { setAuthEnv } from "../lib/env";
@@ -18,30 +19,6 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 const ODD_NAME = 'odd, "quoted"\nmodel ';
 
-/** RFC 4180 reader for the tests (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') inQuotes = false;
-      else field += c;
-    } else if (c === '"') inQuotes = true;
-    else if (c === ",") record.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      (field = ""), (record = []), i++;
-    } else field += c;
-  }
-  expect(field, "file ends with CRLF").toBe("");
-  expect(record).toEqual([]);
-  return records;
-}
 
 async function collect(format: ExportFormat, batchSize = 2) {
   const exported = await exportVotes({ format, batchSize });
