@@ -8,6 +8,7 @@ import { getLeaderboard } from "../lib/queries/leaderboard";
 import { updatePolicy } from "../lib/queries/policy";
 import { getRatingHistory, getSnapshot, listSnapshots, publishSnapshot, publishSnapshotIfDue } from "../lib/queries/snapshots";
 import { seedRoster } from "../lib/seed";
+import { markVotesChanged } from "../lib/slice-index/vote-index";
 import { resetDatabase } from "./helpers";
 
 let models: { id: string; name: string }[] = [];
@@ -53,6 +54,7 @@ async function addVotes(count: number, seed: number, strengths: number[]) {
     };
   });
   await db().vote.createMany({ data });
+  markVotesChanged(); // written behind the index's back: have the next read catch up at once
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -150,12 +150,14 @@ export class VoteIndex {
   }
 }
 
-const globalForIndex = globalThis as unknown as { showdownVoteIndex?: { index: VoteIndex; syncing: Promise<void> | null; pool: pg.Pool } };
+const globalForIndex = globalThis as unknown as {
+  showdownVoteIndex?: { index: VoteIndex; syncing: Promise<void> | null; pool: pg.Pool; changes: number; syncedChanges: number };
+};
 
 function state() {
   if (!globalForIndex.showdownVoteIndex) {
     const pool = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 2 });
-    globalForIndex.showdownVoteIndex = { index: new VoteIndex(pool), syncing: null, pool };
+    globalForIndex.showdownVoteIndex = { index: new VoteIndex(pool), syncing: null, pool, changes: 0, syncedChanges: 0 };
   }
   return globalForIndex.showdownVoteIndex;
 }
@@ -164,22 +166,36 @@ function state() {
 export const MAX_STALENESS_MS = 250;
 
 /**
- * The process's vote index, synced if older than maxAgeMs. Concurrent callers share one sync.
+ * The process's vote index, synced if older than maxAgeMs or if this process wrote votes since
+ * the last sync began. Concurrent callers share one sync; a sync that began before a write does
+ * not count as seeing it.
  */
 export async function getVoteIndex(maxAgeMs = MAX_STALENESS_MS): Promise<VoteIndex> {
   const s = state();
-  if (Date.now() - s.index.lastSyncAt > maxAgeMs) {
-    s.syncing ??= s.index.sync().finally(() => {
-      s.syncing = null;
-    });
+  for (;;) {
+    const isStale = Date.now() - s.index.lastSyncAt > maxAgeMs || s.syncedChanges !== s.changes;
+    if (!isStale) return s.index;
+    if (!s.syncing) {
+      const changes = s.changes;
+      s.syncing = s.index.sync().then(
+        () => {
+          s.syncedChanges = changes;
+          s.syncing = null;
+        },
+        (error) => {
+          s.syncing = null;
+          throw error;
+        },
+      );
+    }
     await s.syncing;
+    if (s.syncedChanges === s.changes) return s.index;
   }
-  return s.index;
 }
 
 /** Called after this process wrote votes, so its next read sees them at once. */
 export function markVotesChanged(): void {
-  if (globalForIndex.showdownVoteIndex) globalForIndex.showdownVoteIndex.index.lastSyncAt = 0;
+  if (globalForIndex.showdownVoteIndex) globalForIndex.showdownVoteIndex.changes++;
 }
 
 /** Closes the index's connections (CLI and tests). */
