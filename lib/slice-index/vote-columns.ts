@@ -101,7 +101,8 @@ class Segment {
   }
 
   push(v: IndexedVote): void {
-    if (this.n === this.voter.length) this.reserve(Math.max(1024, this.n * 2));
+    // Doubling while small; past a million rows grow by a quarter, to bound the spare capacity.
+    if (this.n === this.voter.length) this.reserve(this.n < 1 << 20 ? Math.max(1024, this.n * 2) : Math.ceil(this.n * 1.25));
     const i = this.n++;
     this.modelA[i] = v.modelA;
     this.modelB[i] = v.modelB;
@@ -144,17 +145,20 @@ export class VoteColumns {
 
   /** Adds votes (any order). Call seal() after a batch. */
   append(votes: readonly IndexedVote[]): void {
-    for (const v of votes) {
-      this.tail.push(v);
-      if (v.voter >= this.inTail.length) {
-        const grown = new Uint8Array(Math.max(1024, v.voter * 2 + 1));
-        grown.set(this.inTail);
-        this.inTail = grown;
-      }
-      this.inTail[v.voter] = 1;
-      if (v.modelA >= this.modelCount) this.modelCount = v.modelA + 1;
-      if (v.modelB >= this.modelCount) this.modelCount = v.modelB + 1;
+    for (const v of votes) this.add(v);
+  }
+
+  /** Adds one vote (its fields are copied, so the caller may reuse the object). */
+  add(v: IndexedVote): void {
+    this.tail.push(v);
+    if (v.voter >= this.inTail.length) {
+      const grown = new Uint8Array(Math.max(1024, v.voter * 2 + 1));
+      grown.set(this.inTail);
+      this.inTail = grown;
     }
+    this.inTail[v.voter] = 1;
+    if (v.modelA >= this.modelCount) this.modelCount = v.modelA + 1;
+    if (v.modelB >= this.modelCount) this.modelCount = v.modelB + 1;
   }
 
   /**

@@ -5,7 +5,8 @@ import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, OUTCOME_CODE, SO
 import { SeqSet } from "./seq-set";
 import { VoteColumns, type CompiledFilter, type IndexedVote, type ScanResult } from "./vote-columns";
 
-const BATCH = 100_000;
+// Rows per fetch: small enough that each batch's garbage dies young (keeps the heap small).
+const BATCH = 20_000;
 
 /**
  * This process's in-memory index of all votes (see VoteColumns), rebuilt from the votes table and
@@ -82,6 +83,7 @@ export class VoteIndex {
         this.columns.reserve(Math.ceil((est.rows[0]?.n ?? 0) * 1.02));
       }
       let added = 0;
+      const scratch: IndexedVote = { seq: 0, modelA: 0, modelB: 0, outcome: 0, source: 0, country: 0, age: 0, education: 0, language: 0, time: 0, voter: 0 };
       // One cursor over the new rows in seq order: a single index scan, fetched in batches.
       await client.query(
         `DECLARE new_votes NO SCROLL CURSOR FOR
@@ -91,28 +93,26 @@ export class VoteIndex {
       );
       for (;;) {
         const res = await client.query({ text: `FETCH ${BATCH} FROM new_votes`, rowMode: "array" });
-        const batch: IndexedVote[] = [];
         for (const row of res.rows as [number, string, string, keyof typeof OUTCOME_CODE, keyof typeof SOURCE_CODE, string | null, string | null, string | null, string | null, number, string][]) {
           const seq = row[0];
           if (this.held.has(seq)) continue;
           this.held.add(seq);
           if (seq > this.maxSeen) this.maxSeen = seq;
-          batch.push({
-            seq,
-            modelA: this.code(this.modelCode, row[1], this.modelIds),
-            modelB: this.code(this.modelCode, row[2], this.modelIds),
-            outcome: OUTCOME_CODE[row[3]],
-            source: SOURCE_CODE[row[4]],
-            country: encode(COUNTRY_CODE, row[5]),
-            age: encode(AGE_CODE, row[6]),
-            education: encode(EDUCATION_CODE, row[7]),
-            language: encode(LANGUAGE_CODE, row[8]),
-            time: row[9],
-            voter: this.code(this.voterCode, row[10]),
-          });
+          const v = scratch;
+          v.seq = seq;
+          v.modelA = this.code(this.modelCode, row[1], this.modelIds);
+          v.modelB = this.code(this.modelCode, row[2], this.modelIds);
+          v.outcome = OUTCOME_CODE[row[3]];
+          v.source = SOURCE_CODE[row[4]];
+          v.country = encode(COUNTRY_CODE, row[5]);
+          v.age = encode(AGE_CODE, row[6]);
+          v.education = encode(EDUCATION_CODE, row[7]);
+          v.language = encode(LANGUAGE_CODE, row[8]);
+          v.time = row[9];
+          v.voter = this.code(this.voterCode, row[10]);
+          this.columns.add(v);
+          added++;
         }
-        this.columns.append(batch);
-        added += batch.length;
         if (res.rows.length < BATCH) break;
       }
       await client.query("COMMIT");
