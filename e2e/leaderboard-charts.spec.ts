@@ -52,8 +52,8 @@ test("two audiences side by side: ratings from each audience's leaderboard and t
   expect(await compare.sliceOf("B")).toBe("English");
   expect(await compare.votesOf("A")).toBe(americas.votes);
   expect(await compare.votesOf("B")).toBe(english.votes);
-  await expect(page.getByTestId("comparison").getByRole("columnheader", { name: "B − A" })).toBeVisible();
-  await expect(page.getByTestId("comparison-chart")).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("comparison").getByRole("columnheader", { name: "B − A" })).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("comparison-chart")).toBeVisible();
 
   const rows = await compare.rows();
   const both = rows.filter((r) => r.a !== null && r.b !== null);
@@ -77,7 +77,7 @@ test("two audiences side by side: ratings from each audience's leaderboard and t
   const small = await compare.rows();
   expect(small.length).toBeGreaterThan(0);
   expect(small.every((r) => r.b === null && r.difference === null)).toBe(true);
-  await expect(page.getByTestId("comparison").getByText("not enough votes").first()).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("comparison").getByText("not enough votes").first()).toBeVisible();
 });
 
 test("choosing an audience in side B's filter bar changes the URL and the table, and keeps side A", async ({ page, request }) => {
@@ -126,8 +126,8 @@ test("a model's page matches the leaderboard and shows its audiences and head-to
   const shown = await model.audienceRating("region", "Americas");
   if (expected === null) expect(shown).toBeNull();
   else expect(shown).toBe(Math.round(expected));
-  await expect(page.getByTestId("by-audience")).toContainText(/too small to show|Not enough votes for this model/);
-  await expect(page.getByTestId("no-history").or(page.getByTestId("rating-history"))).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("by-audience")).toContainText(/too small to show|Not enough votes for this model/);
+  await expect(page.getByRole("main").getByTestId("no-history").or(page.getByRole("main").getByTestId("rating-history"))).toBeVisible();
 });
 
 test("an unknown model name is a 404 page", async ({ page }) => {

@@ -45,7 +45,7 @@ export class LeaderboardPage {
 
   async openModel(displayName: string) {
     await this.row(displayName).getByRole("link", { name: displayName, exact: true }).click();
-    await expect(this.page.getByTestId("model-name")).toHaveText(displayName);
+    await expect(this.page.getByRole("main").getByTestId("model-name")).toHaveText(displayName);
   }
 
   /** A heatmap cell's text, by row and column model. */
@@ -72,13 +72,18 @@ export class LeaderboardPage {
 export class SliceComparisonPage {
   constructor(readonly page: Page) {}
 
+  /** Streamed pages are briefly rendered twice (once in a hidden holder); read the one in <main>. */
+  get main(): Locator {
+    return this.page.getByRole("main");
+  }
+
   async open(query = "") {
     await this.page.goto(`/leaderboard/compare${query ? `?${query}` : ""}`);
-    await expect(this.page.getByTestId("side-a")).toBeVisible();
+    await expect(this.main.getByTestId("side-a")).toBeVisible();
   }
 
   side(name: "A" | "B"): Locator {
-    return this.page.getByTestId(`side-${name.toLowerCase()}`);
+    return this.main.getByTestId(`side-${name.toLowerCase()}`);
   }
 
   async sliceOf(name: "A" | "B"): Promise<string> {
@@ -99,7 +104,7 @@ export class SliceComparisonPage {
 
   /** Per model: A's rating, B's rating and the difference as shown (null where the cell says there is none). */
   async rows(): Promise<{ model: string; a: number | null; b: number | null; difference: number | null }[]> {
-    const rows = this.page.getByTestId("comparison").locator("tbody tr");
+    const rows = this.main.getByTestId("comparison").locator("tbody tr");
     const result = [];
     for (const row of await rows.all()) {
       const cell = async (col: string) => {
@@ -116,21 +121,26 @@ export class SliceComparisonPage {
 export class ModelProfilePage {
   constructor(readonly page: Page) {}
 
+  /** Streamed pages are briefly rendered twice (once in a hidden holder); read the one in <main>. */
+  get main(): Locator {
+    return this.page.getByRole("main");
+  }
+
   async open(name: string) {
     return this.page.goto(`/models/${encodeURIComponent(name)}`);
   }
 
   async overallRating(): Promise<number> {
-    return readNumber(await this.page.getByTestId("overall-rating").textContent());
+    return readNumber(await this.main.getByTestId("overall-rating").textContent());
   }
 
   async overallVotes(): Promise<number> {
-    return readNumber(await this.page.getByTestId("overall-votes").textContent());
+    return readNumber(await this.main.getByTestId("overall-votes").textContent());
   }
 
   /** Head-to-head rows: opponent and battles (0 where they never met). */
   async headToHead(): Promise<{ opponent: string; battles: number; winFraction: string }[]> {
-    const rows = this.page.getByTestId("head-to-head").locator("tbody tr");
+    const rows = this.main.getByTestId("head-to-head").locator("tbody tr");
     const result = [];
     for (const row of await rows.all()) {
       const battles = row.locator('[data-col="battles"]');
@@ -146,7 +156,7 @@ export class ModelProfilePage {
 
   /** The model's rating in one audience (e.g. attribute "region", label "Americas"), or null when not rated there. */
   async audienceRating(attribute: string, label: string): Promise<number | null> {
-    const row = this.page.getByTestId(`audience-${attribute}`).locator("tbody tr").filter({ has: this.page.getByRole("rowheader", { name: label, exact: true }) });
+    const row = this.main.getByTestId(`audience-${attribute}`).locator("tbody tr").filter({ has: this.page.getByRole("rowheader", { name: label, exact: true }) });
     if ((await row.count()) === 0) return null;
     // innerText keeps the line break between the rating and its interval beneath.
     return readNumber(await row.locator('[data-col="rating"]').innerText());
