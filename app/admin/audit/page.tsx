@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AdminForbidden, formatUtc, getPageAdmin } from "@/components/admin/admin-access";
 import { AuditChanges } from "@/components/admin/audit-changes";
 import { listAudit } from "@/lib/queries/audit";
+import { DataTable } from "@/components/ui/data-table";
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -49,33 +50,33 @@ export default async function AuditPage({ searchParams }: PageProps) {
       {entries.length === 0 ? (
         <p className="text-sm text-slate-600">No entries{entity ? " for this entity" : ""} yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="w-full text-sm" data-testid="audit-log">
-            <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th className="px-3 py-2">When</th>
-                <th className="px-3 py-2">Who</th>
-                <th className="px-3 py-2">Action</th>
-                <th className="px-3 py-2">Before → after</th>
+        <DataTable
+          testId="audit-log"
+          head={
+            <tr>
+              <th className="px-3 py-2">When</th>
+              <th className="px-3 py-2">Who</th>
+              <th className="px-3 py-2">Action</th>
+              <th className="px-3 py-2">Before → after</th>
+            </tr>
+          }
+        >
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id} className="border-t border-slate-100 align-top" data-action={e.action}>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums" title={e.createdAt.toISOString()}>{formatUtc(e.createdAt)}</td>
+                <td className="px-3 py-2">{e.actorEmail ?? "unknown"}</td>
+                <td className="px-3 py-2">
+                  <code>{e.action}</code>
+                  {e.entityId && <div className="text-xs text-slate-500">{e.entity} {e.entityId}</div>}
+                </td>
+                <td className="px-3 py-2">
+                  <AuditChanges before={e.before} after={e.after} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} className="border-t border-slate-100 align-top" data-action={e.action}>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums" title={e.createdAt.toISOString()}>{formatUtc(e.createdAt)}</td>
-                  <td className="px-3 py-2">{e.actorEmail ?? "unknown"}</td>
-                  <td className="px-3 py-2">
-                    <code>{e.action}</code>
-                    {e.entityId && <div className="text-xs text-slate-500">{e.entity} {e.entityId}</div>}
-                  </td>
-                  <td className="px-3 py-2">
-                    <AuditChanges before={e.before} after={e.after} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <p className="text-xs text-slate-500">Newest first, at most 200 entries. Entries cannot be edited or deleted.</p>
     </section>

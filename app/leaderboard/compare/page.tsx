@@ -9,6 +9,7 @@ import { pickPrefixed, toQuery } from "@/components/leaderboard/prefixed-filters
 import { SliceFilterBar } from "@/components/leaderboard/slice-filter-bar";
 import { parseLeaderboardFilters, serializeLeaderboardFilters, type LeaderboardFilters } from "@/lib/filters";
 import { getLeaderboard, type Leaderboard } from "@/lib/queries/leaderboard";
+import { BackToLeaderboard } from "@/components/leaderboard/back-to-leaderboard";
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -60,11 +61,7 @@ export default async function CompareSlicesPage({ searchParams }: PageProps) {
   return (
     <section className="space-y-5">
       <header>
-        <p className="text-sm">
-          <Link href="/leaderboard" className="underline underline-offset-2">
-            ← Leaderboard
-          </Link>
-        </p>
+        <BackToLeaderboard />
         <h1 className="mt-1 text-2xl font-bold">Compare two audiences</h1>
         <p className="mt-1 text-sm text-slate-600">
           Each audience gets its own Bradley–Terry fit (ratings averaging 1000 among the models its voters saw), so B − A says

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getModelFacts } from "@/lib/queries/model-profile";
+import { BackToLeaderboard } from "@/components/leaderboard/back-to-leaderboard";
 
 interface LayoutProps {
   children: ReactNode;
@@ -25,11 +25,7 @@ export default async function ModelLayout({ children, params }: LayoutProps) {
   return (
     <article className="space-y-6">
       <header>
-        <p className="text-sm">
-          <Link href="/leaderboard" className="underline underline-offset-2">
-            ← Leaderboard
-          </Link>
-        </p>
+        <BackToLeaderboard />
         <h1 className="mt-1 text-2xl font-bold" data-testid="model-name">
           {model.displayName}
         </h1>
