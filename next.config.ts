@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   // Keep the database driver and embedded PostgreSQL out of the bundle: they load native files.
@@ -6,4 +7,6 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
 };
 
-export default nextConfig;
+// Interface languages (next-intl without locale routing: the language comes from a cookie or
+// the browser's Accept-Language; see i18n/request.ts).
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -1,24 +1,32 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { isLocale, textDirection } from "@/lib/i18n/locales";
 import "./globals.css";
 import { Providers } from "./providers";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Showdown: which models do people prefer?",
-  description: "Blind head-to-head votes on LLM responses, ranked by who is voting.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: t("metaTitle"), description: t("metaDescription") };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale} dir={isLocale(locale) ? textDirection(locale) : "ltr"}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <Providers>
-          <SiteHeader />
-          <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
-        </Providers>
+        <NextIntlClientProvider>
+          <Providers>
+            <SiteHeader />
+            <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+            <SiteFooter />
+          </Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

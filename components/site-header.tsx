@@ -1,10 +1,12 @@
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/session";
+import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import { getCurrentUser } from "@/lib/session";
 
 /** Top navigation; shows who is signed in (server component). */
 export async function SiteHeader() {
-  const user = await getCurrentUser();
+  const [user, t] = await Promise.all([getCurrentUser(), getTranslations("common")]);
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 text-sm">
@@ -12,31 +14,38 @@ export async function SiteHeader() {
           Showdown
         </Link>
         <Link href="/arena" className="hover:underline">
-          Arena
+          {t("nav.arena")}
         </Link>
         <Link href="/leaderboard" className="hover:underline">
-          Leaderboard
+          {t("nav.leaderboard")}
+        </Link>
+        <Link href="/methodology" className="hover:underline">
+          {t("nav.methodology")}
         </Link>
         {user?.role === "ADMIN" && (
           <Link href="/admin" className="hover:underline">
-            Admin
+            {t("nav.admin")}
           </Link>
         )}
-        <span className="ml-auto flex items-center gap-4">
+        <span className="flex flex-wrap items-center gap-4 ms-auto">
+          <LanguageSwitcher />
           {user ? (
             <>
-              <Link href="/profile" className="hover:underline" data-testid="header-user">
-                {user.email} · {user.voteCount} {user.voteCount === 1 ? "vote" : "votes"}
+              <Link href="/history" className="hover:underline" data-testid="header-user">
+                {user.email} · {t("voteCount", { count: user.voteCount })}
+              </Link>
+              <Link href="/profile" className="hover:underline">
+                {t("nav.profile")}
               </Link>
               <SignOutButton />
             </>
           ) : (
             <>
               <Link href="/signin" className="hover:underline">
-                Sign in
+                {t("nav.signIn")}
               </Link>
               <Link href="/signup" className="rounded bg-slate-900 px-3 py-1.5 text-white hover:bg-slate-700">
-                Sign up
+                {t("nav.signUp")}
               </Link>
             </>
           )}

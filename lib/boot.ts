@@ -45,9 +45,10 @@ function persistentSecret(name: string): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-/** NEXTAUTH_SECRET and SHOWDOWN_JUDGE_SECRET: from the environment, else kept in the data directory. */
+/** NEXTAUTH_SECRET, SHOWDOWN_JUDGE_SECRET and SHOWDOWN_SECRET_KEY: from the environment, else kept in the data directory. */
 export function ensureSecrets(): void {
   const env = bootEnv();
   if (!env.NEXTAUTH_SECRET) setAuthEnv({ secret: persistentSecret("auth-secret") });
   if (!env.SHOWDOWN_JUDGE_SECRET) setAuthEnv({ judgeSecret: persistentSecret("judge-secret") });
+  if (!env.SHOWDOWN_SECRET_KEY) setAuthEnv({ secretKey: persistentSecret("secret-key") });
 }
