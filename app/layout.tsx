@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { clientMessages, PUBLIC_CLIENT_NAMESPACES } from "@/lib/i18n/client-messages";
 import { isLocale, textDirection } from "@/lib/i18n/locales";
 import "./globals.css";
 import { Providers } from "./providers";
@@ -16,11 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={locale} dir={isLocale(locale) ? textDirection(locale) : "ltr"}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider>
+        {/* Only the namespaces public client components use: every message sent here is in every page. */}
+        <NextIntlClientProvider messages={clientMessages(messages, PUBLIC_CLIENT_NAMESPACES)}>
           <Providers>
             <SiteHeader />
             <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>

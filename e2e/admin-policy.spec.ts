@@ -78,7 +78,26 @@ const PROTECTED: { method: "get" | "put" | "post"; url: string; data?: unknown }
   { method: "get", url: "/api/snapshots" },
   { method: "get", url: "/api/snapshots/any-id" },
   { method: "get", url: "/api/admin/policy" },
-  { method: "put", url: "/api/admin/policy", data: { holdoutDays: 1, minSliceVoters: 1, minModelVotes: 1, bootstrapRounds: 10, bootstrapSeed: 1 } },
+  {
+    method: "put",
+    url: "/api/admin/policy",
+    data: {
+      holdoutDays: 1,
+      minSliceVoters: 1,
+      minModelVotes: 1,
+      bootstrapRounds: 10,
+      bootstrapSeed: 1,
+      privateVariantCap: 3,
+      battlesPerHourPerUser: 60,
+      votesPerHourPerUser: 60,
+      battlesPerHourPerIp: 600,
+      votesPerHourPerIp: 600,
+      samplingTargetVotes: 300,
+      samplingMaxBoost: 3,
+    },
+  },
+  { method: "get", url: "/api/admin/contributors" },
+  { method: "post", url: "/api/admin/contributors/any-id/exclude", data: { note: "not allowed" } },
   { method: "post", url: "/api/admin/snapshots" },
 ];
 

@@ -19,7 +19,9 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
 /** The JSON error response for any thrown value. */
 export function errorResponse(error: unknown): Response {
   if (isAppError(error)) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status });
+    const retryAfter = error.details?.retryAfterSeconds;
+    const headers = retryAfter ? { "Retry-After": retryAfter } : undefined;
+    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status, headers });
   }
   console.error("Unhandled error in route handler", error);
   return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }, { status: 500 });

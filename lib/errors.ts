@@ -9,6 +9,10 @@ export const ERROR_STATUS = {
   email_taken: 409,
   vote_already_cast: 409,
   battle_closed: 409,
+  model_name_taken: 409,
+  private_cap_reached: 409,
+  invalid_transition: 409,
+  rate_limited: 429,
   no_models: 503,
   internal: 500,
 } as const;

@@ -3,7 +3,9 @@
  * regions), age bands, education levels and languages (ISO 639-1), plus small
  * lookup / validation helpers.
  *
- * Plain data with no imports, so it is safe to use from server and client code.
+ * Plain data with no imports, so it is safe to use from server and client code. Names and labels
+ * here are English (API errors, exports, logs); the interface shows them in the reader's language
+ * through lib/slice-labels.ts (CLDR names for countries and languages, messages for the rest).
  *
  * Sources: country list and ISO names from Debian iso-codes 4.15 (iso_3166-1),
  * with the friendlier common name where one exists (e.g. "Bolivia", "South Korea",

@@ -82,6 +82,23 @@ afterAll(async () => {
 });
 
 describe("vote exports", () => {
+  it("leave out identity-leak votes, excluded voters' votes and votes involving a private-testing variant", async () => {
+    const secret = await db().model.create({ data: { name: `codename-${Date.now()}`, displayName: "Codename", organization: "Test, Inc.", license: "proprietary", visibility: "PRIVATE_TESTING" }, select: { id: true } });
+    const at = [300, 301, 302].map((d) => ago(d * DAY));
+    await addVote(at[0], { voterKey: "import:leak", voterId: null });
+    await addVote(at[1], { voterKey: "import:excluded", voterId: null });
+    await addVote(at[2], { voterKey: "import:private", voterId: null, b: secret.id });
+    await db().vote.updateMany({ where: { voterKey: "import:leak" }, data: { identityLeak: true } });
+    await db().vote.updateMany({ where: { voterKey: "import:excluded" }, data: { excluded: true } });
+    try {
+      const { battles, text } = await exportedBattles().then(async (r) => ({ ...r, text: (await collect("jsonl")).text }));
+      for (const t of at) expect(battles.some((b) => b.tstamp === seconds(t))).toBe(false);
+      expect(text).not.toContain("codename-");
+    } finally {
+      await db().vote.deleteMany({ where: { voterKey: { in: ["import:leak", "import:excluded", "import:private"] } } });
+    }
+  });
+
   it("release only votes older than the holdout, never demo votes, with the cutoff stated", async () => {
     const { cutoff, battles } = await exportedBattles();
     expect(Math.abs(cutoff.getTime() - ago(60 * DAY).getTime())).toBeLessThan(MINUTE);

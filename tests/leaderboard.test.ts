@@ -7,6 +7,9 @@ import { isAppError } from "../lib/errors";
 import { importBattlesFile } from "../lib/import";
 import { getLeaderboard } from "../lib/queries/leaderboard";
 import type { LeaderboardFilters } from "../lib/filters";
+import { getModelFacts } from "../lib/queries/model-profile";
+import { countSliceFromVotes } from "../lib/queries/slice-counts";
+import { markVotesChanged } from "../lib/slice-index/vote-index";
 import { resetDatabase } from "./helpers";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../lib/rating/__fixtures__/fastchat");
@@ -153,5 +156,91 @@ describe("leaderboard on the 20k fixture, sliced", () => {
     expect(unrated).toHaveLength(2);
     for (const row of board.rows) expect(row.rating === null).toBe(row.votes < board.policy.minModelVotes);
     expect(board.rows.slice(-2)).toEqual(unrated); // listed after the rated models
+  });
+});
+
+describe("leaderboard governance and exclusions", () => {
+  /** Four models, a clear order a > b > c > d, with 40 voters so the slice is shown. */
+  async function seedBoard() {
+    await resetDatabase();
+    const names = ["gov-a", "gov-b", "gov-c", "gov-d"];
+    const models = await Promise.all(
+      names.map((name) => db().model.create({ data: { name, displayName: name.toUpperCase(), organization: "Org", license: "proprietary" }, select: { id: true, name: true } })),
+    );
+    const id = Object.fromEntries(models.map((m) => [m.name, m.id]));
+    const rows: { voterKey: string; modelAId: string; modelBId: string; outcome: "A" | "B"; source: "IMPORT" }[] = [];
+    for (let v = 0; v < 40; v++) {
+      for (let i = 0; i < names.length; i++) {
+        for (let j = i + 1; j < names.length; j++) {
+          rows.push({ voterKey: `gov-voter-${v}`, modelAId: id[names[i]], modelBId: id[names[j]], outcome: v % 5 === 0 ? "B" : "A", source: "IMPORT" });
+        }
+      }
+    }
+    await db().vote.createMany({ data: rows });
+    markVotesChanged();
+    return id;
+  }
+
+  it("hides private-testing and withdrawn models, re-ranks the rest, and shows them with visibility all", async () => {
+    const id = await seedBoard();
+    await db().model.update({ where: { id: id["gov-b"] }, data: { visibility: "PRIVATE_TESTING" } });
+    await db().model.update({ where: { id: id["gov-c"] }, data: { visibility: "WITHDRAWN" } });
+    const board = await getLeaderboard({});
+    expect(board.rows.map((r) => r.name)).toEqual(["gov-a", "gov-d"]);
+    expect(board.rows.map((r) => r.rank)).toEqual([1, 2]);
+    expect(board.pairwise.modelIds).toEqual([id["gov-a"], id["gov-d"]]);
+    const all = await getLeaderboard({}, { visibility: "all" });
+    expect(all.rows.map((r) => [r.name, r.visibility])).toEqual([
+      ["gov-a", "PUBLIC"],
+      ["gov-b", "PRIVATE_TESTING"],
+      ["gov-c", "WITHDRAWN"],
+      ["gov-d", "PUBLIC"],
+    ]);
+    // Ratings do not depend on who is shown: the fit uses every counted vote.
+    expect(all.rows.find((r) => r.name === "gov-a")!.rating).toBe(board.rows[0].rating);
+  });
+
+  it("gives private-testing and withdrawn models no public model page", async () => {
+    const id = await seedBoard();
+    await db().model.update({ where: { id: id["gov-b"] }, data: { visibility: "PRIVATE_TESTING" } });
+    await db().model.update({ where: { id: id["gov-c"] }, data: { visibility: "WITHDRAWN" } });
+    expect(await getModelFacts("gov-b")).toBeNull();
+    expect(await getModelFacts("gov-c")).toBeNull();
+    expect(await getModelFacts("gov-a")).toMatchObject({ name: "gov-a" });
+  });
+
+  it("hides deprecated models by default and shows them marked on request", async () => {
+    const id = await seedBoard();
+    await db().model.update({ where: { id: id["gov-a"] }, data: { status: "DEPRECATED", deprecatedAt: new Date(), deprecationReason: "test" } });
+    const hidden = await getLeaderboard({});
+    expect(hidden.rows.map((r) => r.name)).toEqual(["gov-b", "gov-c", "gov-d"]);
+    expect(hidden.rows[0].rank).toBe(1);
+    expect(hidden.hiddenDeprecated).toBe(1);
+    const shown = await getLeaderboard({}, { deprecated: "show" });
+    expect(shown.rows.map((r) => [r.name, r.status])).toEqual([
+      ["gov-a", "DEPRECATED"],
+      ["gov-b", "ACTIVE"],
+      ["gov-c", "ACTIVE"],
+      ["gov-d", "ACTIVE"],
+    ]);
+    expect(shown.hiddenDeprecated).toBe(0);
+  });
+
+  it("leaves identity-leak and excluded votes out and states how many, by reason", async () => {
+    const id = await seedBoard();
+    const before = await getLeaderboard({});
+    expect(before.excludedVotes).toEqual({ identityLeak: 0, excludedVoters: 0, total: 0 });
+    const [first, second] = await db().vote.findMany({ where: { voterKey: "gov-voter-1" }, select: { seq: true }, take: 2, orderBy: { seq: "asc" } });
+    await db().vote.update({ where: { seq: first.seq }, data: { identityLeak: true } });
+    await db().vote.update({ where: { seq: second.seq }, data: { excluded: true } });
+    await db().vote.updateMany({ where: { voterKey: "gov-voter-2" }, data: { excluded: true } });
+    markVotesChanged();
+    const after = await getLeaderboard({});
+    expect(after.excludedVotes).toEqual({ identityLeak: 1, excludedVoters: 7, total: 8 });
+    expect(after.votes).toBe(before.votes - 8);
+    expect(after.voters).toBe(before.voters - 1);
+    const sql = await countSliceFromVotes({});
+    expect(sql.votes).toBe(after.votes);
+    expect(id["gov-a"]).toBeDefined();
   });
 });

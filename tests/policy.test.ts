@@ -25,6 +25,12 @@ describe("policy schema", () => {
     [{ ...DEFAULT_POLICY, bootstrapRounds: 5 }, "bootstrapRounds", "at least 10"],
     [{ ...DEFAULT_POLICY, bootstrapRounds: 5000 }, "bootstrapRounds", "at most 2000"],
     [{ ...DEFAULT_POLICY, bootstrapSeed: -3 }, "bootstrapSeed", ""],
+    [{ ...DEFAULT_POLICY, privateVariantCap: -1 }, "privateVariantCap", "cannot be negative"],
+    [{ ...DEFAULT_POLICY, battlesPerHourPerUser: 0 }, "battlesPerHourPerUser", "at least 1 per hour"],
+    [{ ...DEFAULT_POLICY, votesPerHourPerIp: 2.5 }, "votesPerHourPerIp", "whole number"],
+    [{ ...DEFAULT_POLICY, samplingTargetVotes: 0 }, "samplingTargetVotes", "at least 1 vote"],
+    [{ ...DEFAULT_POLICY, samplingMaxBoost: 0.5 }, "samplingMaxBoost", "at least 1"],
+    [{ ...DEFAULT_POLICY, samplingMaxBoost: 11 }, "samplingMaxBoost", "at most 10"],
   ])("refuses %o (%s)", (input, field, message) => {
     const parsed = policySchema.safeParse(input);
     expect(parsed.success).toBe(false);
@@ -33,12 +39,33 @@ describe("policy schema", () => {
   });
 
   it("accepts form strings as numbers", () => {
-    expect(policySchema.parse({ holdoutDays: "30", minSliceVoters: "25", minModelVotes: "40", bootstrapRounds: "200", bootstrapSeed: "7" })).toEqual({
+    const form = {
+      holdoutDays: "30",
+      minSliceVoters: "25",
+      minModelVotes: "40",
+      bootstrapRounds: "200",
+      bootstrapSeed: "7",
+      privateVariantCap: "2",
+      battlesPerHourPerUser: "30",
+      votesPerHourPerUser: "31",
+      battlesPerHourPerIp: "300",
+      votesPerHourPerIp: "301",
+      samplingTargetVotes: "500",
+      samplingMaxBoost: "2.5",
+    };
+    expect(policySchema.parse(form)).toEqual({
       holdoutDays: 30,
       minSliceVoters: 25,
       minModelVotes: 40,
       bootstrapRounds: 200,
       bootstrapSeed: 7,
+      privateVariantCap: 2,
+      battlesPerHourPerUser: 30,
+      votesPerHourPerUser: 31,
+      battlesPerHourPerIp: 300,
+      votesPerHourPerIp: 301,
+      samplingTargetVotes: 500,
+      samplingMaxBoost: 2.5,
     });
   });
 
@@ -61,7 +88,7 @@ describe("stored policy", () => {
     expect(await updatePolicy(first, actor)).toEqual(first);
     // Audit entries are ordered by their millisecond timestamps: keep the two apart.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const second = { ...first, bootstrapRounds: 250 };
+    const second = { ...first, bootstrapRounds: 250, votesPerHourPerUser: 20, samplingMaxBoost: 1.5 };
     await updatePolicy(second, CLI_ACTOR);
     expect(await getPolicy()).toEqual(second);
 

@@ -5,6 +5,7 @@ import { serverEnv } from "../lib/env";
 import { seedRoster } from "../lib/seed";
 import { acceptAll } from "../lib/slice-index/vote-columns";
 import { VoteIndex } from "../lib/slice-index/vote-index";
+import { checkVoteIndex } from "../lib/slice-index/check";
 import { resetDatabase } from "./helpers";
 
 let pool: pg.Pool;
@@ -93,5 +94,41 @@ describe("the in-memory vote index", () => {
     const [{ n, voters }] = await db().$queryRaw<{ n: number; voters: number }[]>`SELECT count(*)::int AS n, count(DISTINCT "voterKey")::int AS voters FROM "Vote"`;
     const scan = index.scan(acceptAll());
     expect([scan.votes, scan.voters]).toEqual([n, voters]);
+  });
+
+  it("leaves identity-leak and excluded votes out of every count, and counts them by reason", async () => {
+    await pool.query(`DELETE FROM "Vote"`);
+    const index = new VoteIndex(pool);
+    const add = (voter: string, outcome: string, flags: { leak?: boolean; excluded?: boolean } = {}, source = "ARENA") =>
+      pool.query(
+        `INSERT INTO "Vote" ("voterKey", "modelAId", "modelBId", outcome, source, country, region, "identityLeak", excluded)
+         VALUES ($1, $2, $3, $4::"Outcome", $5::"VoteSource", 'DE', 'europe', $6, $7)`,
+        [voter, models[0], models[1], outcome, source, flags.leak ?? false, flags.excluded ?? false],
+      );
+    await add("x1", "A");
+    await add("x2", "B");
+    await add("x3", "A", { leak: true });
+    await add("x4", "TIE", { excluded: true });
+    await add("x5", "A", { leak: true, excluded: true });
+    await add("imp", "A", {}, "IMPORT");
+    await index.sync();
+    const scan = index.scan(acceptAll());
+    expect([scan.votes, scan.voters]).toEqual([3, 3]);
+    expect(index.uncounted).toEqual({ identityLeak: 2, excludedVoter: 1 });
+    expect(index.arenaVotes).toBe(5);
+    const [a, b] = [index.modelCodeOf(models[0]), index.modelCodeOf(models[1])];
+    expect(index.pairs.pair(a, b)).toBe(3);
+    expect(index.pairs.pair(b, a)).toBe(3);
+    expect(index.pairs.model(a)).toBe(3);
+    expect(index.pairs.cell(a, b, 0)).toBe(2);
+    expect((await checkVoteIndex()).mismatches).toEqual([]);
+
+    // Excluding a voter is an UPDATE: every index rebuilds and stops counting the vote.
+    await pool.query(`UPDATE "Vote" SET excluded = true WHERE "voterKey" = 'x1'`);
+    await index.sync();
+    expect(index.scan(acceptAll()).votes).toBe(2);
+    expect(index.uncounted).toEqual({ identityLeak: 2, excludedVoter: 2 });
+    expect(index.pairs.pair(a, b)).toBe(2);
+    expect((await checkVoteIndex()).mismatches).toEqual([]);
   });
 });

@@ -1,34 +1,53 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AdminForbidden, formatUtc, getPageAdmin } from "@/components/admin/admin-access";
 import { holdoutCutoff } from "@/lib/policy";
+import { listModelsForAdmin } from "@/lib/queries/models";
 import { getPolicy } from "@/lib/queries/policy";
 import { listSnapshots } from "@/lib/queries/snapshots";
 
 export default async function AdminPage() {
   if (!(await getPageAdmin("/admin"))) return <AdminForbidden />;
-  const [policy, [latest]] = await Promise.all([getPolicy(), listSnapshots({ take: 1 })]);
+  const [policy, [latest], models, t] = await Promise.all([getPolicy(), listSnapshots({ take: 1 }), listModelsForAdmin(), getTranslations("admin.home")]);
+  const link = (href: string) => (chunks: React.ReactNode) => <Link href={href} className="font-medium underline">{chunks}</Link>;
   return (
     <section className="space-y-4">
-      <h1 className="text-2xl font-bold">Administration</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       <ul className="space-y-3 text-sm">
         <li>
-          <Link href="/admin/policy" className="font-medium underline">Data policy</Link>: votes from the last {policy.holdoutDays} days are
-          held out of exports (released data ends {formatUtc(holdoutCutoff(policy, new Date()))}); slices need {policy.minSliceVoters} voters,
-          models {policy.minModelVotes} votes; {policy.bootstrapRounds} bootstrap rounds, seed {policy.bootstrapSeed}.
+          {t.rich("models", {
+            link: link("/admin/models"),
+            total: models.length,
+            active: models.filter((m) => m.status === "ACTIVE").length,
+            private: models.filter((m) => m.visibility === "PRIVATE_TESTING").length,
+          })}
         </li>
         <li>
-          <Link href="/admin/snapshots" className="font-medium underline">Snapshots</Link>:{" "}
-          {latest ? `latest published ${formatUtc(latest.createdAt)} (${latest.trigger}).` : "none published yet."} Publish one now from there.
+          {t.rich("policy", {
+            link: link("/admin/policy"),
+            holdoutDays: policy.holdoutDays,
+            cutoff: formatUtc(holdoutCutoff(policy, new Date())),
+            minSliceVoters: policy.minSliceVoters,
+            minModelVotes: policy.minModelVotes,
+            rounds: policy.bootstrapRounds,
+            seed: policy.bootstrapSeed,
+          })}
         </li>
         <li>
-          <span className="font-medium">Released votes</span>: download{" "}
-          <a href="/api/export?format=csv" download className="underline">CSV</a> or{" "}
-          <a href="/api/export?format=jsonl" download className="underline">JSON lines</a> (clean_battle shape with demographics;
-          customers use the same <code>/api/export</code>, and <code>npm run arena -- export</code> writes the same file).
+          {latest
+            ? t.rich("snapshotsLatest", { link: link("/admin/snapshots"), date: formatUtc(latest.createdAt), trigger: latest.trigger })
+            : t.rich("snapshotsNone", { link: link("/admin/snapshots") })}
         </li>
         <li>
-          <Link href="/admin/audit" className="font-medium underline">Audit log</Link>: every policy change, snapshot, export download and role change.
+          {t.rich("exports", {
+            csv: (chunks) => <a href="/api/export?format=csv" download className="underline">{chunks}</a>,
+            jsonl: (chunks) => <a href="/api/export?format=jsonl" download className="underline">{chunks}</a>,
+            code: (chunks) => <code>{chunks}</code>,
+          })}
         </li>
+        <li>{t.rich("users", { link: link("/admin/users") })}</li>
+        <li>{t.rich("contributors", { link: link("/admin/contributors") })}</li>
+        <li>{t.rich("audit", { link: link("/admin/audit") })}</li>
       </ul>
     </section>
   );

@@ -1,76 +1,120 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { SamplingTable } from "@/components/leaderboard/sampling-table";
+import { ANOMALY_ALPHA, ANOMALY_MIN_PAIR_VOTES, ANOMALY_MIN_VOTES } from "@/lib/integrity/anomaly";
 import { holdoutCutoff } from "@/lib/policy";
+import { getIntegrityStats } from "@/lib/queries/integrity-stats";
 import { getPolicy } from "@/lib/queries/policy";
+import { getSamplingTable } from "@/lib/queries/sampling";
 
-export const metadata = { title: "Methodology · Showdown" };
+export const dynamic = "force-dynamic";
 
-/** How votes become ratings, and the data policy, with the settings in force now. */
+export async function generateMetadata() {
+  const t = await getTranslations("methodology");
+  return { title: t("metaTitle") };
+}
+
+const SECTIONS = ["votes", "ratings", "slices", "sampling", "integrity", "governance", "policy"] as const;
+
+/** How votes become ratings, how pairs are drawn, how votes are checked, and the data policy, with the settings in force now. */
 export default async function MethodologyPage() {
-  const policy = await getPolicy();
+  const [policy, sampling, stats, t, format] = await Promise.all([getPolicy(), getSamplingTable(), getIntegrityStats(), getTranslations("methodology"), getFormatter()]);
   const releasedUpTo = holdoutCutoff(policy, new Date()).toISOString().slice(0, 10);
+  const p = sampling.params;
+  const h2 = "text-lg font-semibold";
   return (
-    <article className="prose-sm mx-auto max-w-3xl space-y-5 text-slate-800">
-      <h1 className="text-2xl font-bold">Methodology</h1>
+    <article className="mx-auto max-w-3xl space-y-6 text-sm leading-6 text-slate-800">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <nav aria-label={t("contents")}>
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {SECTIONS.map((s) => (
+            <li key={s}><a href={`#${s}`} className="underline underline-offset-2">{t(`${s}.title`)}</a></li>
+          ))}
+        </ul>
+      </nav>
 
-      <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Votes</h2>
+      <section id="votes" className="space-y-2">
+        <h2 className={h2}>{t("votes.title")}</h2>
+        <p>{t("votes.text")}</p>
+      </section>
+
+      <section id="ratings" className="space-y-2">
+        <h2 className={h2}>{t("ratings.title")}</h2>
+        <p>{t("ratings.model")}</p>
+        <p>{t("ratings.bootstrap", { rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed })}</p>
+        <p>{t("ratings.rank")}</p>
+      </section>
+
+      <section id="slices" className="space-y-2">
+        <h2 className={h2}>{t("slices.title")}</h2>
+        <p>{t("slices.text", { minVoters: policy.minSliceVoters, minVotes: policy.minModelVotes })}</p>
+      </section>
+
+      <section id="sampling" className="space-y-2" data-testid="sampling-section">
+        <h2 className={h2}>{t("sampling.title")}</h2>
+        <p>{t("sampling.intro")}</p>
+        <p data-testid="sampling-model-rule">{t("sampling.modelWeight", { maxBoost: format.number(p.maxBoost), target: p.targetVotes })}</p>
+        <p>{t("sampling.pairWeight", { pairMax: p.pairMaxBoost, pairTarget: p.pairTargetVotes })}</p>
+        <h3 className="pt-2 font-semibold">{t("sampling.tableTitle")}</h3>
+        <p>{t("sampling.tableIntro", { pairs: sampling.allowedPairs })}</p>
+        <SamplingTable table={sampling} />
+        <p className="text-xs text-slate-500">{t("sampling.version", { version: p.version })}</p>
+      </section>
+
+      <section id="integrity" className="space-y-2" data-testid="integrity-section">
+        <h2 className={h2}>{t("integrity.title")}</h2>
+        <p>{t("integrity.exactlyOnce")}</p>
+        <h3 className="pt-2 font-semibold">{t("integrity.leakTitle")}</h3>
+        <p>{t("integrity.leakRule")}</p>
+        <p data-testid="leak-share">
+          {t("integrity.leakShare", {
+            leaks: stats.identityLeakVotes,
+            total: stats.arenaVotes,
+            share: format.number(stats.flaggedShare, { style: "percent", maximumFractionDigits: 1 }),
+          })}
+        </p>
+        <h3 className="pt-2 font-semibold">{t("integrity.anomalyTitle")}</h3>
         <p>
-          A contributor sees one prompt and two responses labelled A and B. Which model is on which side is drawn at random, and
-          nothing the browser receives before the vote names either model. The vote is one of: A is better, B is better, tie, or
-          both are bad. Each person votes at most once on each battle; the database enforces it. Every vote keeps a copy of the
-          voter&apos;s country, age band, education and main language as they were when the vote was cast (any of them may be
-          &ldquo;prefer not to say&rdquo;), so editing a profile never rewrites past votes.
+          {t("integrity.anomalyRule", {
+            minPair: ANOMALY_MIN_PAIR_VOTES,
+            threshold: format.number(1 / ANOMALY_ALPHA),
+            minVotes: ANOMALY_MIN_VOTES,
+            alpha: format.number(ANOMALY_ALPHA),
+          })}
+        </p>
+        <p>{t("integrity.anomalyCounts", { flagged: stats.flaggedVoters, excluded: stats.excludedVoters })}</p>
+        <h3 className="pt-2 font-semibold">{t("integrity.excludedTitle")}</h3>
+        <p data-testid="excluded-count">
+          {t("integrity.excludedCount", {
+            total: stats.identityLeakVotes + stats.excludedVoterVotes,
+            leaks: stats.identityLeakVotes,
+            voters: stats.excludedVoterVotes,
+          })}
+        </p>
+        <h3 className="pt-2 font-semibold">{t("integrity.rateTitle")}</h3>
+        <p data-testid="rate-limits">
+          {t("integrity.rateText", {
+            battlesUser: policy.battlesPerHourPerUser,
+            votesUser: policy.votesPerHourPerUser,
+            battlesIp: policy.battlesPerHourPerIp,
+            votesIp: policy.votesPerHourPerIp,
+          })}
         </p>
       </section>
 
-      <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Ratings</h2>
-        <p>
-          Ratings are the maximum-likelihood fit of the Bradley–Terry model, the method LMArena (Chatbot Arena) uses: the
-          probability that model <em>i</em> beats model <em>j</em> is 1 / (1 + 10<sup>(R<sub>j</sub> − R<sub>i</sub>)/400</sup>), so
-          400 points mean odds of 10 to 1. A tie and a &ldquo;both are bad&rdquo; vote count as half a win for each side (both-bad
-          votes are still reported apart, as an absolute quality signal). Ratings are centred so that they average 1000. Our
-          computation is tested against FastChat&apos;s own rating code on reference battle files.
-        </p>
-        <p>
-          The 95% interval of a rating comes from {policy.bootstrapRounds} bootstrap rounds: the slice&apos;s votes are resampled
-          with replacement (a multinomial draw over the distinct kinds of result) and refitted, and the 2.5% and 97.5% quantiles of
-          the refitted ratings are the interval. The random draws use a fixed seed ({policy.bootstrapSeed}), so the same votes always
-          give the same numbers.
-        </p>
-        <p>
-          A model&apos;s rank is 1 plus the number of models that are statistically better: those whose whole interval lies above
-          its interval. Models whose intervals overlap share a rank.
-        </p>
+      <section id="governance" className="space-y-2">
+        <h2 className={h2}>{t("governance.title")}</h2>
+        <p>{t("governance.text", { cap: policy.privateVariantCap })}</p>
       </section>
 
-      <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Slices and small samples</h2>
-        <p>
-          Any combination of country (or UN M49 region), age band, education, language and date range can be chosen, with several
-          values per attribute. A slice is shown only once at least <strong>{policy.minSliceVoters}</strong> different people have
-          voted in it, and a model is rated in a slice only with at least <strong>{policy.minModelVotes}</strong> votes there;
-          otherwise it is listed as &ldquo;not enough votes&rdquo;. Small samples give wide, unstable intervals, and the threshold
-          also keeps individual voters from being singled out.
-        </p>
-      </section>
-
-      <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Data policy</h2>
-        <p>
-          The leaderboard uses every vote. Data exports hold out the most recent <strong>{policy.holdoutDays}</strong> days of votes,
-          so the live leaderboard cannot be trained on: released data currently covers votes up to {releasedUpTo} (UTC). Exports
-          identify voters only by a pseudonymous id, and the labelled demo votes of a demo deployment are never exported.
-        </p>
-        <p>
-          Leaderboard snapshots (all voters, each region and each language) are published regularly with their data cutoff, method
-          settings and code version. Published snapshots are never edited or deleted: the database refuses both. Administrators
-          change these settings on the policy page, and every change is kept in an append-only audit log.
-        </p>
+      <section id="policy" className="space-y-2">
+        <h2 className={h2}>{t("policy.title")}</h2>
+        <p>{t("policy.holdout", { days: policy.holdoutDays, date: releasedUpTo })}</p>
+        <p>{t("policy.snapshots")}</p>
       </section>
 
       <p>
-        <Link href="/leaderboard" className="underline">Back to the leaderboard</Link>
+        <Link href="/leaderboard" className="underline">{t("back")}</Link>
       </p>
     </article>
   );

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { enabledOAuthProviders } from "@/lib/auth";
 import { getCurrentUser } from "@/lib/session";
@@ -17,9 +18,10 @@ export default async function SignInPage({ searchParams }: PageProps) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
+  const t = await getTranslations("auth.signIn");
   return (
     <section className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">Sign in</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       <SignInForm callbackUrl={callbackUrl} oauthProviders={enabledOAuthProviders()} hasOAuthError={Boolean(params.error)} />
     </section>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/queries/users";
 import { requirePageUser } from "@/lib/session";
 
@@ -13,16 +14,14 @@ export async function getPageAdmin(returnTo: string): Promise<CurrentUser | null
 }
 
 /** What a signed-in non-admin sees instead of an admin page. */
-export function AdminForbidden() {
+export async function AdminForbidden() {
+  const t = await getTranslations("ui.adminForbidden");
   return (
     <section className="mx-auto max-w-lg rounded border border-slate-300 bg-white p-6" data-testid="admin-forbidden">
-      <h1 className="text-xl font-bold">403: admins only</h1>
-      <p className="mt-2 text-sm text-slate-600">
-        Your account cannot open the admin pages. An existing admin can change your role, or the server&rsquo;s operator can
-        run <code>npm run arena -- create-admin</code>.
-      </p>
+      <h1 className="text-xl font-bold">{t("title")}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t.rich("text", { code: (chunks) => <code>{chunks}</code> })}</p>
       <Link href="/leaderboard" className="mt-4 inline-block text-sm underline">
-        Back to the leaderboard
+        {t("back")}
       </Link>
     </section>
   );

@@ -1,22 +1,24 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import { fieldErrors } from "@/lib/errors";
 import { policySchema, type Policy } from "@/lib/policy";
 
-const FIELDS: { name: keyof Policy; label: string; help: string }[] = [
-  { name: "holdoutDays", label: "Holdout (days)", help: "Votes younger than this are left out of every export." },
-  { name: "minSliceVoters", label: "Minimum distinct voters per slice", help: "Smaller slices are not ranked (and no one is singled out)." },
-  { name: "minModelVotes", label: "Minimum votes per model", help: "Below this a model is listed as “not enough votes” in a slice." },
-  { name: "bootstrapRounds", label: "Bootstrap rounds", help: "Resamples behind the 95% intervals (10–2000)." },
-  { name: "bootstrapSeed", label: "Bootstrap seed", help: "Fixes the resamples, so the same votes give the same intervals." },
+const SECTIONS: { key: "data" | "roster" | "rateLimits" | "sampling"; fields: (keyof Policy)[] }[] = [
+  { key: "data", fields: ["holdoutDays", "minSliceVoters", "minModelVotes", "bootstrapRounds", "bootstrapSeed"] },
+  { key: "roster", fields: ["privateVariantCap"] },
+  { key: "rateLimits", fields: ["battlesPerHourPerUser", "votesPerHourPerUser", "battlesPerHourPerIp", "votesPerHourPerIp"] },
+  { key: "sampling", fields: ["samplingTargetVotes", "samplingMaxBoost"] },
 ];
+const FIELDS = SECTIONS.flatMap((s) => s.fields);
 
 /** The data policy form: validated with policySchema here and again by PUT /api/admin/policy. */
 export function PolicyForm({ initial }: { initial: Policy }) {
+  const t = useTranslations("adminPolicy");
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
@@ -26,43 +28,49 @@ export function PolicyForm({ initial }: { initial: Policy }) {
     event.preventDefault();
     setStatus(null);
     const form = new FormData(event.currentTarget);
-    const parsed = policySchema.safeParse(Object.fromEntries(FIELDS.map((f) => [f.name, String(form.get(f.name) ?? "").trim() || undefined])));
+    const parsed = policySchema.safeParse(Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "").trim() || undefined])));
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
     setErrors({});
     setBusy(true);
-    const response = await fetch("/api/admin/policy", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(parsed.data) });
+    const response = await fetch("/api/admin/policy", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(parsed.data) }).catch(() => null);
     setBusy(false);
-    if (!response.ok) {
-      const body = await response.json().catch(() => null);
-      return setErrors(body?.error?.details ?? { _: body?.error?.message ?? "Saving failed. Please try again." });
+    if (!response?.ok) {
+      const body = await response?.json().catch(() => null);
+      return setErrors(body?.error?.details ?? { _: body?.error?.message ?? t("failed") });
     }
-    setStatus("Policy saved. The change is in the audit log.");
+    setStatus(t("saved"));
     router.refresh();
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-lg space-y-4" aria-label="Data policy">
-      {FIELDS.map((f) => (
-        <div key={f.name}>
-          <label htmlFor={f.name} className={labelClass}>{f.label}</label>
-          <input
-            id={f.name}
-            name={f.name}
-            type="number"
-            inputMode="numeric"
-            defaultValue={initial[f.name]}
-            className={inputClass}
-            aria-invalid={Boolean(errors[f.name])}
-            aria-describedby={`${f.name}-help`}
-          />
-          <p id={`${f.name}-help`} className="mt-1 text-xs text-slate-500">{f.help}</p>
-          <FieldError message={errors[f.name]} />
-        </div>
+    <form onSubmit={onSubmit} noValidate className="max-w-lg space-y-6" aria-label={t("formLabel")}>
+      {SECTIONS.map((section) => (
+        <fieldset key={section.key} className="space-y-4">
+          <legend className="mb-2 text-base font-semibold">{t(`sections.${section.key}`)}</legend>
+          {section.fields.map((f) => (
+            <div key={f}>
+              <label htmlFor={f} className={labelClass}>{t(`fields.${f}.label`)}</label>
+              <input
+                id={f}
+                name={f}
+                type="number"
+                inputMode={f === "samplingMaxBoost" ? "decimal" : "numeric"}
+                step={f === "samplingMaxBoost" ? "0.1" : "1"}
+                defaultValue={initial[f]}
+                className={inputClass}
+                aria-invalid={Boolean(errors[f])}
+                aria-describedby={`${f}-help`}
+              />
+              <p id={`${f}-help`} className="mt-1 text-xs text-slate-500">{t(`fields.${f}.help`)}</p>
+              <FieldError message={errors[f]} />
+            </div>
+          ))}
+        </fieldset>
       ))}
       <FieldError message={errors._} />
       {status && <p role="status" className="text-sm text-green-700">{status}</p>}
       <button type="submit" className={buttonClass} disabled={isBusy}>
-        {isBusy ? "Saving…" : "Save policy"}
+        {isBusy ? t("saving") : t("save")}
       </button>
     </form>
   );

@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonClass } from "@/components/ui/styles";
 
 /** Publishes a snapshot through POST /api/admin/snapshots, then refreshes the list. */
 export function PublishSnapshotButton() {
+  const t = useTranslations("adminSnapshots");
   const router = useRouter();
   const [isBusy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -19,15 +21,15 @@ export function PublishSnapshotButton() {
     const response = await fetch("/api/admin/snapshots", { method: "POST" });
     const body = await response.json().catch(() => null);
     setBusy(false);
-    if (!response.ok) return setError(body?.error?.message ?? "Publishing failed. Please try again.");
-    setMessage(`Published snapshot ${body.snapshot.id} (data up to ${body.snapshot.dataCutoff}).`);
+    if (!response.ok) return setError(body?.error?.message ?? t("publishFailed"));
+    setMessage(t("published", { id: body.snapshot.id, cutoff: body.snapshot.dataCutoff }));
     router.refresh();
   }
 
   return (
     <div className="space-y-2">
       <button type="button" className={buttonClass} onClick={publish} disabled={isBusy}>
-        {isBusy ? "Publishing…" : "Publish snapshot now"}
+        {isBusy ? t("publishing") : t("publish")}
       </button>
       {message && <p role="status" className="text-sm text-green-700">{message}</p>}
       <FieldError message={error} />

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
@@ -15,8 +16,9 @@ interface Props {
 
 /** Email + password sign-in, plus any OAuth providers the deployment switched on. */
 export function SignInForm({ callbackUrl, oauthProviders, hasOAuthError }: Props) {
+  const t = useTranslations("auth.signIn");
   const router = useRouter();
-  const [error, setError] = useState(hasOAuthError ? "Sign-in failed. Please try again." : "");
+  const [error, setError] = useState(hasOAuthError ? t("failed") : "");
   const [isBusy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -24,11 +26,11 @@ export function SignInForm({ callbackUrl, oauthProviders, hasOAuthError }: Props
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
-    if (!email || !password) return setError("Enter your email and password.");
+    if (!email || !password) return setError(t("missing"));
     setBusy(true);
     const result = await signIn("credentials", { email, password, redirect: false });
     setBusy(false);
-    if (!result || result.error) return setError("That email and password do not match an account.");
+    if (!result || result.error) return setError(t("mismatch"));
     router.push(callbackUrl);
     router.refresh();
   }
@@ -37,29 +39,35 @@ export function SignInForm({ callbackUrl, oauthProviders, hasOAuthError }: Props
     <div className="mt-6 space-y-6">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <div>
-          <label htmlFor="email" className={labelClass}>Email</label>
+          <label htmlFor="email" className={labelClass}>{t("email")}</label>
           <input id="email" name="email" type="email" autoComplete="email" className={inputClass} />
         </div>
         <div>
-          <label htmlFor="password" className={labelClass}>Password</label>
+          <label htmlFor="password" className={labelClass}>{t("password")}</label>
           <input id="password" name="password" type="password" autoComplete="current-password" className={inputClass} />
         </div>
         <FieldError message={error} />
         <button type="submit" className={buttonClass} disabled={isBusy}>
-          {isBusy ? "Signing in…" : "Sign in"}
+          {isBusy ? t("busy") : t("submit")}
         </button>
       </form>
       {oauthProviders.length > 0 && (
         <div className="space-y-2 border-t border-slate-200 pt-4">
           {oauthProviders.map((p) => (
             <button key={p.id} type="button" className="w-full rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100" onClick={() => signIn(p.id, { callbackUrl })}>
-              Continue with {p.name}
+              {t("continueWith", { provider: p.name })}
             </button>
           ))}
         </div>
       )}
       <p className="text-sm text-slate-600">
-        New here? <Link href="/signup" className="underline">Create an account</Link>
+        {t.rich("newHere", {
+          link: (chunks) => (
+            <Link href="/signup" className="underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { HeatmapTable, mix } from "./heatmap-table";
 import type { HeatmapModel } from "./win-fraction-heatmap";
 
@@ -8,20 +9,21 @@ const MANY: [number, number, number] = [30, 41, 59];
 
 /** How many votes each pair of models has: where the head-to-head numbers are solid and where they are thin. */
 export function BattleCountHeatmap({ models, battles }: { models: HeatmapModel[]; battles: number[][] }) {
+  const t = useTranslations("charts.battles");
   const max = Math.max(1, ...battles.flat());
   // Zero battles are shown as empty cells (never met), like the win-fraction map; the diagonal is empty too.
   const values = battles.map((row, i) => row.map((n, j) => (i === j || n === 0 ? null : n)));
   return (
     <figure className="space-y-2 rounded border border-slate-200 bg-white p-3">
-      <figcaption className="text-sm font-semibold">Battles between each pair of models</figcaption>
+      <figcaption className="text-sm font-semibold">{t("caption")}</figcaption>
       <HeatmapTable
-        title="Number of battles between each pair of models"
+        title={t("title")}
         testId="battle-count-heatmap"
         axis={models.map((m) => ({ label: m.displayName, href: m.href }))}
         values={values}
         format={(n) => String(n)}
         style={(n) => ({ background: mix(NONE, MANY, n / max), color: n / max > 0.5 ? "#ffffff" : "#0f172a" })}
-        describe={(i, j) => `${models[i]!.displayName} and ${models[j]!.displayName} met in ${battles[i]![j]} battles.`}
+        describe={(i, j) => t("describe", { row: models[i]!.displayName, col: models[j]!.displayName, count: battles[i]![j]! })}
         legend={
           <span className="flex items-center gap-2">
             0

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 
@@ -33,6 +34,7 @@ interface HeatmapTableProps {
  * "row, column, value". Hovering or focusing a cell highlights its row and column and describes it below.
  */
 export function HeatmapTable({ title, axis, values, format, style, describe, legend, testId }: HeatmapTableProps) {
+  const t = useTranslations("charts");
   const [active, setActive] = useState<{ row: number; col: number } | null>(null);
   const isActiveRow = (i: number) => active?.row === i;
   const isActiveCol = (j: number) => active?.col === j;
@@ -51,7 +53,7 @@ export function HeatmapTable({ title, axis, values, format, style, describe, leg
         <table className="border-separate border-spacing-0.5 text-xs" aria-label={title} data-testid={testId}>
           <thead>
             <tr>
-              <td className="sticky left-0 z-10 bg-white" />
+              <td className="sticky start-0 z-10 bg-white" />
               {axis.map((item, j) => (
                 <th key={j} scope="col" className={`h-52 w-11 min-w-11 align-bottom font-medium ${isActiveCol(j) ? "text-slate-950" : "text-slate-600"}`}>
                   <span className="mx-auto block max-h-52 overflow-hidden whitespace-nowrap [transform:rotate(180deg)] [writing-mode:vertical-rl]">{name(item)}</span>
@@ -64,7 +66,7 @@ export function HeatmapTable({ title, axis, values, format, style, describe, leg
               <tr key={i}>
                 <th
                   scope="row"
-                  className={`sticky left-0 z-10 max-w-32 truncate whitespace-nowrap bg-white pr-2 text-right font-medium sm:max-w-56 ${isActiveRow(i) ? "text-slate-950" : "text-slate-600"}`}
+                  className={`sticky start-0 z-10 max-w-32 truncate whitespace-nowrap bg-white pe-2 text-end font-medium sm:max-w-56 ${isActiveRow(i) ? "text-slate-950" : "text-slate-600"}`}
                   title={item.label}
                 >
                   {name(item)}
@@ -93,7 +95,7 @@ export function HeatmapTable({ title, axis, values, format, style, describe, leg
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3 text-xs text-slate-600">
         <p aria-live="polite" className="min-h-4">
-          {active && values[active.row]![active.col] !== null ? describe(active.row, active.col) : "Point at a cell for details. Empty cells: the two models never met."}
+          {active && values[active.row]![active.col] !== null ? describe(active.row, active.col) : t("heatmapHint")}
         </p>
         {legend}
       </div>

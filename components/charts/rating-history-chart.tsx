@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface HistoryPoint {
@@ -13,6 +14,7 @@ export interface HistoryPoint {
 
 /** The model's published rating over time: a line with its 95% interval as a band; gaps where it was not rated. */
 export function RatingHistoryChart({ points }: { points: HistoryPoint[] }) {
+  const t = useTranslations("charts.history");
   const data = points.map((p) => ({
     ...p,
     band: p.lower !== null && p.upper !== null ? ([p.lower, p.upper] as [number, number]) : null,
@@ -23,7 +25,7 @@ export function RatingHistoryChart({ points }: { points: HistoryPoint[] }) {
   const max = Math.ceil(Math.max(...bounds) / step) * step;
   const ticks = Array.from({ length: (max - min) / step + 1 }, (_, i) => min + i * step);
   return (
-    <figure className="rounded border border-slate-200 bg-white p-3" aria-label="Rating in each published snapshot, with its 95% interval" data-testid="rating-history">
+    <figure className="rounded border border-slate-200 bg-white p-3" aria-label={t("label")} data-testid="rating-history">
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -32,11 +34,11 @@ export function RatingHistoryChart({ points }: { points: HistoryPoint[] }) {
           <Tooltip
             formatter={(v, name) => [Array.isArray(v) ? v.map((x) => Number(x).toFixed(0)).join("–") : typeof v === "number" ? v.toFixed(0) : String(v), name]}
           />
-          <Area dataKey="band" name="95% interval" stroke="none" fill="#cbd5e1" fillOpacity={0.6} isAnimationActive={false} connectNulls={false} />
-          <Line dataKey="rating" name="Rating" stroke="#0f172a" strokeWidth={2} dot={{ r: 3, fill: "#0f172a" }} isAnimationActive={false} connectNulls={false} />
+          <Area dataKey="band" name={t("interval")} stroke="none" fill="#cbd5e1" fillOpacity={0.6} isAnimationActive={false} connectNulls={false} />
+          <Line dataKey="rating" name={t("rating")} stroke="#0f172a" strokeWidth={2} dot={{ r: 3, fill: "#0f172a" }} isAnimationActive={false} connectNulls={false} />
         </ComposedChart>
       </ResponsiveContainer>
-      <figcaption className="text-center text-xs text-slate-500">Overall rating at each snapshot&apos;s data cutoff, with its 95% bootstrap interval</figcaption>
+      <figcaption className="text-center text-xs text-slate-500">{t("caption")}</figcaption>
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CartesianGrid, ComposedChart, ErrorBar, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface IntervalPoint {
@@ -11,11 +12,12 @@ export interface IntervalPoint {
 
 /** Ratings as points with their 95% intervals as error bars. */
 export function RatingIntervalChart({ points }: { points: IntervalPoint[] }) {
+  const t = useTranslations("charts.interval");
   const data = points.map((p) => ({ ...p, error: [p.rating - p.lower, p.upper - p.rating] as [number, number] }));
   const min = Math.floor(Math.min(...points.map((p) => p.lower)) / 25) * 25;
   const max = Math.ceil(Math.max(...points.map((p) => p.upper)) / 25) * 25;
   return (
-    <figure className="rounded border border-slate-200 bg-white p-3" aria-label="Ratings with 95% confidence intervals">
+    <figure className="rounded border border-slate-200 bg-white p-3" aria-label={t("label")}>
       <ResponsiveContainer width="100%" height={300}>
         <ComposedChart data={data} margin={{ top: 10, right: 30, bottom: 80, left: 40 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -27,7 +29,7 @@ export function RatingIntervalChart({ points }: { points: IntervalPoint[] }) {
           </Line>
         </ComposedChart>
       </ResponsiveContainer>
-      <figcaption className="text-center text-xs text-slate-500">Rating with 95% bootstrap interval</figcaption>
+      <figcaption className="text-center text-xs text-slate-500">{t("caption")}</figcaption>
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { HeatmapTable, mix } from "./heatmap-table";
 
 export interface HeatmapModel {
@@ -19,18 +20,19 @@ function style(fraction: number) {
 
 /** P(row model beats column model) over their direct battles, ties and both-bad as half. */
 export function WinFractionHeatmap({ models, winFraction, battles }: { models: HeatmapModel[]; winFraction: (number | null)[][]; battles: number[][] }) {
+  const t = useTranslations("charts.winFraction");
   return (
     <figure className="space-y-2 rounded border border-slate-200 bg-white p-3">
-      <figcaption className="text-sm font-semibold">Head to head: how often the row model beats the column model</figcaption>
+      <figcaption className="text-sm font-semibold">{t("caption")}</figcaption>
       <HeatmapTable
-        title="Win fraction of each row model against each column model"
+        title={t("title")}
         testId="win-fraction-heatmap"
         axis={models.map((m) => ({ label: m.displayName, href: m.href }))}
         values={winFraction}
         format={(v) => `${Math.round(v * 100)}%`}
         style={style}
         describe={(i, j) =>
-          `${models[i]!.displayName} beats ${models[j]!.displayName} in ${Math.round(winFraction[i]![j]! * 100)}% of their ${battles[i]![j]} battles (ties and both-bad count as half).`
+          t("describe", { row: models[i]!.displayName, col: models[j]!.displayName, fraction: winFraction[i]![j]!, battles: battles[i]![j]! })
         }
         legend={
           <span className="flex items-center gap-2">

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { holdoutCutoff } from "@/lib/policy";
 import { getPolicy } from "@/lib/queries/policy";
 
@@ -7,19 +9,21 @@ import { getPolicy } from "@/lib/queries/policy";
  * data ends, the thresholds, and where the method is explained (async server component).
  */
 export async function DataPolicyNotice({ methodologyHref = "/methodology" }: { methodologyHref?: string }) {
-  const policy = await getPolicy();
+  const [policy, t] = await Promise.all([getPolicy(), getTranslations("leaderboard.policy")]);
   const releasedUpTo = holdoutCutoff(policy, new Date()).toISOString().slice(0, 10);
   return (
-    <aside className="rounded border border-slate-200 bg-white p-3 text-xs text-slate-600" data-testid="data-policy-notice" aria-label="Data policy">
+    <aside className="rounded border border-slate-200 bg-white p-3 text-xs text-slate-600" data-testid="data-policy-notice" aria-label={t("label")}>
       <p>
-        Votes from the last <strong data-testid="holdout-days">{policy.holdoutDays}</strong> days are held out of every data export; released
-        data covers votes up to <time dateTime={releasedUpTo}>{releasedUpTo}</time> (UTC). Demo votes are never exported, and exports
-        identify voters only by a pseudonymous id.
+        {t.rich("holdout", {
+          days: policy.holdoutDays,
+          date: releasedUpTo,
+          strong: (chunks: ReactNode) => <strong data-testid="holdout-days">{chunks}</strong>,
+          time: (chunks: ReactNode) => <time dateTime={releasedUpTo}>{chunks}</time>,
+        })}
       </p>
       <p className="mt-1">
-        A slice is ranked once at least {policy.minSliceVoters} different people have voted in it; a model is rated in a slice with at
-        least {policy.minModelVotes} votes there. Intervals are 95% bootstrap intervals ({policy.bootstrapRounds} rounds, seed{" "}
-        {policy.bootstrapSeed}). <Link href={methodologyHref} className="underline">How the ratings are computed</Link>.
+        {t("thresholds", { minVoters: policy.minSliceVoters, minVotes: policy.minModelVotes, rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed })}{" "}
+        <Link href={methodologyHref} className="underline">{t("methodLink")}</Link>.
       </p>
     </aside>
   );

@@ -1,11 +1,13 @@
+import { getTranslations } from "next-intl/server";
 import type { FilterProblem } from "@/lib/filters";
 
-/** The notice for URL values that were ignored (server-rendered); `prefix` names the comparison side. */
-export function FilterProblems({ problems, prefix = "" }: { problems: FilterProblem[]; prefix?: string }) {
+/** The notice for URL values that were ignored (async server component); `prefix` names the comparison side. */
+export async function FilterProblems({ problems, prefix = "" }: { problems: FilterProblem[]; prefix?: string }) {
+  if (problems.length === 0) return null;
+  const t = await getTranslations("leaderboard.filters");
   return problems.map((p) => (
     <p key={`${prefix}${p.key}-${p.value}`} role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-      Ignored filter {prefix}
-      {p.key}=&ldquo;{p.value}&rdquo;: {p.message}
+      {t("ignored", { key: `${prefix}${p.key}`, value: p.value, message: p.message })}
     </p>
   ));
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { LIST_KEYS, serializeLeaderboardFilters, type LeaderboardFilters, type ListKey } from "@/lib/filters";
 import { prefixedEntries, toQuery } from "./prefixed-filters";
 
@@ -9,7 +10,8 @@ export interface FilterOption {
   label: string;
 }
 
-const LABELS: Record<ListKey, string> = { region: "Region", country: "Country", age: "Age", education: "Education", language: "Language" };
+/** Parameters a filter set owns; any other parameter of the URL (e.g. deprecated=show) is kept. */
+const FILTER_KEYS = new Set<string>([...LIST_KEYS, "from", "to"]);
 
 interface SliceFilterBarProps {
   value: LeaderboardFilters;
@@ -27,15 +29,20 @@ interface SliceFilterBarProps {
  * Slice filters. Each attribute takes several values (OR); attributes combine with AND. It only
  * writes the URL: the URL is the single source of truth and the server renders the result.
  */
-export function SliceFilterBar({ value, options, prefix, label = "Filter by audience" }: SliceFilterBarProps) {
+export function SliceFilterBar({ value, options, prefix, label }: SliceFilterBarProps) {
+  const t = useTranslations("leaderboard.filters");
   const router = useRouter();
   const pathname = usePathname();
   const go = (filters: LeaderboardFilters) => {
-    let query = serializeLeaderboardFilters(filters);
+    // Read at click time: the other side's filters (and the sort, or the deprecated toggle) are whatever the URL holds now.
+    const current = [...new URLSearchParams(window.location.search).entries()];
+    let query: string;
     if (prefix) {
-      // Read at click time: the other side's filters (and the sort) are whatever the URL holds now.
-      const others = [...new URLSearchParams(window.location.search).entries()].filter(([k]) => !k.startsWith(prefix));
-      query = toQuery([...others, ...prefixedEntries(filters, prefix)]);
+      query = toQuery([...current.filter(([k]) => !k.startsWith(prefix)), ...prefixedEntries(filters, prefix)]);
+    } else {
+      const others = current.filter(([k]) => !FILTER_KEYS.has(k));
+      const own = serializeLeaderboardFilters(filters);
+      query = [own, toQuery(others)].filter(Boolean).join("&");
     }
     router.push(query ? `${pathname}?${query}` : pathname);
   };
@@ -45,13 +52,13 @@ export function SliceFilterBar({ value, options, prefix, label = "Filter by audi
   const isFiltered = LIST_KEYS.some((k) => value[k]?.length) || Boolean(value.from || value.to);
 
   return (
-    <form className="space-y-2" aria-label={label} onSubmit={(e) => e.preventDefault()}>
+    <form className="space-y-2" aria-label={label ?? t("label")} onSubmit={(e) => e.preventDefault()}>
       <div className="flex flex-wrap items-end gap-3">
         {LIST_KEYS.map((key) => {
           const chosen = value[key] ?? [];
           return (
             <div key={key} className="text-xs font-medium text-slate-700">
-              <label htmlFor={id(key)}>{LABELS[key]}</label>
+              <label htmlFor={id(key)}>{t(key)}</label>
               <select
                 id={id(key)}
                 name={key}
@@ -59,7 +66,7 @@ export function SliceFilterBar({ value, options, prefix, label = "Filter by audi
                 onChange={(e) => e.target.value && setList(key, [...chosen, e.target.value])}
                 className="mt-1 block w-40 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm"
               >
-                <option value="">{chosen.length ? "Add…" : "All"}</option>
+                <option value="">{chosen.length ? t("add") : t("all")}</option>
                 {options[key].filter((o) => !chosen.includes(o.value)).map((o) => (
                   <option key={o.value} value={o.value}>{o.label}</option>
                 ))}
@@ -68,30 +75,30 @@ export function SliceFilterBar({ value, options, prefix, label = "Filter by audi
           );
         })}
         <div className="text-xs font-medium text-slate-700">
-          <label htmlFor={id("from")}>From</label>
+          <label htmlFor={id("from")}>{t("from")}</label>
           <input id={id("from")} type="date" value={value.from ?? ""} onChange={(e) => go({ ...value, from: e.target.value || undefined })} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm" />
         </div>
         <div className="text-xs font-medium text-slate-700">
-          <label htmlFor={id("to")}>To</label>
+          <label htmlFor={id("to")}>{t("to")}</label>
           <input id={id("to")} type="date" value={value.to ?? ""} onChange={(e) => go({ ...value, to: e.target.value || undefined })} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm" />
         </div>
         {isFiltered && (
           <button type="button" className="pb-1.5 text-sm text-slate-700 underline" onClick={() => go({})}>
-            Clear filters
+            {t("clear")}
           </button>
         )}
       </div>
-      <ul className="flex flex-wrap gap-2" aria-label="Active filters">
+      <ul className="flex flex-wrap gap-2" aria-label={t("active")}>
         {LIST_KEYS.flatMap((key) =>
           (value[key] ?? []).map((code) => (
             <li key={`${key}-${code}`}>
               <button
                 type="button"
-                aria-label={`Remove ${LABELS[key].toLowerCase()} ${labelOf(key, code)}`}
+                aria-label={t("remove", { attribute: t(key), value: labelOf(key, code) })}
                 onClick={() => setList(key, (value[key] ?? []).filter((c) => c !== code))}
                 className="rounded-full border border-slate-300 bg-white px-3 py-0.5 text-xs hover:bg-slate-100"
               >
-                {LABELS[key]}: {labelOf(key, code)} ×
+                {t("chip", { attribute: t(key), value: labelOf(key, code) })}
               </button>
             </li>
           )),

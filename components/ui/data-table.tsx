@@ -5,7 +5,7 @@ export function DataTable({ testId, head, children }: { testId?: string; head: R
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="w-full text-sm" data-testid={testId}>
-        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">{head}</thead>
+        <thead className="bg-slate-100 text-start text-xs uppercase tracking-wide text-slate-600">{head}</thead>
         {children}
       </table>
     </div>

@@ -29,8 +29,10 @@ function judgeSecret(): string {
 }
 
 /**
- * Released votes in LMArena's clean_battle shape plus demographics: every non-demo vote cast
- * before now − policy.holdoutDays, in insertion order. Reads by keyset pagination on Vote.seq
+ * Released votes in LMArena's clean_battle shape plus demographics: every counted non-demo vote
+ * cast before now − policy.holdoutDays, in insertion order, between two public models. Votes
+ * left out of the leaderboard (identity leaks, excluded voters) are left out here too, and so are
+ * votes involving a private-testing or withdrawn variant (its codename is not public). Reads by keyset pagination on Vote.seq
  * (`seq > last ORDER BY seq LIMIT batchSize`), so memory stays constant whatever the table size.
  */
 export async function exportVotes(options: { format: ExportFormat; now?: Date; batchSize?: number }): Promise<VoteExport> {
@@ -51,7 +53,9 @@ export async function exportVotes(options: { format: ExportFormat; now?: Date; b
     return id;
   };
 
-  const names = new Map((await db().model.findMany({ select: { id: true, name: true } })).map((m) => [m.id, m.name]));
+  const models = await db().model.findMany({ select: { id: true, name: true, visibility: true } });
+  const names = new Map(models.map((m) => [m.id, m.name]));
+  const publicIds = models.filter((m) => m.visibility === "PUBLIC").map((m) => m.id);
   const modelName = (id: string) => names.get(id) ?? id;
 
   async function* chunks(): AsyncGenerator<string, void, undefined> {
@@ -60,7 +64,15 @@ export async function exportVotes(options: { format: ExportFormat; now?: Date; b
     let after = -1n;
     for (;;) {
       const batch = await db().vote.findMany({
-        where: { seq: { gt: after }, createdAt: { lt: cutoff }, source: { not: "DEMO" } },
+        where: {
+          seq: { gt: after },
+          createdAt: { lt: cutoff },
+          source: { not: "DEMO" },
+          identityLeak: false,
+          excluded: false,
+          modelAId: { in: publicIds },
+          modelBId: { in: publicIds },
+        },
         orderBy: { seq: "asc" },
         take: batchSize,
         select: {

@@ -140,7 +140,7 @@ async function getAudiences(modelId: string, overall: number | null, policy: Pol
       }),
   );
   const ratings = await mapLimited(candidates, SLICE_CONCURRENCY, async (c) => {
-    const board = await getLeaderboard(c.filters);
+    const board = await getLeaderboard(c.filters, { deprecated: "show" });
     return board.isShown ? audienceRating(c.key, c.value, board, modelId, overall) : null;
   });
   return LIST_KEYS.map((key) => {
@@ -162,7 +162,8 @@ async function getAudiences(modelId: string, overall: number | null, policy: Pol
 async function getHeadToHead(modelId: string, order: readonly string[]): Promise<HeadToHead[]> {
   const [all, opponents] = await Promise.all([
     getVoteIndex().then((index) => countsFromIndex(index, {})),
-    db().model.findMany({ where: { id: { not: modelId } }, select: { id: true, name: true, displayName: true } }),
+    // Private-testing and withdrawn variants are never named on public pages.
+    db().model.findMany({ where: { id: { not: modelId }, visibility: "PUBLIC" }, select: { id: true, name: true, displayName: true } }),
   ]);
   const me = all.modelIds.indexOf(modelId);
   const counts = all.cells
@@ -192,10 +193,13 @@ async function getHeadToHead(modelId: string, order: readonly string[]): Promise
   );
 }
 
-/** A model's roster facts by its name (one indexed lookup), or null for an unknown name. */
+/**
+ * A public model's roster facts by its name (one indexed lookup), or null for an unknown name or a
+ * private-testing or withdrawn variant (those have no public page).
+ */
 export async function getModelFacts(name: string): Promise<ModelFacts | null> {
   return db().model.findUnique({
-    where: { name },
+    where: { name, visibility: "PUBLIC" },
     select: { id: true, name: true, displayName: true, organization: true, license: true, status: true },
   });
 }
@@ -207,7 +211,8 @@ export async function getModelFacts(name: string): Promise<ModelFacts | null> {
 export async function getModelProfile(name: string): Promise<ModelProfile | null> {
   const model = await getModelFacts(name);
   if (!model) return null;
-  const board = await getLeaderboard({});
+  // A deprecated model keeps its page and its scores (no retraction).
+  const board = await getLeaderboard({}, { deprecated: "show" });
   const overall = board.rows.find((r) => r.modelId === model.id) ?? null;
   const [audiences, headToHead, history] = await Promise.all([
     getAudiences(model.id, overall?.rating ?? null, board.policy),

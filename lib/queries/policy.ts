@@ -3,7 +3,20 @@ import { db } from "@/lib/db";
 import { DEFAULT_POLICY, type Policy } from "@/lib/policy";
 import { recordAudit, type Actor } from "./audit";
 
-const columns = { holdoutDays: true, minSliceVoters: true, minModelVotes: true, bootstrapRounds: true, bootstrapSeed: true } as const;
+const columns = {
+  holdoutDays: true,
+  minSliceVoters: true,
+  minModelVotes: true,
+  bootstrapRounds: true,
+  bootstrapSeed: true,
+  privateVariantCap: true,
+  battlesPerHourPerUser: true,
+  votesPerHourPerUser: true,
+  battlesPerHourPerIp: true,
+  votesPerHourPerIp: true,
+  samplingTargetVotes: true,
+  samplingMaxBoost: true,
+} as const;
 
 /** The current data policy (the defaults until an admin first saves it). */
 export async function getPolicy(): Promise<Policy> {

@@ -17,9 +17,12 @@ export interface SliceCounts {
   lastVoteAt: Date | null;
 }
 
-/** SQL conditions of a slice on the vote snapshot columns. */
+/**
+ * SQL conditions of a slice on the vote snapshot columns. Only counted votes: a vote flagged for
+ * an identity leak or excluded by an admin never counts (the vote index leaves them out too).
+ */
 export function sliceWhere(filters: LeaderboardFilters): Prisma.Sql {
-  const conds: Prisma.Sql[] = [];
+  const conds: Prisma.Sql[] = [Prisma.sql`NOT "identityLeak" AND NOT excluded`];
   if (filters.country?.length) conds.push(Prisma.sql`country = ANY(${filters.country})`);
   if (filters.region?.length) conds.push(Prisma.sql`region = ANY(${filters.region})`);
   if (filters.age?.length) conds.push(Prisma.sql`"ageBand" = ANY(${filters.age})`);
@@ -27,7 +30,7 @@ export function sliceWhere(filters: LeaderboardFilters): Prisma.Sql {
   if (filters.language?.length) conds.push(Prisma.sql`language = ANY(${filters.language})`);
   if (filters.from) conds.push(Prisma.sql`"createdAt" >= ${new Date(`${filters.from}T00:00:00Z`)}`);
   if (filters.to) conds.push(Prisma.sql`"createdAt" < ${new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000)}`);
-  return conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
+  return Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}`;
 }
 
 /** Counts a slice straight from the votes table (GROUP BY in PostgreSQL). */

@@ -31,6 +31,8 @@ export interface SnapshotRow {
   rank: number | null;
   votes: number;
   voters: number;
+  /** Marked when the model was deprecated at publication (absent in snapshots before deprecation existed). */
+  isDeprecated?: boolean;
 }
 
 /** How a snapshot was computed: the policy's bootstrap settings and thresholds at the time. */
@@ -43,6 +45,8 @@ export interface SnapshotMethod {
   minModelVotes: number;
   /** Demo votes counted in the "all" slice (0 on a deployment without demo data). */
   demoVotes: number;
+  /** Votes left out at publication: identity leaks and excluded voters (absent in older snapshots). */
+  excludedVotes?: { identityLeak: number; excludedVoters: number };
 }
 
 export interface SnapshotSummary {
@@ -91,6 +95,7 @@ const rowSchema = z.object({
   rank: z.number().int().nullable(),
   votes: z.number().int(),
   voters: z.number().int(),
+  isDeprecated: z.boolean().optional(),
 });
 const methodSchema = z.object({
   name: z.string(),
@@ -100,6 +105,7 @@ const methodSchema = z.object({
   minSliceVoters: z.number().int(),
   minModelVotes: z.number().int(),
   demoVotes: z.number().int().default(0),
+  excludedVotes: z.object({ identityLeak: z.number().int(), excludedVoters: z.number().int() }).optional(),
 });
 
 /** "all", "region:<code>" or "language:<code>". */
@@ -183,6 +189,7 @@ function toSliceData(key: string, board: Leaderboard): SnapshotSliceData {
           rank: r.rank,
           votes: r.votes,
           voters: r.voters,
+          ...(r.status === "DEPRECATED" ? { isDeprecated: true } : {}),
         }))
       : [],
   };
@@ -205,7 +212,7 @@ async function computeSnapshot(): Promise<ComputedSnapshot> {
     const dataCutoff = new Date();
     const keys = await snapshotSliceKeys();
     const boards: [string, Leaderboard][] = [];
-    for (const key of keys) boards.push([key, await getLeaderboard(filtersOfSliceKey(key))]);
+    for (const key of keys) boards.push([key, await getLeaderboard(filtersOfSliceKey(key), { deprecated: "show" })]);
     const [, all] = boards[0];
     if (attempt < 3 && !boards.every(([, b]) => samePolicy(b.policy, all.policy))) continue;
     const p = all.policy;
@@ -220,6 +227,7 @@ async function computeSnapshot(): Promise<ComputedSnapshot> {
         minSliceVoters: p.minSliceVoters,
         minModelVotes: p.minModelVotes,
         demoVotes: all.demoVotes,
+        excludedVotes: { identityLeak: all.excludedVotes.identityLeak, excludedVoters: all.excludedVotes.excludedVoters },
       },
       slices: boards.map(([key, board]) => toSliceData(key, board)),
     };

@@ -118,3 +118,50 @@ export async function updateProfile(userId: string, profile: Profile): Promise<v
     data: { ...profile, profileCompletedAt: new Date() },
   });
 }
+
+/** One account as the admin users page lists it (no password hash, no demographics). */
+export interface UserListRow {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  createdAt: Date;
+  voteCount: number;
+}
+
+/** Accounts, newest first, filtered by email and role; with the total matching. */
+export async function listUsers(filter: { q?: string; role?: Role; take?: number } = {}): Promise<{ rows: UserListRow[]; total: number }> {
+  const where = {
+    ...(filter.q ? { email: { contains: filter.q, mode: "insensitive" as const } } : {}),
+    ...(filter.role ? { role: filter.role } : {}),
+  };
+  const [users, total] = await Promise.all([
+    db().user.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: filter.take ?? 200,
+      select: { id: true, email: true, name: true, role: true, createdAt: true, _count: { select: { votes: true } } },
+    }),
+    db().user.count({ where }),
+  ]);
+  return { rows: users.map(({ _count, ...u }) => ({ ...u, voteCount: _count.votes })), total };
+}
+
+/**
+ * Changes an account's role by id (audited). The last admin cannot lose the role, so the
+ * deployment always keeps someone who can manage it; role changes are serialized for that check.
+ */
+export async function changeUserRole(userId: string, role: Role, actor: Actor): Promise<{ id: string; email: string; role: Role }> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('user-roles', 0))`;
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true } });
+    if (!user) throw new AppError("not_found", "No account with this id.");
+    if (user.role === role) return user;
+    if (user.role === "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) {
+      throw new AppError("forbidden", "This is the last admin account: make another account admin first.", { role: "The last admin cannot lose the admin role." });
+    }
+    await tx.user.update({ where: { id: user.id }, data: { role } });
+    await recordAudit(tx, actor, { action: "user.role", entity: "user", entityId: user.id, before: { email: user.email, role: user.role }, after: { email: user.email, role } });
+    return { ...user, role };
+  });
+}

@@ -17,7 +17,8 @@ function canonical(c: SliceCounts) {
 /**
  * Rebuilds a vote index from scratch and compares every count it gives with the same counts done
  * by PostgreSQL straight from the votes table, on the whole board and on a spread of slices
- * (every region, age band and education level, the busiest countries and languages, and combinations).
+ * (every region, age band and education level, the busiest countries and languages, and combinations),
+ * and the numbers of votes left out of every count (identity leaks, excluded voters).
  */
 export async function checkVoteIndex(): Promise<{ slices: number; mismatches: string[] }> {
   const pool = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 2 });
@@ -48,6 +49,14 @@ export async function checkVoteIndex(): Promise<{ slices: number; mismatches: st
         }
       }
     }
+    // The votes left out of every count must agree too, by reason.
+    const { rows } = await pool.query<{ leak: number; excluded: number; arena: number }>(
+      `SELECT (count(*) FILTER (WHERE "identityLeak"))::int AS leak, (count(*) FILTER (WHERE excluded AND NOT "identityLeak"))::int AS excluded,
+              (count(*) FILTER (WHERE source = 'ARENA'))::int AS arena FROM "Vote"`,
+    );
+    if (rows[0].leak !== index.uncounted.identityLeak) mismatches.push("identity-leak votes left out differ");
+    if (rows[0].excluded !== index.uncounted.excludedVoter) mismatches.push("excluded voters' votes left out differ");
+    if (rows[0].arena !== index.arenaVotes) mismatches.push("arena votes differ");
     return { slices: slices.length, mismatches };
   } finally {
     await pool.end();

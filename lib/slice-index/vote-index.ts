@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { serverEnv } from "@/lib/env";
 import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, OUTCOME_CODE, SOURCE_CODE, encode } from "./codes";
+import { PairCounts } from "./pair-counts";
 import { SeqSet } from "./seq-set";
 import { VoteColumns, type CompiledFilter, type IndexedVote, type ScanResult } from "./vote-columns";
 
@@ -17,9 +18,19 @@ const BATCH = 20_000;
  * later. So each sync notes the transactions in flight (pg_current_snapshot) and re-reads rows
  * above a safe mark until all of those have finished; rows already held are skipped by seq.
  * Updates and deletes bump VoteGeneration (a trigger), which makes every replica rebuild.
+ *
+ * Only counted votes enter the columns: a vote flagged for an identity leak or excluded by an
+ * admin is counted in `uncounted` at load and left out, so no scan ever looks at it (and
+ * excluding or restoring a voter updates Vote rows, which rebuilds every replica's index).
  */
 export class VoteIndex {
   columns = new VoteColumns();
+  /** Counted votes per model pair and outcome (all slices together). */
+  pairs = new PairCounts();
+  /** Votes left out of every count: identity leaks, and votes of excluded voters (not leaks). */
+  uncounted = { identityLeak: 0, excludedVoter: 0 };
+  /** Arena votes held in the database, counted or not (the base of the flagged share). */
+  arenaVotes = 0;
   /** Model ids by index code. */
   modelIds: string[] = [];
   private modelCode = new Map<string, number>();
@@ -38,6 +49,9 @@ export class VoteIndex {
 
   private reset(): void {
     this.columns = new VoteColumns();
+    this.pairs = new PairCounts();
+    this.uncounted = { identityLeak: 0, excludedVoter: 0 };
+    this.arenaVotes = 0;
     this.modelIds = [];
     this.modelCode.clear();
     this.voterCode.clear();
@@ -88,16 +102,24 @@ export class VoteIndex {
       await client.query(
         `DECLARE new_votes NO SCROLL CURSOR FOR
            SELECT seq::float8, "modelAId", "modelBId", outcome::text, source::text, country, "ageBand", education, language,
-                  floor(extract(epoch FROM "createdAt"))::int, "voterKey"
+                  floor(extract(epoch FROM "createdAt"))::int, "voterKey",
+                  CASE WHEN "identityLeak" THEN 1 WHEN excluded THEN 2 ELSE 0 END
            FROM "Vote" WHERE seq > ${Math.floor(this.safeMark)} ORDER BY seq`,
       );
       for (;;) {
         const res = await client.query({ text: `FETCH ${BATCH} FROM new_votes`, rowMode: "array" });
-        for (const row of res.rows as [number, string, string, keyof typeof OUTCOME_CODE, keyof typeof SOURCE_CODE, string | null, string | null, string | null, string | null, number, string][]) {
+        for (const row of res.rows as [number, string, string, keyof typeof OUTCOME_CODE, keyof typeof SOURCE_CODE, string | null, string | null, string | null, string | null, number, string, number][]) {
           const seq = row[0];
           if (this.held.has(seq)) continue;
           this.held.add(seq);
           if (seq > this.maxSeen) this.maxSeen = seq;
+          if (row[4] === "ARENA") this.arenaVotes++;
+          if (row[11] !== 0) {
+            if (row[11] === 1) this.uncounted.identityLeak++;
+            else this.uncounted.excludedVoter++;
+            added++;
+            continue;
+          }
           const v = scratch;
           v.seq = seq;
           v.modelA = this.code(this.modelCode, row[1], this.modelIds);
@@ -111,6 +133,7 @@ export class VoteIndex {
           v.time = row[9];
           v.voter = this.code(this.voterCode, row[10]);
           this.columns.add(v);
+          this.pairs.add(v.modelA, v.modelB, v.outcome);
           added++;
         }
         if (res.rows.length < BATCH) break;
@@ -143,6 +166,11 @@ export class VoteIndex {
     if (mark <= this.safeMark) return;
     this.safeMark = mark;
     this.held.raiseFloor(mark);
+  }
+
+  /** The index code of a model id (-1 when it has no counted votes). */
+  modelCodeOf(id: string): number {
+    return this.modelCode.get(id) ?? -1;
   }
 
   scan(filter: CompiledFilter): ScanResult {

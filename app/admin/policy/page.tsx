@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { AdminForbidden, formatUtc, getPageAdmin } from "@/components/admin/admin-access";
 import { PolicyForm } from "@/components/admin/policy-form";
 import { holdoutCutoff } from "@/lib/policy";
@@ -5,14 +6,13 @@ import { getPolicy } from "@/lib/queries/policy";
 
 export default async function PolicyPage() {
   if (!(await getPageAdmin("/admin/policy"))) return <AdminForbidden />;
-  const policy = await getPolicy();
+  const [policy, t] = await Promise.all([getPolicy(), getTranslations("adminPolicy")]);
   return (
     <section className="space-y-4">
       <header>
-        <h1 className="text-2xl font-bold">Data policy</h1>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600" data-testid="policy-summary">
-          Exports currently cover votes cast before {formatUtc(holdoutCutoff(policy, new Date()))} (holdout {policy.holdoutDays} days).
-          Thresholds and bootstrap settings apply to the live leaderboard and to the next snapshot; published snapshots keep theirs.
+          {t("summary", { cutoff: formatUtc(holdoutCutoff(policy, new Date())), days: policy.holdoutDays })}
         </p>
       </header>
       <PolicyForm initial={policy} />

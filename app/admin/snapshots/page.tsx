@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { AdminForbidden, formatUtc, getPageAdmin } from "@/components/admin/admin-access";
 import { PublishSnapshotButton } from "@/components/admin/publish-snapshot-button";
 import { listSnapshots } from "@/lib/queries/snapshots";
@@ -5,30 +6,27 @@ import { DataTable } from "@/components/ui/data-table";
 
 export default async function SnapshotsPage() {
   if (!(await getPageAdmin("/admin/snapshots"))) return <AdminForbidden />;
-  const snapshots = await listSnapshots({ take: 100 });
+  const [snapshots, t] = await Promise.all([listSnapshots({ take: 100 }), getTranslations("adminSnapshots")]);
   return (
     <section className="space-y-4">
       <header>
-        <h1 className="text-2xl font-bold">Published snapshots</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          A snapshot freezes the leaderboard of all voters, each region and each language, with the method and code version
-          that produced it. Snapshots are never edited or deleted. Customers read them from <code>/api/snapshots</code>.
-        </p>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
       </header>
       <PublishSnapshotButton />
       {snapshots.length === 0 ? (
-        <p className="text-sm text-slate-600">No snapshots yet.</p>
+        <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
         <DataTable
           testId="snapshots"
           head={
             <tr>
-              <th className="px-3 py-2">Published</th>
-              <th className="px-3 py-2">Trigger</th>
-              <th className="px-3 py-2">Data up to</th>
-              <th className="px-3 py-2">Method</th>
-              <th className="px-3 py-2">Code</th>
-              <th className="px-3 py-2 text-right">Slices</th>
+              <th className="px-3 py-2">{t("columns.published")}</th>
+              <th className="px-3 py-2">{t("columns.trigger")}</th>
+              <th className="px-3 py-2">{t("columns.dataUpTo")}</th>
+              <th className="px-3 py-2">{t("columns.method")}</th>
+              <th className="px-3 py-2">{t("columns.code")}</th>
+              <th className="px-3 py-2 text-end">{t("columns.slices")}</th>
             </tr>
           }
         >
@@ -41,11 +39,16 @@ export default async function SnapshotsPage() {
                 <td className="px-3 py-2">{s.trigger}</td>
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtc(s.dataCutoff)}</td>
                 <td className="px-3 py-2 text-slate-600">
-                  {s.method.bootstrapRounds} rounds, seed {s.method.bootstrapSeed}; ≥{s.method.minSliceVoters} voters, ≥{s.method.minModelVotes} votes
-                  {s.method.demoVotes > 0 && `; ${s.method.demoVotes} demo votes`}
+                  {t(s.method.demoVotes > 0 ? "methodWithDemo" : "method", {
+                    rounds: s.method.bootstrapRounds,
+                    seed: String(s.method.bootstrapSeed),
+                    minVoters: s.method.minSliceVoters,
+                    minVotes: s.method.minModelVotes,
+                    demo: s.method.demoVotes,
+                  })}
                 </td>
                 <td className="px-3 py-2"><code>{s.codeVersion}</code></td>
-                <td className="px-3 py-2 text-right tabular-nums" title={s.sliceKeys.join(", ")}>{s.sliceKeys.length}</td>
+                <td className="px-3 py-2 text-end tabular-nums" title={s.sliceKeys.join(", ")}>{s.sliceKeys.length}</td>
               </tr>
             ))}
           </tbody>

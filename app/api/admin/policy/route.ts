@@ -14,8 +14,9 @@ export const GET = handle(async () => {
 
 /** Replaces the data policy (admins only); the change is audited with before and after. */
 export const PUT = handle(async (request: Request) => {
-  const policy = await readJson(request, policySchema);
+  // The role first: a refused caller learns nothing about what a valid policy looks like.
   const admin = await requireRole("ADMIN");
+  const policy = await readJson(request, policySchema);
   const saved = await updatePolicy(policy, { id: admin.id, email: admin.email });
   return NextResponse.json({ policy: saved });
 });

@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { handle } from "@/lib/api";
+import { AppError } from "@/lib/errors";
+import { CONTRIBUTOR_FILTERS, listContributors } from "@/lib/queries/contributors";
+import { requireRole } from "@/lib/session";
+
+export const dynamic = "force-dynamic";
+
+const querySchema = z.object({
+  filter: z.enum(CONTRIBUTOR_FILTERS, { error: `filter must be one of ${CONTRIBUTOR_FILTERS.join(", ")}.` }).default("all"),
+  q: z.string().trim().max(254, "q is at most 254 characters.").optional(),
+});
+
+/** Contributors with vote counts and anomaly-review state (admins only; never what they voted for). */
+export const GET = handle(async (request: Request) => {
+  await requireRole("ADMIN");
+  const params = new URL(request.url).searchParams;
+  const parsed = querySchema.safeParse({ filter: params.get("filter") ?? undefined, q: params.get("q") ?? undefined });
+  if (!parsed.success) throw new AppError("invalid_input", parsed.error.issues.map((i) => i.message).join(" "));
+  return NextResponse.json(await listContributors({ ...parsed.data, q: parsed.data.q || undefined }));
+});

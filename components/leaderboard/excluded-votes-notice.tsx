@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Leaderboard } from "@/lib/queries/leaderboard";
+
+/** States how many votes the leaderboard leaves out, by reason (async server component). */
+export async function ExcludedVotesNotice({ excluded }: { excluded: Leaderboard["excludedVotes"] }) {
+  const t = await getTranslations("leaderboard");
+  return (
+    <div className="text-sm text-slate-600" data-testid="excluded-votes">
+      <p>
+        <span data-testid="excluded-total" data-count={excluded.total}>{t("excludedVotes", { total: excluded.total })}</span>{" "}
+        {excluded.total > 0 && (
+          <Link href="/methodology#integrity" className="underline underline-offset-2">
+            {t("excludedHow")}
+          </Link>
+        )}
+      </p>
+      {excluded.total > 0 && (
+        <ul className="ms-5 list-disc">
+          <li data-testid="excluded-identity-leak" data-count={excluded.identityLeak}>{t("excludedIdentityLeak", { count: excluded.identityLeak })}</li>
+          <li data-testid="excluded-voters" data-count={excluded.excludedVoters}>{t("excludedVoters", { count: excluded.excludedVoters })}</li>
+        </ul>
+      )}
+    </div>
+  );
+}

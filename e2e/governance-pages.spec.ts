@@ -1,0 +1,112 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+
+const ROOT = process.cwd();
+const PASSWORD = "password123";
+
+function arena(...args: string[]): string {
+  return execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/arena.ts", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, SHOWDOWN_DATA_DIR: ".test-data/e2e", SHOWDOWN_DB_PORT: "54400" },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+}
+
+/** Signs in through next-auth's credentials endpoint (signing up first when asked). */
+async function signIn(request: APIRequestContext, email: string, options: { signUp: boolean }) {
+  if (options.signUp) expect((await request.post("/api/signup", { data: { email, password: PASSWORD } })).status()).toBe(201);
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const login = await request.post("/api/auth/callback/credentials", { form: { email, password: PASSWORD, csrfToken, json: "true" } });
+  expect(login.ok()).toBe(true);
+}
+
+async function signInAdmin(request: APIRequestContext) {
+  const email = `gov-admin-${Date.now()}@example.com`;
+  arena("create-admin", "--email", email, "--password", PASSWORD);
+  await signIn(request, email, { signUp: false });
+}
+
+async function addVariant(request: APIRequestContext, organization: string, codename: string, visibility = "PRIVATE_TESTING") {
+  const response = await request.post("/api/admin/models", {
+    data: { name: codename, displayName: `Codename ${codename}`, organization, licenseKind: "PROPRIETARY", provider: "openai-compatible", providerConfig: { baseUrl: "http://127.0.0.1:9/v1", modelId: "m" }, visibility },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).model as { id: string; name: string };
+}
+
+test("the changelog publishes the deprecation rule and every roster event, newest first", async ({ page }) => {
+  await page.goto("/changelog");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Roster changelog");
+  const rule = page.getByTestId("deprecation-rule");
+  await expect(rule.locator("li")).toHaveCount(4);
+  await expect(rule).toContainText("unavailable for 14 consecutive days");
+  await expect(rule).toContainText("open weights or proprietary alike");
+  // The seeded roster was added, open-weights and proprietary models alike.
+  const events = page.getByTestId("roster-events");
+  await expect(events.locator('tr[data-model="gpt-4o-2024-05-13"][data-kind="added"]')).toContainText("OpenAI · proprietary");
+  await expect(events.locator('tr[data-model="Mistral-7B-Instruct-v0.2"][data-kind="added"]')).toContainText("open weights");
+
+  await signInAdmin(page.request);
+  const model = await addVariant(page.request, "Changelog Labs", `changelog-${Date.now()}`, "PUBLIC");
+  const paused = await page.request.post(`/api/admin/models/${model.id}/actions`, { data: { action: "pause" } });
+  expect(paused.status()).toBe(200);
+  await page.goto("/changelog");
+  const rows = events.locator(`tr[data-model="${model.name}"]`);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toHaveAttribute("data-kind", "paused");
+  await expect(rows.nth(1)).toHaveAttribute("data-kind", "added");
+});
+
+test("making a private variant public publishes the scores of every variant its provider tested", async ({ page }) => {
+  await signInAdmin(page.request);
+  const organization = `Variant Labs ${Date.now()}`;
+  const stamp = Date.now();
+  const kept = await addVariant(page.request, organization, `nebula-${stamp}`);
+  const shipped = await addVariant(page.request, organization, `comet-${stamp}`);
+  const published = await page.request.post(`/api/admin/models/${shipped.id}/actions`, { data: { action: "publish" } });
+  expect(published.status()).toBe(200);
+
+  await page.goto("/tested-variants");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tested variants");
+  const report = page.locator(`[data-testid="tested-variants-report"][data-organization="${organization}"]`);
+  await expect(report.getByRole("heading")).toContainText(`${organization}: Codename ${shipped.name} was made public`);
+  await expect(report.locator(`tr[data-variant="${shipped.name}"]`)).toContainText("public");
+  await expect(report.locator(`tr[data-variant="${kept.name}"]`)).toContainText("still in private testing");
+  await expect(report.locator(`tr[data-variant="${kept.name}"]`)).toContainText("not enough votes");
+
+  // The changelog links the event to the report.
+  await page.goto("/changelog");
+  await page.getByTestId("roster-events").locator(`tr[data-model="${shipped.name}"][data-kind="published"]`).getByRole("link", { name: "Scores of every variant this provider tested" }).click();
+  await expect(page).toHaveURL(/\/tested-variants#report-/);
+});
+
+test("the data-share page shows each provider's share of battles and prompts over time", async ({ page }) => {
+  await page.goto("/data-share");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data share");
+  const table = page.getByTestId("data-share");
+  // The demo votes cover every seeded provider; OpenAI has four models on the roster.
+  await expect(table.locator('tr[data-organization="OpenAI"]')).toBeVisible();
+  const share = await table.locator('tr[data-organization="OpenAI"] [data-testid="battle-share"]').textContent();
+  expect(Number(share!.replace("%", ""))).toBeGreaterThan(0);
+  await expect(page.getByTestId("data-share-chart-battles").locator(".recharts-line")).not.toHaveCount(0);
+  await expect(page.getByTestId("data-share-chart-prompts")).toBeVisible();
+  await page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "By week" }).click();
+  await expect(page).toHaveURL(/period=week/);
+  await expect(page.getByRole("link", { name: "By week" })).toHaveAttribute("aria-current", "page");
+});
+
+test("the data page lists exports and the snapshot API for customers only", async ({ page }) => {
+  await page.goto("/data");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdata/);
+  const email = `gov-customer-${Date.now()}@example.com`;
+  await signIn(page.request, email, { signUp: true });
+  await page.goto("/data");
+  await expect(page.getByTestId("data-forbidden")).toContainText("Customers only");
+  arena("set-role", "--email", email, "--role", "customer");
+  await page.goto("/data");
+  await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", "/api/export?format=csv");
+  await expect(page.getByTestId("holdout")).toContainText("hold out the most recent");
+  await expect(page.getByText("GET /api/snapshots", { exact: false }).first()).toBeVisible();
+});
