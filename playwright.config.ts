@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = ".test-data/e2e";
+/** The test-only fake OpenAI-compatible server that live models in e2e/arena-live.spec.ts call. */
+const FAKE_OPENAI_PORT = Number(process.env.FAKE_OPENAI_PORT ?? 3199);
 
 export default defineConfig({
   testDir: "e2e",
@@ -21,22 +23,31 @@ export default defineConfig({
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
-  webServer: {
-    // A fresh embedded database per run, with the seeded roster and the labelled demo votes.
-    command: `rm -rf ${DATA_DIR} && node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.ts --demo`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    env: {
-      PORT: String(PORT),
-      HOSTNAME: "127.0.0.1",
-      SHOWDOWN_DATA_DIR: DATA_DIR,
-      SHOWDOWN_DB_PORT: "54400",
-      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // Snapshots are published by the tests themselves; the daily schedule is tested in tests/snapshots.test.ts.
-      SHOWDOWN_SNAPSHOT_HOURS: "0",
+  webServer: [
+    {
+      command: "node node_modules/tsx/dist/cli.mjs e2e/support/fake-openai-server.ts",
+      port: FAKE_OPENAI_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { FAKE_OPENAI_PORT: String(FAKE_OPENAI_PORT) },
     },
-  },
+    {
+      // A fresh embedded database per run, with the seeded roster and the labelled demo votes.
+      command: `rm -rf ${DATA_DIR} && node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.ts --demo`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        PORT: String(PORT),
+        HOSTNAME: "127.0.0.1",
+        SHOWDOWN_DATA_DIR: DATA_DIR,
+        SHOWDOWN_DB_PORT: "54400",
+        NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        // Snapshots are published by the tests themselves; the daily schedule is tested in tests/snapshots.test.ts.
+        SHOWDOWN_SNAPSHOT_HOURS: "0",
+      },
+    },
+  ],
 });

@@ -33,8 +33,8 @@ test("a contributor signs up, votes three times, and moves the leaderboard and i
     const bodies: string[] = [];
     const onResponse = async (r: Response) => {
       const type = r.headers()["content-type"] ?? "";
-      // Documents, RSC payloads and JSON carry battle data; static JS bundles are the same for every battle.
-      if (/html|json|x-component|text\/plain/.test(type)) bodies.push(JSON.stringify(r.headers()) + (await r.text().catch(() => "")));
+      // Documents, RSC payloads, JSON and the SSE stream carry battle data; static JS bundles are the same for every battle.
+      if (/html|json|x-component|text\/plain|event-stream/.test(type)) bodies.push(JSON.stringify(r.headers()) + (await r.text().catch(() => "")));
     };
     page.on("response", onResponse);
     if (i === 0) await me.openArena();

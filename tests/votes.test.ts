@@ -3,6 +3,7 @@ import { db } from "../lib/db";
 import { isAppError } from "../lib/errors";
 import { createBattle, getOrCreateOpenBattle } from "../lib/queries/battles";
 import { updateProfile } from "../lib/queries/users";
+import { getVoteHistory } from "../lib/queries/history";
 import { recordVote } from "../lib/queries/votes";
 import { createContributor, resetDatabase } from "./helpers";
 
@@ -26,7 +27,7 @@ describe("battles", () => {
     expect(row.state).toBe("OPEN");
     expect(battle.prompt).toBe(row.prompt.text);
     expect(battle.responseA.length).toBeGreaterThan(0);
-    expect(Object.keys(battle).sort()).toEqual(["id", "prompt", "responseA", "responseB"]);
+    expect(Object.keys(battle).sort()).toEqual(["id", "isSampled", "prompt", "responseA", "responseB", "state", "voidReason"]);
   });
 
   it("shows the same open battle again until it is voted on", async () => {
@@ -85,6 +86,35 @@ describe("votes", () => {
     expect(votes.map((v) => v.outcome)).toEqual(["A"]);
   });
 
+  it("answers a retry of the same vote with the same reveal and creates nothing", async () => {
+    const user = await createContributor();
+    const battle = await createBattle(user.id);
+    const first = await recordVote({ battleId: battle.id, userId: user.id, outcome: "B" });
+    const retry = await recordVote({ battleId: battle.id, userId: user.id, outcome: "B" });
+    expect(first.isNew).toBe(true);
+    expect(retry).toEqual({ ...first, isNew: false });
+    expect(await db().vote.count({ where: { battleId: battle.id } })).toBe(1);
+  });
+
+  it("turns a double click (two identical submissions at once) into one vote", async () => {
+    const user = await createContributor();
+    const battle = await createBattle(user.id);
+    const results = await Promise.all([1, 2, 3].map(() => recordVote({ battleId: battle.id, userId: user.id, outcome: "A" })));
+    expect(results.filter((r) => r.isNew)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.modelA.displayName)).size).toBe(1);
+    expect(await db().vote.count({ where: { battleId: battle.id } })).toBe(1);
+  });
+
+  it("refuses votes on a battle that is not finished yet", async () => {
+    const user = await createContributor();
+    const battle = await createBattle(user.id);
+    for (const state of ["PENDING", "GENERATING"] as const) {
+      await db().battle.update({ where: { id: battle.id }, data: { state } });
+      expect(await errorCode(recordVote({ battleId: battle.id, userId: user.id, outcome: "A" }))).toBe("battle_closed");
+    }
+    expect(await db().vote.count({ where: { battleId: battle.id } })).toBe(0);
+  });
+
   it("counts exactly one of two simultaneous submissions", async () => {
     const user = await createContributor();
     const battle = await createBattle(user.id);
@@ -126,5 +156,26 @@ describe("votes", () => {
     const battle = await createBattle(user.id);
     await db().user.update({ where: { id: user.id }, data: { profileCompletedAt: null } });
     expect(await errorCode(recordVote({ battleId: battle.id, userId: user.id, outcome: "A" }))).toBe("profile_incomplete");
+  });
+});
+
+describe("history", () => {
+  it("lists the contributor's own votes, newest first, with both models, their choice and the total", async () => {
+    const user = await createContributor();
+    const other = await createContributor();
+    const first = await createBattle(user.id);
+    await recordVote({ battleId: first.id, userId: user.id, outcome: "A" });
+    const second = await createBattle(user.id);
+    const reveal = await recordVote({ battleId: second.id, userId: user.id, outcome: "BOTH_BAD" });
+    const foreign = await createBattle(other.id);
+    await recordVote({ battleId: foreign.id, userId: other.id, outcome: "B" });
+
+    const history = await getVoteHistory(user.id);
+    expect(history).toMatchObject({ total: 2, page: 1, pages: 1 });
+    expect(history.entries.map((e) => e.outcome)).toEqual(["BOTH_BAD", "A"]);
+    expect(history.entries[0]).toMatchObject({ modelA: reveal.modelA, modelB: reveal.modelB, isIdentityLeak: false });
+    expect(second.prompt.replace(/\s+/g, " ").trim()).toContain(history.entries[0].promptExcerpt.replace(/…$/, ""));
+    expect(history.entries[0].promptExcerpt.length).toBeLessThanOrEqual(140);
+    expect((await getVoteHistory(user.id, 99)).page).toBe(1);
   });
 });

@@ -1,30 +1,42 @@
+import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { ArenaBattle } from "@/components/arena/arena-battle";
+import { ArenaView } from "@/components/arena/arena-view";
 import { isAppError } from "@/lib/errors";
-import { getOrCreateOpenBattle, type AnonymousBattle } from "@/lib/queries/battles";
+import { createBattle, getArenaOptions, getCurrentBattle, type AnonymousBattle } from "@/lib/queries/battles";
+import { clientIp, enforceRateLimit } from "@/lib/rate-limit";
 import { requirePageUser } from "@/lib/session";
 
+export const dynamic = "force-dynamic";
+
 /**
- * The arena: one prompt, two anonymous responses. Only the AnonymousBattle (no model ids or names)
- * is passed to the client component, so nothing sent before the vote identifies the models.
+ * The arena: the contributor's unfinished battle, or a way to start one (type a prompt when two
+ * live models are available, or take a sampled corpus prompt; with replay models only, a sampled
+ * battle is drawn at once). Only the AnonymousBattle (no model ids or names) reaches the client.
  */
 export default async function ArenaPage() {
   const user = await requirePageUser("/arena");
   if (!user.hasProfile) redirect("/profile?next=/arena");
-  let battle: AnonymousBattle;
-  try {
-    battle = await getOrCreateOpenBattle(user.id);
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    return <p className="rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">{error.message}</p>;
+  const t = await getTranslations("arena");
+  const [options, current] = await Promise.all([getArenaOptions(), getCurrentBattle(user.id)]);
+  let battle: AnonymousBattle | null = current;
+  let error = "";
+  if (!battle && !options.canTypePrompt) {
+    try {
+      const request = new Request("http://arena.local/arena", { headers: await headers() });
+      await enforceRateLimit({ action: "battle", userId: user.id, ip: clientIp(request) });
+      battle = await createBattle(user.id);
+    } catch (caught) {
+      if (!isAppError(caught)) throw caught;
+      const minutes = Math.max(1, Math.ceil(Number(caught.details?.retryAfterSeconds ?? 60) / 60));
+      error = caught.code === "rate_limited" ? t("errors.rateLimitedBattle", { minutes }) : t("errors.noModels");
+    }
   }
   return (
     <section>
-      <h1 className="sr-only">Arena</h1>
-      <p className="mb-4 text-sm text-slate-600">
-        Read both answers and vote for the better one. The models stay hidden until you vote.
-      </p>
-      <ArenaBattle key={battle.id} battle={battle} />
+      <h1 className="sr-only">{t("title")}</h1>
+      <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
+      <ArenaView initialBattle={battle} options={{ ...options, canSample: options.canSample && !error }} initialError={error} />
     </section>
   );
 }

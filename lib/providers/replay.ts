@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { ProviderError } from "./provider-error";
 import { loadReplayCorpus } from "./replay-corpus";
-import type { GenerateRequest, GenerateResult, ResponseProvider } from "./types";
+import type { GenerateRequest, ResponseProvider, StreamEvent } from "./types";
 
 export const REPLAY_SOURCE = "replay";
 
@@ -13,20 +13,20 @@ function replayKey(request: GenerateRequest): string {
   return (parsed.success && parsed.data.replayName) || request.model.name;
 }
 
-/** Serves the recorded response of a real model to a corpus prompt. */
+function recordedText(request: GenerateRequest): string | undefined {
+  if (request.prompt.source !== REPLAY_SOURCE) return undefined;
+  return loadReplayCorpus().get(request.prompt.externalId)?.outputs[replayKey(request)];
+}
+
+/** Serves the recorded response of a real model to a corpus prompt, as one piece. */
 export const replayProvider: ResponseProvider = {
   kind: "replay",
   canAnswer(request) {
-    if (request.prompt.source !== REPLAY_SOURCE) return false;
-    const row = loadReplayCorpus().get(request.prompt.externalId);
-    return row !== undefined && typeof row.outputs[replayKey(request)] === "string";
+    return typeof recordedText(request) === "string";
   },
-  async generate(request): Promise<GenerateResult> {
-    const row = request.prompt.source === REPLAY_SOURCE ? loadReplayCorpus().get(request.prompt.externalId) : undefined;
-    const text = row?.outputs[replayKey(request)];
-    if (text === undefined) {
-      throw new AppError("not_found", `The replay corpus has no response of ${request.model.name} to this prompt.`);
-    }
-    return { text };
+  async *stream(request): AsyncGenerator<StreamEvent> {
+    const text = recordedText(request);
+    if (text === undefined) throw new ProviderError("provider_error", `The replay corpus has no response of ${request.model.name} to this prompt.`);
+    yield { type: "delta", text };
   },
 };

@@ -1,19 +1,32 @@
 import "server-only";
 import crypto from "node:crypto";
+import { generateBattle } from "@/lib/battle/generation";
+import { userPromptSchema } from "@/lib/battle/prompt";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { BattleState, Outcome } from "@/lib/generated/prisma/enums";
 import { providerFor } from "@/lib/providers";
-import type { Outcome } from "@/lib/generated/prisma/enums";
+import { isLiveProvider } from "@/lib/providers/config";
+import { REPLAY_SOURCE } from "@/lib/providers/replay";
+import { drawPair, type SamplingCandidate } from "./sampling";
+
+/** Source of prompts typed by contributors. */
+export const USER_PROMPT_SOURCE = "user";
 
 /**
- * What the browser may see of a battle before the vote: the prompt and two responses labelled A
- * and B. Deliberately no model ids, names or anything derived from them.
+ * What the browser may see of a battle before the vote: the prompt, its state and (once
+ * generated) two responses labelled A and B. Deliberately no model ids, names or anything
+ * derived from them.
  */
 export interface AnonymousBattle {
   id: string;
   prompt: string;
+  /** True for a corpus prompt (it may be skipped), false for one the contributor typed. */
+  isSampled: boolean;
+  state: BattleState;
   responseA: string;
   responseB: string;
+  voidReason: string | null;
 }
 
 export interface RevealedModel {
@@ -27,67 +40,155 @@ export interface BattleReveal {
   outcome: Outcome;
   modelA: RevealedModel;
   modelB: RevealedModel;
+  /** A response named a roster model or organization: the vote is kept but not counted. */
+  isIdentityLeak: boolean;
 }
 
-const anonymousColumns = { id: true, responseA: true, responseB: true, prompt: { select: { text: true } } } as const;
-
-function toAnonymous(row: { id: string; responseA: string; responseB: string; prompt: { text: string } }): AnonymousBattle {
-  return { id: row.id, prompt: row.prompt.text, responseA: row.responseA, responseB: row.responseB };
+/** Which ways of starting a battle the roster allows right now. */
+export interface ArenaOptions {
+  canTypePrompt: boolean;
+  canSample: boolean;
 }
 
-/** Fisher–Yates pick of `k` distinct items with a cryptographic random source. */
-function pickDistinct<T>(items: readonly T[], k: number): T[] {
-  const copy = items.slice();
-  for (let i = 0; i < k; i++) {
-    const j = i + crypto.randomInt(copy.length - i);
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy.slice(0, k);
+const anonymousColumns = {
+  id: true,
+  state: true,
+  voidReason: true,
+  responseA: true,
+  responseB: true,
+  prompt: { select: { text: true, source: true } },
+} as const;
+
+type AnonymousRow = { id: string; state: BattleState; voidReason: string | null; responseA: string; responseB: string; prompt: { text: string; source: string } };
+
+/** Responses are only passed on once both are complete (OPEN or VOTED). */
+function toAnonymous(row: AnonymousRow): AnonymousBattle {
+  const isReady = row.state === "OPEN" || row.state === "VOTED";
+  return {
+    id: row.id,
+    prompt: row.prompt.text,
+    isSampled: row.prompt.source !== USER_PROMPT_SOURCE,
+    state: row.state,
+    responseA: isReady ? row.responseA : "",
+    responseB: isReady ? row.responseB : "",
+    voidReason: row.voidReason,
+  };
 }
 
-/** A prompt this user has not been shown yet (any prompt once all were shown). */
-async function pickPrompt(userId: string): Promise<{ id: string; source: string; externalId: string; text: string }> {
+type Candidate = SamplingCandidate & { provider: string; providerConfig: unknown };
+
+/** Models that may be drawn: active, not deprecated, not withdrawn, with a known provider. */
+async function activeModels(): Promise<Candidate[]> {
+  const rows = await db().model.findMany({
+    where: { status: "ACTIVE", deprecatedAt: null, visibility: { in: ["PUBLIC", "PRIVATE_TESTING"] } },
+    select: { id: true, name: true, organization: true, visibility: true, samplingWeight: true, provider: true, providerConfig: true },
+    orderBy: { name: "asc" },
+  });
+  return rows.filter((m) => providerFor(m.provider) !== undefined);
+}
+
+function canAnswer(model: Candidate, prompt: { source: string; externalId: string; text: string }): boolean {
+  return providerFor(model.provider)?.canAnswer({ model, prompt }) ?? false;
+}
+
+const ANY_TEXT = { source: USER_PROMPT_SOURCE, externalId: "", text: "?" };
+
+/**
+ * Typed prompts are answered by live models and need two of them; sampled corpus prompts are
+ * answered by replay models (the recorded answers of the corpus) and need two of those.
+ */
+export async function getArenaOptions(): Promise<ArenaOptions> {
+  const models = await activeModels();
+  const live = models.filter((m) => isLiveProvider(m.provider) && canAnswer(m, ANY_TEXT)).length;
+  const replay = models.filter((m) => !isLiveProvider(m.provider)).length;
+  return { canTypePrompt: live >= 2, canSample: replay >= 2 };
+}
+
+/** A corpus prompt this user has not been shown yet (any corpus prompt once all were shown). */
+async function pickCorpusPrompt(userId: string): Promise<{ id: string; source: string; externalId: string; text: string }> {
   const fresh = await db().$queryRaw<{ id: string; source: string; externalId: string; text: string }[]>`
     SELECT p.id, p.source, p."externalId", p.text FROM "Prompt" p
-    WHERE NOT EXISTS (SELECT 1 FROM "Battle" b WHERE b."promptId" = p.id AND b."createdById" = ${userId})
+    WHERE p.source = ${REPLAY_SOURCE}
+      AND NOT EXISTS (SELECT 1 FROM "Battle" b WHERE b."promptId" = p.id AND b."createdById" = ${userId})
     ORDER BY random() LIMIT 1`;
   if (fresh[0]) return fresh[0];
   const any = await db().$queryRaw<{ id: string; source: string; externalId: string; text: string }[]>`
-    SELECT id, source, "externalId", text FROM "Prompt" ORDER BY random() LIMIT 1`;
-  if (!any[0]) throw new AppError("no_models", "There are no prompts yet. An admin needs to seed the roster (npm run arena -- seed).");
+    SELECT id, source, "externalId", text FROM "Prompt" WHERE source = ${REPLAY_SOURCE} ORDER BY random() LIMIT 1`;
+  if (!any[0]) throw new AppError("no_models", "There are no corpus prompts yet. An admin needs to seed the roster (npm run arena -- seed).");
   return any[0];
 }
 
 /**
- * Draws a new battle for this user: a prompt they have not seen, two different active models that
- * can answer it (uniformly at random), and a random choice of which one is shown on the left as A.
+ * Starts a new battle for this user: on the prompt they typed (answered by two live models) or
+ * on a corpus prompt they have not seen (answered by two replay models). The pair and sides
+ * come from the published sampling rule, whose record is stored with the battle. The battle is
+ * PENDING until its responses are generated (see lib/battle/generation.ts); a pair of replay
+ * models is generated at once, since reading the corpus takes no time. Unfinished earlier
+ * battles of the user are closed as "abandoned", so each contributor has one battle at a time.
  */
-export async function createBattle(userId: string): Promise<AnonymousBattle> {
-  const prompt = await pickPrompt(userId);
-  const models = await db().model.findMany({
-    where: { status: "ACTIVE" },
-    select: { id: true, name: true, provider: true, providerConfig: true },
-    orderBy: { name: "asc" },
-  });
-  const able = models.filter((m) => providerFor(m.provider)?.canAnswer({ model: m, prompt }) ?? false);
-  if (able.length < 2) throw new AppError("no_models", "Fewer than two active models can answer right now. Please try again later.");
-  const [left, right] = pickDistinct(able, 2); // random order: the first drawn is shown as A
-  const [responseA, responseB] = await Promise.all(
-    [left, right].map(async (m) => (await providerFor(m.provider)!.generate({ model: m, prompt })).text),
-  );
+export async function createBattle(userId: string, input: { prompt?: string } = {}): Promise<AnonymousBattle> {
+  const models = await activeModels();
+  const toSampling = (list: Candidate[]) => list.map(({ id, name, organization, visibility, samplingWeight }) => ({ id, name, organization, visibility, samplingWeight }));
+  let prompt: { id: string; source: string; externalId: string; text: string };
+  let candidates: Candidate[];
+  let drawn: Awaited<ReturnType<typeof drawPair>>;
+  if (input.prompt !== undefined) {
+    const parsed = userPromptSchema.safeParse(input.prompt);
+    if (!parsed.success) throw new AppError("invalid_input", parsed.error.issues[0].message, { prompt: parsed.error.issues[0].message });
+    candidates = models.filter((m) => isLiveProvider(m.provider) && canAnswer(m, ANY_TEXT));
+    if (candidates.length < 2) throw new AppError("no_models", "Typing your own prompt needs two live models, and fewer are available right now. Try a sampled prompt instead.");
+    drawn = await drawPair(toSampling(candidates));
+    prompt = await db().prompt.create({
+      data: { source: USER_PROMPT_SOURCE, externalId: crypto.randomUUID(), text: parsed.data },
+      select: { id: true, source: true, externalId: true, text: true },
+    });
+  } else {
+    prompt = await pickCorpusPrompt(userId);
+    candidates = models.filter((m) => !isLiveProvider(m.provider) && canAnswer(m, prompt));
+    drawn = await drawPair(toSampling(candidates));
+  }
+  const { left, right, sampling } = drawn;
+  await db().battle.updateMany({ where: { createdById: userId, state: { in: ["PENDING", "OPEN"] } }, data: { state: "VOID", voidReason: "abandoned" } });
   const battle = await db().battle.create({
-    data: { promptId: prompt.id, modelAId: left.id, modelBId: right.id, responseA, responseB, createdById: userId },
-    select: anonymousColumns,
+    data: { promptId: prompt.id, modelAId: left, modelBId: right, sampling, createdById: userId, state: "PENDING" },
+    select: { id: true },
   });
-  return toAnonymous(battle);
+  if (input.prompt === undefined) await generateBattle(battle.id); // replay answers are read from disk at once
+  return getOwnBattle(userId, battle.id);
 }
 
-/** The user's unvoted battle if there is one (so a reload shows the same pair), else a new one. */
-export async function getOrCreateOpenBattle(userId: string): Promise<AnonymousBattle> {
-  const open = await db().battle.findFirst({
-    where: { createdById: userId, state: "OPEN" },
+/** One of the user's battles, anonymous; someone else's battle is reported as missing. */
+export async function getOwnBattle(userId: string, battleId: string): Promise<AnonymousBattle> {
+  const row = await db().battle.findFirst({ where: { id: battleId, createdById: userId }, select: anonymousColumns });
+  if (!row) throw new AppError("not_found", "This battle does not exist or is not yours.");
+  return toAnonymous(row);
+}
+
+/** The user's unfinished battle (PENDING, GENERATING or OPEN), newest first, or null. */
+export async function getCurrentBattle(userId: string): Promise<AnonymousBattle | null> {
+  const row = await db().battle.findFirst({
+    where: { createdById: userId, state: { in: ["PENDING", "GENERATING", "OPEN"] } },
     orderBy: { createdAt: "desc" },
     select: anonymousColumns,
   });
-  return open ? toAnonymous(open) : createBattle(userId);
+  return row ? toAnonymous(row) : null;
+}
+
+/** The user's unvoted battle if there is one (so a reload shows the same pair), else a sampled one. */
+export async function getOrCreateOpenBattle(userId: string): Promise<AnonymousBattle> {
+  return (await getCurrentBattle(userId)) ?? createBattle(userId);
+}
+
+/**
+ * Skips the user's unfinished battle: it ends VOID with reason "skipped" (no vote possible).
+ * A battle that is already voted or void cannot be skipped.
+ */
+export async function skipBattle(userId: string, battleId: string): Promise<void> {
+  const skipped = await db().battle.updateMany({
+    where: { id: battleId, createdById: userId, state: { in: ["PENDING", "GENERATING", "OPEN"] } },
+    data: { state: "VOID", voidReason: "skipped", completedAt: new Date() },
+  });
+  if (skipped.count === 1) return;
+  await getOwnBattle(userId, battleId); // 404 when missing or foreign
+  throw new AppError("battle_closed", "This battle is already finished and cannot be skipped.");
 }

@@ -7,12 +7,21 @@ import { regionOfCountry } from "@/lib/slices";
 import type { Outcome } from "@/lib/generated/prisma/enums";
 import type { BattleReveal } from "./battles";
 
+/** A reveal, and whether this call created the vote (false: a retry of the same vote). */
+export type VoteResult = BattleReveal & { isNew: boolean };
+
+const ALREADY_VOTED = "You have already voted on this battle with a different choice; a vote cannot be changed.";
+
 /**
  * Records a vote on the user's own open battle, with a snapshot of their demographics now, and
- * returns the names of both models. One vote per battle is enforced by a unique index; a repeated,
- * late or foreign submission gets a clear error and changes nothing.
+ * returns the names of both models. Exactly once: the OPEN -> VOTED conditional update and the
+ * unique index on Vote.battleId let one submission through; a retry with the same outcome gets
+ * the same reveal (isNew false) and creates nothing; a different outcome is vote_already_cast.
+ * Battles that are not the user's are not_found; unfinished or void ones are battle_closed.
+ * The vote is flagged when a response leaked a roster identity, and excluded when an admin
+ * excluded the voter.
  */
-export async function recordVote(input: { battleId: string; userId: string; outcome: Outcome }): Promise<BattleReveal> {
+export async function recordVote(input: { battleId: string; userId: string; outcome: Outcome }): Promise<VoteResult> {
   const battle = await db().battle.findUnique({
     where: { id: input.battleId },
     select: {
@@ -21,25 +30,44 @@ export async function recordVote(input: { battleId: string; userId: string; outc
       createdById: true,
       modelAId: true,
       modelBId: true,
+      leakTerms: true,
       modelA: { select: { displayName: true, organization: true } },
       modelB: { select: { displayName: true, organization: true } },
     },
   });
   // Someone else's battle is reported as missing: its existence is not theirs to learn.
   if (!battle || battle.createdById !== input.userId) throw new AppError("not_found", "This battle does not exist or is not yours.");
-  if (battle.state === "VOTED") throw new AppError("vote_already_cast", "You have already voted on this battle.");
-  if (battle.state !== "OPEN") throw new AppError("battle_closed", "This battle is closed and no longer takes votes.");
-
-  const voter = await db().user.findUnique({
-    where: { id: input.userId },
-    select: { country: true, ageBand: true, education: true, language: true, profileCompletedAt: true },
+  const reveal = (outcome: Outcome, isNew: boolean): VoteResult => ({
+    battleId: battle.id,
+    outcome,
+    modelA: battle.modelA,
+    modelB: battle.modelB,
+    isIdentityLeak: battle.leakTerms.length > 0,
+    isNew,
   });
+  const repeatOf = async (): Promise<VoteResult> => {
+    const existing = await db().vote.findUnique({ where: { battleId: battle.id }, select: { outcome: true } });
+    if (existing?.outcome === input.outcome) return reveal(existing.outcome, false);
+    if (!existing) throw new AppError("battle_closed", "This battle was closed before your vote arrived. Start a new battle.");
+    throw new AppError("vote_already_cast", ALREADY_VOTED);
+  };
+  if (battle.state === "VOTED") return repeatOf();
+  if (battle.state === "PENDING" || battle.state === "GENERATING") throw new AppError("battle_closed", "This battle is not finished yet: wait for both responses before voting.");
+  if (battle.state !== "OPEN") throw new AppError("battle_closed", "This battle is void and takes no votes. Start a new battle.");
+
+  const [voter, review] = await Promise.all([
+    db().user.findUnique({
+      where: { id: input.userId },
+      select: { country: true, ageBand: true, education: true, language: true, profileCompletedAt: true },
+    }),
+    db().voterReview.findUnique({ where: { userId: input.userId }, select: { status: true } }),
+  ]);
   if (!voter?.profileCompletedAt) throw new AppError("profile_incomplete", "Complete your profile before voting.");
 
   try {
-    await db().$transaction(async (tx) => {
+    const isRecorded = await db().$transaction(async (tx) => {
       const closed = await tx.battle.updateMany({ where: { id: battle.id, state: "OPEN" }, data: { state: "VOTED" } });
-      if (closed.count !== 1) throw new AppError("vote_already_cast", "You have already voted on this battle.");
+      if (closed.count !== 1) return false;
       await tx.vote.create({
         data: {
           battleId: battle.id,
@@ -54,13 +82,17 @@ export async function recordVote(input: { battleId: string; userId: string; outc
           ageBand: voter.ageBand,
           education: voter.education,
           language: voter.language,
+          identityLeak: battle.leakTerms.length > 0,
+          excluded: review?.status === "EXCLUDED",
         },
       });
+      return true;
     });
+    if (!isRecorded) return repeatOf(); // a concurrent submission won, or the battle was voided meanwhile
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("vote_already_cast", "You have already voted on this battle.");
+    if (isUniqueViolation(error)) return repeatOf();
     throw error;
   }
   markVotesChanged();
-  return { battleId: battle.id, outcome: input.outcome, modelA: battle.modelA, modelB: battle.modelB };
+  return reveal(input.outcome, true);
 }
