@@ -1,32 +1,11 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { parseCsv } from "../tests/parse-csv";
+import { arenaCli as arena, PASSWORD, signIn } from "./support/accounts";
 
-const ROOT = process.cwd();
 const DAY = 86_400_000;
-const PASSWORD = "password123";
-
-/** Runs `npm run arena -- …` against the embedded database the test server runs on. */
-function arena(...args: string[]): string {
-  return execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/arena.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, SHOWDOWN_DATA_DIR: ".test-data/e2e", SHOWDOWN_DB_PORT: "54400" },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-}
-
-/** Signs up (unless the account exists) and signs in through next-auth's credentials endpoint. */
-async function signIn(request: APIRequestContext, email: string, options: { signUp: boolean }) {
-  if (options.signUp) expect((await request.post("/api/signup", { data: { email, password: PASSWORD } })).status()).toBe(201);
-  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  const login = await request.post("/api/auth/callback/credentials", { form: { email, password: PASSWORD, csrfToken, json: "true" } });
-  expect(login.ok()).toBe(true);
-}
-
 
 /** The admin's pages, used the way an admin uses them. */
 class AdminConsole {

@@ -1,19 +1,9 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { arenaCli as arena, PASSWORD, pauseUnreachableModelsAfterAll } from "./support/accounts";
 
-const ROOT = process.cwd();
-const PASSWORD = "password123";
+// The models these tests add point at a port nothing listens on: pause them when done.
+pauseUnreachableModelsAfterAll(test, "http://127.0.0.1:9/v1");
 
-/** Runs `npm run arena -- …` against the embedded database the test server runs on. */
-function arena(...args: string[]): string {
-  return execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/arena.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, SHOWDOWN_DATA_DIR: ".test-data/e2e", SHOWDOWN_DB_PORT: "54400" },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-}
 
 /** The roster console, used the way an admin uses it. */
 class RosterConsole {

@@ -1,26 +1,17 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ContributorSession } from "./pages/arena-page";
 import { namesIn, recordBodies } from "./support/identity-scan";
+import { arenaCli as cli, PASSWORD } from "./support/accounts";
 
 // Live models answer through the fake OpenAI-compatible server started by playwright.config.ts;
 // its behaviour is picked by the model id: ok-*, fail-*, leaky-* ("As Claude, made by Anthropic").
 const FAKE_URL = `http://127.0.0.1:${process.env.FAKE_OPENAI_PORT ?? 3199}`;
-const PASSWORD = "password123";
 const STAMP = Date.now();
 const API_KEY = `sk-e2e-${STAMP}-do-not-leak`;
 
 const replayRoster = JSON.parse(fs.readFileSync(path.join(process.cwd(), "data/replay/models.json"), "utf8")).models as { name: string; displayName: string; organization: string }[];
-
-function cli(...args: string[]): string {
-  return execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/arena.ts", ...args], {
-    env: { ...process.env, SHOWDOWN_DATA_DIR: ".test-data/e2e", SHOWDOWN_DB_PORT: "54400" },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-}
 
 test.describe.configure({ mode: "serial" });
 

@@ -1,32 +1,9 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { arenaCli as arena, pauseUnreachableModelsAfterAll, signIn, signInNewAdmin } from "./support/accounts";
 
-const ROOT = process.cwd();
-const PASSWORD = "password123";
+// The models these tests add point at a port nothing listens on: pause them when done.
+pauseUnreachableModelsAfterAll(test, "http://127.0.0.1:9/v1");
 
-function arena(...args: string[]): string {
-  return execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/arena.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, SHOWDOWN_DATA_DIR: ".test-data/e2e", SHOWDOWN_DB_PORT: "54400" },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-}
-
-/** Signs in through next-auth's credentials endpoint (signing up first when asked). */
-async function signIn(request: APIRequestContext, email: string, options: { signUp: boolean }) {
-  if (options.signUp) expect((await request.post("/api/signup", { data: { email, password: PASSWORD } })).status()).toBe(201);
-  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  const login = await request.post("/api/auth/callback/credentials", { form: { email, password: PASSWORD, csrfToken, json: "true" } });
-  expect(login.ok()).toBe(true);
-}
-
-async function signInAdmin(request: APIRequestContext) {
-  const email = `gov-admin-${Date.now()}@example.com`;
-  arena("create-admin", "--email", email, "--password", PASSWORD);
-  await signIn(request, email, { signUp: false });
-}
 
 async function addVariant(request: APIRequestContext, organization: string, codename: string, visibility = "PRIVATE_TESTING") {
   const response = await request.post("/api/admin/models", {
@@ -48,7 +25,7 @@ test("the changelog publishes the deprecation rule and every roster event, newes
   await expect(events.locator('tr[data-model="gpt-4o-2024-05-13"][data-kind="added"]')).toContainText("OpenAI · proprietary");
   await expect(events.locator('tr[data-model="Mistral-7B-Instruct-v0.2"][data-kind="added"]')).toContainText("open weights");
 
-  await signInAdmin(page.request);
+  await signInNewAdmin(page.request, "gov-admin");
   const model = await addVariant(page.request, "Changelog Labs", `changelog-${Date.now()}`, "PUBLIC");
   const paused = await page.request.post(`/api/admin/models/${model.id}/actions`, { data: { action: "pause" } });
   expect(paused.status()).toBe(200);
@@ -60,7 +37,7 @@ test("the changelog publishes the deprecation rule and every roster event, newes
 });
 
 test("making a private variant public publishes the scores of every variant its provider tested", async ({ page }) => {
-  await signInAdmin(page.request);
+  await signInNewAdmin(page.request, "gov-admin");
   const organization = `Variant Labs ${Date.now()}`;
   const stamp = Date.now();
   const kept = await addVariant(page.request, organization, `nebula-${stamp}`);

@@ -1,21 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { arenaCli as cli, PASSWORD, signIn } from "./support/accounts";
 
-const PASSWORD = "password123";
 const STAMP = Date.now();
-
-function cli(...args: string[]): string {
-  return execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/arena.ts", ...args], {
-    env: { ...process.env, SHOWDOWN_DATA_DIR: ".test-data/e2e", SHOWDOWN_DB_PORT: "54400" },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-}
-
-async function signIn(request: APIRequestContext, email: string) {
-  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  expect((await request.post("/api/auth/callback/credentials", { form: { email, password: PASSWORD, csrfToken, json: "true" } })).ok()).toBe(true);
-}
 
 /**
  * A contributor who judges every answer "both bad", far more often than the crowd does: after
@@ -69,7 +55,9 @@ test("an admin reviews a flagged voter, excludes their votes (the leaderboard sa
 
   const before = await excludedVoterVotes(page);
 
-  await page.goto("/admin/contributors?filter=flagged");
+  // Act on the unfiltered list: a filtered one drops the row (and its status message) once it changes.
+  const everyone = `/admin/contributors?filter=all&q=${encodeURIComponent(voterEmail)}`;
+  await page.goto(everyone);
   await row.getByLabel(`Note for ${voterEmail}`).fill("Judges every answer both bad.");
   await row.getByRole("button", { name: "Exclude votes" }).click();
   await expect(row.getByRole("status")).toHaveText("30 votes excluded.");
@@ -78,6 +66,7 @@ test("an admin reviews a flagged voter, excludes their votes (the leaderboard sa
   // The exclusion is in the audit log, and reversible.
   await page.goto("/admin/contributors?filter=excluded");
   await expect(row).toHaveAttribute("data-status", "EXCLUDED");
+  await page.goto(everyone);
   await row.getByLabel(`Note for ${voterEmail}`).fill("Checked again: keep their votes.");
   await row.getByRole("button", { name: "Restore votes" }).click();
   await expect(row.getByRole("status")).toHaveText("30 votes restored.");

@@ -156,7 +156,7 @@ async function getAudiences(modelId: string, overall: number | null, policy: Pol
 }
 
 /**
- * Overall wins, losses, ties and both-bad against every other model, from the whole board's pair counts
+ * Overall wins, losses, ties and both-bad against every public model it has met, from the whole board's pair counts
  * in the vote index (every vote counts, as on the leaderboard), with the rating module's win fraction.
  */
 async function getHeadToHead(modelId: string, order: readonly string[]): Promise<HeadToHead[]> {
@@ -188,7 +188,7 @@ async function getHeadToHead(modelId: string, order: readonly string[]): Promise
   records.forEach((r, k) => (r.winFraction = fractions[k + 1] ?? null));
   // Opponents in leaderboard order, then those without a place on it by name.
   const position = new Map(order.map((id, i) => [id, i]));
-  return records.sort(
+  return records.filter((r) => r.battles > 0).sort(
     (x, y) => (position.get(x.opponentId) ?? Infinity) - (position.get(y.opponentId) ?? Infinity) || x.displayName.localeCompare(y.displayName),
   );
 }
