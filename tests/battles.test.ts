@@ -127,15 +127,24 @@ describe("sampled battles and skipping", () => {
     expect(row.sampling).toBeTruthy();
   });
 
-  it("answers corpus prompts with replay models only, even when live models are active", async () => {
+  it("lets live models answer corpus prompts too, so replay and live models meet; live pairs stream", async () => {
     const user = await createContributor();
-    await liveRoster("ok-a", "fail-b");
-    for (let i = 0; i < 5; i++) {
+    const [live] = await liveRoster("ok-a");
+    const kinds = new Set<string>();
+    for (let i = 0; i < 40 && kinds.size < 2; i++) {
       const battle = await createBattle(user.id);
-      expect(battle.state).toBe("OPEN");
-      const row = await db().battle.findUniqueOrThrow({ where: { id: battle.id }, select: { modelA: { select: { provider: true } }, modelB: { select: { provider: true } } } });
-      expect([row.modelA.provider, row.modelB.provider]).toEqual(["replay", "replay"]);
+      const row = await db().battle.findUniqueOrThrow({ where: { id: battle.id }, select: { modelAId: true, modelBId: true } });
+      const withLive = row.modelAId === live.id || row.modelBId === live.id;
+      kinds.add(withLive ? "mixed" : "replay");
+      // A replay pair is answered at once; a pair with a live model is PENDING until streamed.
+      expect(battle.state).toBe(withLive ? "PENDING" : "OPEN");
+      if (withLive) {
+        await settleBattle(battle.id);
+        expect(await db().battle.findUniqueOrThrow({ where: { id: battle.id } })).toMatchObject({ state: "OPEN" });
+      }
     }
+    // The new live model is boosted (no votes yet), so it is drawn within a few battles.
+    expect(kinds).toEqual(new Set(["mixed", "replay"]));
   });
 
   it("skips a sampled prompt: the battle is void with reason skipped, and cannot be skipped twice", async () => {

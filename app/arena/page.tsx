@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * The arena: the contributor's unfinished battle, or a way to start one (type a prompt when two
- * live models are available, or take a sampled corpus prompt; with replay models only, a sampled
- * battle is drawn at once). Only the AnonymousBattle (no model ids or names) reaches the client.
+ * live models are available, or take a sampled corpus prompt, which replay and live models both
+ * answer; without live models a sampled battle is drawn at once). Only the AnonymousBattle (no model ids or names) reaches the client.
  */
 export default async function ArenaPage() {
   const user = await requirePageUser("/arena");

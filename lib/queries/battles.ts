@@ -94,14 +94,16 @@ function canAnswer(model: Candidate, prompt: { source: string; externalId: strin
 const ANY_TEXT = { source: USER_PROMPT_SOURCE, externalId: "", text: "?" };
 
 /**
- * Typed prompts are answered by live models and need two of them; sampled corpus prompts are
- * answered by replay models (the recorded answers of the corpus) and need two of those.
+ * Typed prompts are answered by live models and need two of them. Sampled corpus prompts are
+ * answered by replay models (the corpus's recorded answers) and by live models alike, so that
+ * every model meets every other one and the ratings share one scale; they need a replay model
+ * (the corpus) and two models in all.
  */
 export async function getArenaOptions(): Promise<ArenaOptions> {
   const models = await activeModels();
   const live = models.filter((m) => isLiveProvider(m.provider) && canAnswer(m, ANY_TEXT)).length;
   const replay = models.filter((m) => !isLiveProvider(m.provider)).length;
-  return { canTypePrompt: live >= 2, canSample: replay >= 2 };
+  return { canTypePrompt: live >= 2, canSample: replay >= 1 && replay + live >= 2 };
 }
 
 /** A corpus prompt this user has not been shown yet (any corpus prompt once all were shown). */
@@ -120,10 +122,11 @@ async function pickCorpusPrompt(userId: string): Promise<{ id: string; source: s
 
 /**
  * Starts a new battle for this user: on the prompt they typed (answered by two live models) or
- * on a corpus prompt they have not seen (answered by two replay models). The pair and sides
- * come from the published sampling rule, whose record is stored with the battle. The battle is
- * PENDING until its responses are generated (see lib/battle/generation.ts); a pair of replay
- * models is generated at once, since reading the corpus takes no time. Unfinished earlier
+ * on a corpus prompt they have not seen (answered by any two models that can: replay models with
+ * a recorded answer, live models). The pair and sides come from the published sampling rule,
+ * whose record is stored with the battle. The battle is PENDING until its responses are generated
+ * (see lib/battle/generation.ts); a pair of replay models is generated at once, since reading the
+ * corpus takes no time. Unfinished earlier
  * battles of the user are closed as "abandoned", so each contributor has one battle at a time.
  */
 export async function createBattle(userId: string, input: { prompt?: string } = {}): Promise<AnonymousBattle> {
@@ -144,7 +147,7 @@ export async function createBattle(userId: string, input: { prompt?: string } = 
     });
   } else {
     prompt = await pickCorpusPrompt(userId);
-    candidates = models.filter((m) => !isLiveProvider(m.provider) && canAnswer(m, prompt));
+    candidates = models.filter((m) => canAnswer(m, prompt));
     drawn = await drawPair(toSampling(candidates));
   }
   const { left, right, sampling } = drawn;
@@ -153,7 +156,8 @@ export async function createBattle(userId: string, input: { prompt?: string } = 
     data: { promptId: prompt.id, modelAId: left, modelBId: right, sampling, createdById: userId, state: "PENDING" },
     select: { id: true },
   });
-  if (input.prompt === undefined) await generateBattle(battle.id); // replay answers are read from disk at once
+  const isReplayPair = [left, right].every((id) => !isLiveProvider(candidates.find((m) => m.id === id)!.provider));
+  if (isReplayPair) await generateBattle(battle.id); // replay answers are read from disk at once
   return getOwnBattle(userId, battle.id);
 }
 
