@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { AudienceGroup, AudienceRating } from "@/lib/queries/model-profile";
 import type { SliceLabels } from "@/lib/slice-labels";
 import { getSliceLabels } from "@/lib/slice-labels-server";
@@ -72,7 +72,7 @@ function Extremes({ groups, labelOf, t }: { groups: AudienceGroup[]; labelOf: (r
  * listed as such (async server component; audience names in the interface language).
  */
 export async function ModelAudiences({ groups, minSliceVoters, minModelVotes }: { groups: AudienceGroup[]; minSliceVoters: number; minModelVotes: number }) {
-  const [t, slices] = await Promise.all([getTranslations("leaderboard.audiences"), getSliceLabels()]);
+  const [t, format, slices] = await Promise.all([getTranslations("leaderboard.audiences"), getFormatter(), getSliceLabels()]);
   const labels: SliceLabels = slices.labels;
   const labelOf = (r: AudienceRating) => labels[r.key](r.value);
   const scale = Math.max(25, ...groups.flatMap((g) => g.rated.map((r) => Math.abs(r.difference!))));
@@ -108,7 +108,7 @@ export async function ModelAudiences({ groups, minSliceVoters, minModelVotes }: 
             {g.rated.length === 0 && <p>{t("notRated", { key: g.key })}</p>}
             {g.unrated.length > 0 && (
               <p data-testid="audience-unrated">
-                {t("unrated", { min: minModelVotes, list: g.unrated.map((r) => t("unratedItem", { label: labelOf(r), votes: r.modelVotes })).join(", ") })}
+                {t("unrated", { min: minModelVotes, list: format.list(g.unrated.map((r) => t("unratedItem", { label: labelOf(r), votes: r.modelVotes })), { type: "unit" }) })}
               </p>
             )}
             {g.omitted > 0 && <p>{t("omitted", { key: g.key, count: g.omitted, minVoters: minSliceVoters, minVotes: minModelVotes })}</p>}
