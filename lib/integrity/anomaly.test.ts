@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alternativeDistribution, ANOMALY_ALPHA, nullDistribution, outcomePrior, PRIOR_FLOOR, PRIOR_VOTES, testVoter, type TestedVote } from "./anomaly";
-
-/** A seeded generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng as seeded } from "@/lib/rating/rng";
 
 /** Pairs where the first model is usually preferred (probabilities of the four outcomes). */
 const CROWD = [0.6, 0.25, 0.1, 0.05];

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { appearanceProbabilities, drawFromPlan, modelBoost, PAIR_MAX_BOOST, pairFactor, planSampling, samplingRecord, type SamplingModel } from "./weights";
+import { createRng as seeded } from "@/lib/rating/rng";
 
 const params = { targetVotes: 300, maxBoost: 3 };
 const model = (id: string, over: Partial<SamplingModel> = {}): SamplingModel => ({ id, organization: `org-${id}`, visibility: "PUBLIC", samplingWeight: 1, votes: 1000, ...over });
 const noPairVotes = () => 1000;
-
-/** A seeded generator (mulberry32) for repeatable draws. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("model boost", () => {
   it.each([
