@@ -8,8 +8,9 @@ const STAMP = Date.now();
  * enough counted votes the sequential test flags them. Battles go through the public API (start,
  * stream, vote); void battles and identity-leak votes are simply followed by another battle.
  */
-async function voteBothBad(request: APIRequestContext, votes: number) {
+async function voteBothBad(request: APIRequestContext, votes: number): Promise<{ leaks: number }> {
   let cast = 0;
+  let leaks = 0;
   for (let attempt = 0; cast < votes && attempt < votes * 2; attempt++) {
     const start = await request.post("/api/battles", { data: {} });
     expect(start.status(), await start.text()).toBe(201);
@@ -17,9 +18,13 @@ async function voteBothBad(request: APIRequestContext, votes: number) {
     const stream = await request.get(`/api/battles/${battle.id}/stream`);
     if (!(await stream.text()).includes("event: done")) continue;
     const vote = await request.post(`/api/battles/${battle.id}/vote`, { data: { outcome: "BOTH_BAD" } });
-    if (vote.status() === 201) cast++;
+    if (vote.status() === 201) {
+      cast++;
+      if ((await vote.json()).isIdentityLeak) leaks++;
+    }
   }
   expect(cast).toBe(votes);
+  return { leaks };
 }
 
 /** The leaderboard's count of votes left out because their voters were excluded. */
@@ -40,7 +45,9 @@ test("an admin reviews a flagged voter, excludes their votes (the leaderboard sa
   expect((await voter.post("/api/signup", { data: { email: voterEmail, password: PASSWORD } })).status()).toBe(201);
   await signIn(voter, voterEmail);
   expect((await voter.put("/api/profile", { data: { country: "DE", ageBand: "35-44", education: "master", language: "de" } })).ok()).toBe(true);
-  await voteBothBad(voter, 30);
+  // A corpus answer can name a roster word (e.g. "Gemini" the star sign): such votes are already
+  // left out as identity leaks, and stay counted under that reason after the exclusion.
+  const { leaks } = await voteBothBad(voter, 30);
   await voter.dispose();
 
   // The admin finds the voter among the flagged ones, with their vote count.
@@ -61,7 +68,7 @@ test("an admin reviews a flagged voter, excludes their votes (the leaderboard sa
   await row.getByLabel(`Note for ${voterEmail}`).fill("Judges every answer both bad.");
   await row.getByRole("button", { name: "Exclude votes" }).click();
   await expect(row.getByRole("status")).toHaveText("30 votes excluded.");
-  expect(await excludedVoterVotes(page)).toBe(before + 30);
+  expect(await excludedVoterVotes(page)).toBe(before + 30 - leaks);
 
   // The exclusion is in the audit log, and reversible.
   await page.goto("/admin/contributors?filter=excluded");
