@@ -6,13 +6,12 @@ import { bootDatabase } from "../lib/boot";
 import { disconnectDb } from "../lib/db";
 import { checkVoteIndex } from "../lib/slice-index/check";
 import { EXPORT_HELP, runExport } from "./commands/export";
+import { LEADERBOARD_HELP, runCompare, runLeaderboard } from "./commands/leaderboard";
 import { SNAPSHOT_HELP, runSnapshot } from "./commands/snapshot";
 import { closeVoteIndex } from "../lib/slice-index/vote-index";
 import { removeDemoVotes, seedDemoVotes } from "../lib/demo";
 import { isAppError } from "../lib/errors";
-import { parseLeaderboardFilters } from "../lib/filters";
 import { importBattlesFile, type ImportProgress } from "../lib/import";
-import { getLeaderboard, type Leaderboard } from "../lib/queries/leaderboard";
 import { CLI_ACTOR } from "../lib/queries/audit";
 import { createAdmin, setRole } from "../lib/queries/users";
 import { seedRoster } from "../lib/seed";
@@ -22,8 +21,7 @@ const HELP = `Usage: npm run arena -- <command>
   create-admin --email E --password P   create an admin (or promote an account and set its password)
   set-role --email E --role R           set an account's role: contributor, customer or admin
   import FILE                           import battles (JSON lines, .gz accepted); re-import adds nothing
-  leaderboard [--country C] [--region R] [--age A] [--education E] [--language L] [--from D] [--to D] [--json]
-                                        (repeat an option or use commas for several values)
+  ${LEADERBOARD_HELP}
   ${EXPORT_HELP}
   ${SNAPSHOT_HELP}
   check                                 rebuild the slice index from the votes table and compare it with SQL counts
@@ -52,48 +50,6 @@ function progressBar(): (p: ImportProgress) => void {
 function isUserError(error: unknown): error is Error {
   const code = (error as { code?: unknown } | null)?.code;
   return error instanceof UsageError || isAppError(error) || (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"));
-}
-
-function formatTable(board: Leaderboard): string {
-  const lines = [`${board.slice}: ${board.votes} votes by ${board.voters} voters${board.demoVotes ? ` (${board.demoVotes} demo)` : ""}`];
-  if (!board.isShown) {
-    lines.push(`Not enough votes in this slice: it needs at least ${board.policy.minSliceVoters} different voters.`);
-    return lines.join("\n");
-  }
-  lines.push(["rank", "model", "rating", "95% CI", "votes"].join("\t"));
-  for (const r of board.rows) {
-    if (r.rating === null) lines.push(["-", r.name, "not enough votes", "", String(r.votes)].join("\t"));
-    else lines.push([String(r.rank), r.name, r.rating.toFixed(1), `${r.lower!.toFixed(1)}..${r.upper!.toFixed(1)}`, String(r.votes)].join("\t"));
-  }
-  return lines.join("\n");
-}
-
-async function leaderboard(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      country: { type: "string", multiple: true },
-      region: { type: "string", multiple: true },
-      age: { type: "string", multiple: true },
-      education: { type: "string", multiple: true },
-      language: { type: "string", multiple: true },
-      from: { type: "string" },
-      to: { type: "string" },
-      json: { type: "boolean", default: false },
-    },
-  });
-  const { json, ...raw } = values;
-  const { filters, problems } = parseLeaderboardFilters(raw);
-  if (problems.length) throw new UsageError(problems.map((p) => `--${p.key} ${p.value}: ${p.message}`).join("\n"));
-  const board = await getLeaderboard(filters);
-  if (json) {
-    const rows = board.isShown
-      ? board.rows.map((r) => ({ model: r.name, rating: r.rating, lower: r.lower, upper: r.upper, rank: r.rank, battles: r.votes, voters: r.voters, winRate: r.winRate, tieRate: r.tieRate, bothBadRate: r.bothBadRate }))
-      : [];
-    console.log(JSON.stringify(rows));
-  } else {
-    console.log(formatTable(board));
-  }
 }
 
 async function run(command: string | undefined, rest: string[]): Promise<void> {
@@ -133,7 +89,10 @@ async function run(command: string | undefined, rest: string[]): Promise<void> {
     }
     case "leaderboard":
       await boot();
-      return leaderboard(rest);
+      return runLeaderboard(rest);
+    case "compare":
+      await boot();
+      return runCompare(rest);
     case "export":
       await boot();
       return runExport(rest);

@@ -5,6 +5,8 @@ import { BattleCountHeatmap } from "@/components/charts/battle-count-heatmap";
 import { RatingIntervalChart } from "@/components/charts/rating-interval-chart";
 import { WinFractionHeatmap } from "@/components/charts/win-fraction-heatmap";
 import { DeprecatedToggle } from "@/components/leaderboard/deprecated-toggle";
+import { StyleCoefficients } from "@/components/leaderboard/style-coefficients";
+import { StyleToggle } from "@/components/leaderboard/style-toggle";
 import { ExcludedVotesNotice } from "@/components/leaderboard/excluded-votes-notice";
 import { FilterProblems } from "@/components/leaderboard/filter-problems";
 import { modelHref } from "@/components/leaderboard/format";
@@ -13,7 +15,8 @@ import { prefixedEntries, toQuery } from "@/components/leaderboard/prefixed-filt
 import { DataPolicyNotice } from "@/components/leaderboard/data-policy-notice";
 import { SliceFilterBar } from "@/components/leaderboard/slice-filter-bar";
 import { isAllVoters, parseLeaderboardFilters } from "@/lib/filters";
-import { getLeaderboard, parseDeprecatedParam } from "@/lib/queries/leaderboard";
+import { parseLeaderboardView } from "@/lib/leaderboard/view";
+import { getLeaderboard } from "@/lib/queries/leaderboard";
 import { describeSliceIn, sliceOptions } from "@/lib/slice-labels";
 import { getSliceLabels } from "@/lib/slice-labels-server";
 
@@ -24,8 +27,8 @@ interface PageProps {
 export default async function LeaderboardPage({ searchParams }: PageProps) {
   const params = await searchParams;
   const { filters, problems } = parseLeaderboardFilters(params);
-  const deprecated = parseDeprecatedParam(params.deprecated);
-  const [board, t, slices] = await Promise.all([getLeaderboard(filters, { deprecated }), getTranslations("leaderboard"), getSliceLabels()]);
+  const { view, problems: viewProblems } = parseLeaderboardView(params);
+  const [board, t, slices] = await Promise.all([getLeaderboard(filters, view), getTranslations("leaderboard"), getSliceLabels()]);
   const rated = board.rows.filter((r) => r.rating !== null);
   const byId = new Map(board.rows.map((r) => [r.modelId, r]));
   const heatmapModels = board.pairwise.modelIds.map((id) => ({ displayName: byId.get(id)!.displayName, href: modelHref(byId.get(id)!.name) }));
@@ -36,7 +39,18 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
     <section className="space-y-5">
       <header>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("method", { rounds: board.policy.bootstrapRounds, seed: board.policy.bootstrapSeed })}</p>
+        <p className="mt-1 text-sm text-slate-600" data-testid="method">
+          {t.rich("methodSummary", {
+            interval: board.method.interval,
+            style: board.method.style,
+            voters: board.method.voters,
+            link: (chunks: ReactNode) => (
+              <Link href="/methodology#ratings" className="underline underline-offset-2">
+                {chunks}
+              </Link>
+            ),
+          })}
+        </p>
       </header>
       <SliceFilterBar value={filters} options={sliceOptions(slices.labels, slices.locale)} />
       <p className="text-sm">
@@ -45,7 +59,7 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
         </Link>{" "}
         <span className="text-slate-600">{t("compareHint")}</span>
       </p>
-      <FilterProblems problems={problems} />
+      <FilterProblems problems={[...problems, ...viewProblems]} />
       <p className="text-sm" data-testid="slice-summary">
         {t.rich("sliceSummary", {
           name: sliceName,
@@ -62,11 +76,13 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
           {t.rich("demoNotice", { count: board.demoVotes, code: (chunks: ReactNode) => <code>{chunks}</code> })}
         </p>
       )}
-      <DeprecatedToggle filters={filters} deprecated={board.deprecated} hidden={board.hiddenDeprecated} />
+      <DeprecatedToggle filters={filters} view={view} hidden={board.hiddenDeprecated} />
+      <StyleToggle filters={filters} view={view} />
       {board.isShown ? (
         <>
           {rated.length > 1 && <RatingIntervalChart points={rated.map((r) => ({ model: r.displayName, rating: r.rating!, lower: r.lower!, upper: r.upper! }))} />}
           <LeaderboardTable rows={board.rows} minModelVotes={board.policy.minModelVotes} />
+          {board.style && <StyleCoefficients style={board.style} />}
           {heatmapModels.length > 1 && (
             <section className="space-y-3" aria-labelledby="pairwise-heading">
               <h2 id="pairwise-heading" className="text-lg font-semibold">

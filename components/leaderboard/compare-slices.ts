@@ -1,3 +1,4 @@
+import type { AudienceComparison, ComparedModel } from "@/lib/leaderboard/compare";
 import type { Leaderboard, LeaderboardRow } from "@/lib/queries/leaderboard";
 
 export type ComparisonSort = "difference" | "a";
@@ -15,10 +16,12 @@ export interface ComparisonRow {
   organization: string;
   a: SideStanding;
   b: SideStanding;
-  /** B's rating minus A's; null unless the model is rated in both. */
+  /**
+   * The tested difference B − A of the model's ratings, centred over the models compared, with its 95% interval,
+   * p and Benjamini–Hochberg q; null unless the model is rated in both audiences.
+   */
+  test: Pick<ComparedModel, "difference" | "lower" | "upper" | "p" | "q" | "significant"> | null;
   difference: number | null;
-  /** True when the two 95% intervals do not overlap: a difference the data clearly supports. */
-  isClear: boolean;
 }
 
 function standing(board: Leaderboard, row: LeaderboardRow | undefined): SideStanding {
@@ -33,14 +36,15 @@ const ratingOf = (s: SideStanding) => (s.state === "rated" ? s.rating : -Infinit
  * Every model of either leaderboard with its standing in A and in B. Sorted by the difference (B − A, largest
  * first) or by A's rating; models without a difference, or without a rating in A, follow in rating order.
  */
-export function compareSlices(a: Leaderboard, b: Leaderboard, sort: ComparisonSort): ComparisonRow[] {
+export function compareSlices(a: Leaderboard, b: Leaderboard, comparison: AudienceComparison, sort: ComparisonSort): ComparisonRow[] {
+  const tests = new Map(comparison.models.map((m) => [m.modelId, m]));
   const rowsA = new Map(a.rows.map((r) => [r.modelId, r]));
   const rowsB = new Map(b.rows.map((r) => [r.modelId, r]));
   const models = new Map([...b.rows, ...a.rows].map((r) => [r.modelId, r]));
   const rows = [...models.values()].map((m): ComparisonRow => {
     const sa = standing(a, rowsA.get(m.modelId));
     const sb = standing(b, rowsB.get(m.modelId));
-    const isBoth = sa.state === "rated" && sb.state === "rated";
+    const test = tests.get(m.modelId);
     return {
       modelId: m.modelId,
       name: m.name,
@@ -48,8 +52,8 @@ export function compareSlices(a: Leaderboard, b: Leaderboard, sort: ComparisonSo
       organization: m.organization,
       a: sa,
       b: sb,
-      difference: isBoth ? sb.rating - sa.rating : null,
-      isClear: isBoth && (sb.lower > sa.upper || sa.lower > sb.upper),
+      test: test ? { difference: test.difference, lower: test.lower, upper: test.upper, p: test.p, q: test.q, significant: test.significant } : null,
+      difference: test?.difference ?? null,
     };
   });
   // A missing value sorts as -Infinity; two missing give NaN, which is falsy, so `||` falls through to the next key.

@@ -64,16 +64,22 @@ export async function ComparisonTable({ rows, aLabel, bLabel, minModelVotes }: {
               <SideCell side="a" standing={r.a} minModelVotes={minModelVotes} t={t} />
               <SideCell side="b" standing={r.b} minModelVotes={minModelVotes} t={t} />
               <td
-                className={`border-s border-slate-200 px-3 py-2 text-end tabular-nums ${r.isClear ? "font-semibold" : ""} ${
-                  r.difference === null ? "text-slate-400" : r.difference > 0 ? "text-orange-700" : r.difference < 0 ? "text-blue-700" : ""
+                className={`border-s border-slate-200 px-3 py-2 text-end tabular-nums ${r.test?.significant ? "font-semibold" : ""} ${
+                  r.test === null ? "text-slate-400" : r.test.difference > 0 ? "text-orange-700" : r.test.difference < 0 ? "text-blue-700" : ""
                 }`}
                 data-col="difference"
-                title={r.isClear ? t("clear") : undefined}
+                data-significant={r.test?.significant ? "true" : undefined}
+                title={r.test ? t("testHint", { lower: signed(r.test.lower), upper: signed(r.test.upper), p: r.test.p.toPrecision(2), q: r.test.q.toPrecision(2) }) : undefined}
               >
-                {r.difference === null ? "–" : signed(r.difference)}
-                {r.isClear && (
+                {r.test === null ? "–" : signed(r.test.difference)}
+                {r.test?.significant && (
                   <span>
-                    *<span className="sr-only">{t("clearSr")}</span>
+                    *<span className="sr-only">{t("significantSr")}</span>
+                  </span>
+                )}
+                {r.test && (
+                  <span className="block text-xs font-normal text-slate-500" dir="ltr">
+                    [{signed(r.test.lower)}, {signed(r.test.upper)}]
                   </span>
                 )}
               </td>

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { serializeLeaderboardFilters, type LeaderboardFilters } from "@/lib/filters";
-import type { DeprecatedRows } from "@/lib/queries/leaderboard";
+import type { LeaderboardFilters } from "@/lib/filters";
+import type { LeaderboardView } from "@/lib/leaderboard/view";
+import { leaderboardHref } from "./format";
 
 /** The "show / hide deprecated models" link: the choice lives in the URL (deprecated=show), beside the filters. */
-export async function DeprecatedToggle({ filters, deprecated, hidden }: { filters: LeaderboardFilters; deprecated: DeprecatedRows; hidden: number }) {
+export async function DeprecatedToggle({ filters, view, hidden }: { filters: LeaderboardFilters; view: LeaderboardView; hidden: number }) {
   const t = await getTranslations("leaderboard");
-  const own = serializeLeaderboardFilters(filters);
-  const query = deprecated === "show" ? own : [own, "deprecated=show"].filter(Boolean).join("&");
-  const href = query ? `/leaderboard?${query}` : "/leaderboard";
+  const { deprecated } = view;
+  const href = leaderboardHref(filters, { ...view, deprecated: deprecated === "show" ? "hide" : "show" });
   if (deprecated === "hide" && hidden === 0) return null;
   return (
     <p className="text-sm text-slate-600" data-testid="deprecated-toggle">

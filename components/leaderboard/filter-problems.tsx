@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import type { FilterProblem } from "@/lib/filters";
 
 /** The notice for URL values that were ignored (async server component); `prefix` names the comparison side. */
-export async function FilterProblems({ problems, prefix = "" }: { problems: FilterProblem[]; prefix?: string }) {
+export async function FilterProblems({ problems, prefix = "" }: { problems: { key: string; value: string; message: string }[]; prefix?: string }) {
   if (problems.length === 0) return null;
   const t = await getTranslations("leaderboard.filters");
   return problems.map((p) => (

@@ -1,10 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { LeaderboardRow } from "@/lib/queries/leaderboard";
-import { modelHref, percent, signed } from "./format";
+import { modelHref, percent, rankRange, signed } from "./format";
 import { DataTable } from "@/components/ui/data-table";
 
-/** The ranked table (async server component). Rows without a rating say why; each model links to its page. */
+/**
+ * The ranked table (async server component). The rank column shows the range of ranks the 95% intervals allow;
+ * rows without a rating say why (too few votes, or a record the votes cannot turn into a rating); each model links
+ * to its page.
+ */
 export async function LeaderboardTable({ rows, minModelVotes }: { rows: LeaderboardRow[]; minModelVotes: number }) {
   const t = await getTranslations("leaderboard.table");
   return (
@@ -28,7 +32,9 @@ export async function LeaderboardTable({ rows, minModelVotes }: { rows: Leaderbo
       <tbody>
         {rows.map((r) => (
           <tr key={r.modelId} className="border-t border-slate-100" data-model={r.name} data-status={r.status}>
-            <td className="px-3 py-2 font-medium" data-col="rank">{r.rank ?? "–"}</td>
+            <td className="whitespace-nowrap px-3 py-2 font-medium" data-col="rank" dir="ltr" title={r.rank === null ? undefined : t("rankHint", { best: r.rank, worst: r.rankWorst ?? r.rank })}>
+              {rankRange(r.rank, r.rankWorst)}
+            </td>
             <td className="min-w-40 px-3 py-2" data-col="model">
               <Link href={modelHref(r.name)} className="text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
                 {r.displayName}
@@ -43,8 +49,8 @@ export async function LeaderboardTable({ rows, minModelVotes }: { rows: Leaderbo
             </td>
             <td className="hidden px-3 py-2 text-slate-600 sm:table-cell">{r.organization}</td>
             {r.rating === null ? (
-              <td colSpan={2} className="px-3 py-2 text-end text-slate-500" title={t("notEnoughVotesHint", { min: minModelVotes })}>
-                {t("notEnoughVotes")}
+              <td colSpan={2} className="px-3 py-2 text-end text-slate-500" data-col="unrated" data-reason={r.unrated ?? undefined} title={t("unratedHint", { reason: r.unrated ?? "few-votes", min: minModelVotes })}>
+                {t("unrated", { reason: r.unrated ?? "few-votes" })}
               </td>
             ) : (
               <>

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { LeaderboardFilters } from "@/lib/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Outcome, PairCell } from "@/lib/rating";
+import type { Outcome, PairCell, VotesByVoter } from "@/lib/rating";
 
 /** Everything a leaderboard needs from the votes of one slice, already counted. */
 export interface SliceCounts {
@@ -15,6 +15,8 @@ export interface SliceCounts {
   /** Distinct voters per model (same order as modelIds). */
   modelVoters: number[];
   lastVoteAt: Date | null;
+  /** The votes grouped by voter (model codes through `modelOf` into modelIds): from the vote index only. */
+  byVoter?: VotesByVoter;
 }
 
 /**

@@ -4,14 +4,15 @@ import type { Outcome, PairCell } from "@/lib/rating";
 import { compileFilter } from "@/lib/slice-index/compile-filter";
 import { OUTCOME_NAMES } from "@/lib/slice-index/codes";
 import type { VoteIndex } from "@/lib/slice-index/vote-index";
+import type { ScanRecords } from "@/lib/slice-index/vote-columns";
 import type { SliceCounts } from "./slice-counts";
 
 /**
  * One slice's counts from a vote index (one pass over compact columns), in the same shape as the
- * SQL path's.
+ * SQL path's, with the slice's votes grouped by voter for voter-clustered intervals.
  */
-export function countsFromIndex(index: VoteIndex, filters: LeaderboardFilters): SliceCounts {
-  const scan = index.scan(compileFilter(filters));
+export function countsFromIndex(index: VoteIndex, filters: LeaderboardFilters, records: ScanRecords = "votes"): SliceCounts {
+  const scan = index.scan(compileFilter(filters), records);
   const M = scan.modelCount;
   // Keep only models with votes in the slice, re-indexed in id order (as the SQL path does).
   const present: number[] = [];
@@ -36,5 +37,6 @@ export function countsFromIndex(index: VoteIndex, filters: LeaderboardFilters): 
     demoVotes: scan.demoVotes,
     modelVoters: present.map((m) => scan.modelVoters[m]),
     lastVoteAt: scan.lastTime ? new Date(scan.lastTime * 1000) : null,
+    byVoter: scan.byVoter && { ...scan.byVoter, stride: M, modelOf: local },
   };
 }

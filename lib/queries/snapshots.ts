@@ -29,13 +29,20 @@ export interface SnapshotRow {
   lower: number | null;
   upper: number | null;
   rank: number | null;
+  /** Worst rank the interval allows (absent in snapshots before rank ranges existed). */
+  rankWorst?: number | null;
+  /** Why the row has no rating (see LeaderboardRow.unrated; absent in older snapshots). */
+  unrated?: string | null;
   votes: number;
   voters: number;
   /** Marked when the model was deprecated at publication (absent in snapshots before deprecation existed). */
   isDeprecated?: boolean;
 }
 
-/** How a snapshot was computed: the policy's bootstrap settings and thresholds at the time. */
+/**
+ * How a snapshot was computed: the interval method ("sandwich": voter-clustered; older snapshots say "95%
+ * bootstrap"), the policy's bootstrap settings and thresholds at the time.
+ */
 export interface SnapshotMethod {
   name: string;
   interval: string;
@@ -93,6 +100,8 @@ const rowSchema = z.object({
   lower: z.number().nullable(),
   upper: z.number().nullable(),
   rank: z.number().int().nullable(),
+  rankWorst: z.number().int().nullable().optional(),
+  unrated: z.string().nullable().optional(),
   votes: z.number().int(),
   voters: z.number().int(),
   isDeprecated: z.boolean().optional(),
@@ -187,6 +196,8 @@ function toSliceData(key: string, board: Leaderboard): SnapshotSliceData {
           lower: r.lower,
           upper: r.upper,
           rank: r.rank,
+          rankWorst: r.rankWorst,
+          unrated: r.unrated,
           votes: r.votes,
           voters: r.voters,
           ...(r.status === "DEPRECATED" ? { isDeprecated: true } : {}),

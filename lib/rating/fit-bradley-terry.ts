@@ -57,6 +57,14 @@ export function fitBradleyTerry(cells: readonly PairCell[], nModels: number, bas
  * CHORD_STEP from the optimum — or null if none was (fewer than two models or no weight), for `createRefitter`.
  * Cost per Newton step O(pairs + n³/3), per chord step O(pairs + n²).
  */
+/**
+ * What holds the fit's optimum in place: "ridge" is (λ/2)·Σ r², λ = RIDGE_PER_BATTLE · battles, finite and unique on
+ * any data (FastChat parity and bootstrap rounds); "centre" penalises only the mean, (λ/2n)·(Σ r)², which leaves the
+ * likelihood's optimum exactly where it is and only picks Σ r = 0 among its shifts: the exact maximum likelihood,
+ * for models whose comparison digraph is strongly connected (`identifyModels`), where it exists.
+ */
+export type Penalty = "ridge" | "centre";
+
 export function fitPairs(
   design: PairGraph,
   total: Float64Array,
@@ -64,6 +72,7 @@ export function fitPairs(
   alpha: number,
   start?: ArrayLike<number>,
   last?: { factor: Float64Array | null },
+  penalty: Penalty = "ridge",
 ): Float64Array {
   const n = design.nModels;
   const r = new Float64Array(n);
@@ -73,7 +82,8 @@ export function fitPairs(
   if (n < 2 || weight <= 0) return r;
   if (start) for (let m = 0; m < n; m++) r[m] = start[m]!;
 
-  const lambda = RIDGE_PER_BATTLE * weight;
+  // "centre": (λ/2n)(Σr)², λ about a diagonal entry of the data's Hessian, so the Hessian is well conditioned
+  const lambda = penalty === "ridge" ? RIDGE_PER_BATTLE * weight : -((alpha * alpha * weight) / n);
   const grad = new Float64Array(n);
   const hess = new Float64Array(n * n);
   const step = new Float64Array(n);
@@ -479,7 +489,7 @@ function compactGradient(
 
 /**
  * The penalised loss at r (NaN when `wantLoss` is false), and when `grad` / `hess` are given its gradient /
- * Hessian (overwritten).
+ * Hessian (overwritten). `lambda` ≥ 0 is the ridge weight; a negative value −λ is the centring penalty (`Penalty`).
  * Per pair with z = α(r_i − r_j), total w and i's score s: loss = w·log(1 + e^{−z}) + (w − s)·z
  * (= s·softplus(−z) + (w − s)·softplus(z)), gradient α(w·σ(z) − s) on i and its negative on j, curvature
  * α²·w·σ(z)σ(−z). Everything is computed from e^{−|z|}, so nothing overflows. Cost O(pairs + n²).
@@ -498,11 +508,21 @@ function evaluate(
   const n = r.length;
   const { i, j } = design;
   let loss = wantLoss ? 0 : NaN;
-  for (let m = 0; m < n; m++) loss += 0.5 * lambda * r[m]! * r[m]!;
-  if (grad) for (let m = 0; m < n; m++) grad[m] = lambda * r[m]!;
-  if (hess) {
-    hess.fill(0);
-    for (let m = 0; m < n; m++) hess[m * n + m] = lambda;
+  if (lambda >= 0) {
+    for (let m = 0; m < n; m++) loss += 0.5 * lambda * r[m]! * r[m]!;
+    if (grad) for (let m = 0; m < n; m++) grad[m] = lambda * r[m]!;
+    if (hess) {
+      hess.fill(0);
+      for (let m = 0; m < n; m++) hess[m * n + m] = lambda;
+    }
+  } else {
+    // the centring penalty (see `Penalty`), passed as −λ
+    const mu = -lambda / n;
+    let sum = 0;
+    for (let m = 0; m < n; m++) sum += r[m]!;
+    loss += 0.5 * mu * sum * sum;
+    if (grad) grad.fill(mu * sum);
+    if (hess) hess.fill(mu);
   }
   const alpha2 = alpha * alpha;
   for (let p = 0; p < total.length; p++) {

@@ -11,3 +11,16 @@ export { quantile } from "./quantile";
 export { rankByIntervals } from "./rank-by-intervals";
 export { pairwiseWinFractions } from "./pairwise-win-fractions";
 export { computeLeaderboard } from "./compute-leaderboard";
+export { identifyModels, type Identification } from "./identify";
+export {
+  fitIdentified,
+  rateSlice,
+  rankRanges,
+  INTERVAL_METHODS,
+  MIN_VOTER_BOOTSTRAP_ROUNDS,
+  type IntervalMethod,
+  type SliceRating,
+  type SliceRatingRow,
+  type VotesByVoter,
+} from "./clustered";
+export { compareSlices, benjaminiHochberg, FALSE_DISCOVERY_RATE, type ModelDifference, type SliceComparison, type SliceVotes } from "./compare";

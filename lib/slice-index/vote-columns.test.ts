@@ -108,3 +108,47 @@ describe("VoteColumns", () => {
     expect([r.votes, r.voters, r.modelCount]).toEqual([0, 0, 0]);
   });
 });
+
+describe("votes grouped by voter", () => {
+  /** Each voter's multiset of cell codes, from the scan's records, checking voters ascend and runs are whole. */
+  function grouped(columns: VoteColumns, f: CompiledFilter) {
+    const { byVoter, cells } = columns.scan(f, "votes");
+    const out = new Map<number, number[]>();
+    const ids = [...byVoter!.voterId];
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(new Set(ids).size).toBe(ids.length);
+    const recount = new Int32Array(cells.length);
+    ids.forEach((v, k) => {
+      const codes = [...byVoter!.code.subarray(byVoter!.start[k], byVoter!.start[k + 1])];
+      codes.forEach((c) => recount[c]++);
+      out.set(v, codes.sort((x, y) => x - y));
+    });
+    expect([...recount]).toEqual([...cells]);
+    return out;
+  }
+
+  it("holds every matching vote once, in one run per voter, whether votes sit in the sorted part or the tail", () => {
+    const votes = randomVotes(3000, 21);
+    const f = { ...acceptAll(), country: only([0, 1]) };
+    const expected = new Map<number, number[]>();
+    for (const v of votes) {
+      if (!f.country[v.country]) continue;
+      const list = expected.get(v.voter) ?? [];
+      list.push((v.modelA * 6 + v.modelB) * 4 + v.outcome);
+      expected.set(v.voter, list);
+    }
+    for (const list of expected.values()) list.sort((x, y) => x - y);
+    const sortedOnly = new VoteColumns();
+    sortedOnly.append(votes);
+    sortedOnly.seal(0);
+    const withTail = new VoteColumns();
+    withTail.append(votes.slice(0, 2000));
+    withTail.seal(0);
+    withTail.append(votes.slice(2000)); // voters old and new, left in the tail
+    expect(withTail.tailSize).toBe(1000);
+    for (const columns of [sortedOnly, withTail]) {
+      expect(columns.modelCount).toBe(6);
+      expect(new Map([...grouped(columns, f)].sort((x, y) => x[0] - y[0]))).toEqual(new Map([...expected].sort((x, y) => x[0] - y[0])));
+    }
+  });
+});

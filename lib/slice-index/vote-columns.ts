@@ -13,7 +13,18 @@ export interface IndexedVote {
   language: number;
   time: number;
   voter: number;
+  /**
+   * Answer style, for style control: length as (tokens A − tokens B)/(tokens A + tokens B + 1), and the differences
+   * (A − B) of markdown headers, list items and bold spans. Absent (or length NaN) when unknown.
+   */
+  style?: { length: number; headers: number; lists: number; bold: number } | null;
 }
+
+/** Stored length ratio: Int16 steps of 1/32767 in a Uint16 column, UNKNOWN_STYLE when unknown. */
+const LENGTH_STEPS = 32767;
+const UNKNOWN_STYLE = 0x8000;
+/** Count differences are kept in one signed byte each: beyond ±127 they are clamped (rare, and z-scored anyway). */
+const clampByte = (x: number) => Math.max(-127, Math.min(127, Math.round(x))) & 0xff;
 
 /** Which code values a slice accepts, per attribute, and its half-open time range. */
 export interface CompiledFilter {
@@ -35,6 +46,44 @@ export interface ScanResult {
   demoVotes: number;
   modelVoters: Int32Array;
   lastTime: number;
+  /**
+   * With scan(f, true): the slice's votes grouped by voter, voters ascending (a voter's main and tail votes
+   * together): voter k = voterId[k] cast votes start[k]..start[k + 1] − 1, each as its cell index
+   * (a · modelCount + b) · 4 + outcome. What voter-clustered intervals sum over.
+   */
+  byVoter?: VotesByVoterCodes;
+}
+
+/** A slice's votes by voter (see ScanResult.byVoter), with each vote's answer style when asked for. */
+export interface VotesByVoterCodes {
+  start: Int32Array;
+  voterId: Int32Array;
+  code: Uint32Array;
+  /** With records "style": per vote, length ratio and count differences (see IndexedVote.style); length NaN when unknown. */
+  style?: { length: Float64Array; headers: Float64Array; lists: Float64Array; bold: Float64Array };
+}
+
+/** What a scan records besides counts: nothing, the votes by voter, or those with their answer style. */
+export type ScanRecords = "none" | "votes" | "style";
+
+/** An append-only typed array that doubles when full. */
+class GrowableU32 {
+  data: Uint32Array;
+  n = 0;
+  constructor(capacity: number) {
+    this.data = new Uint32Array(Math.max(16, capacity));
+  }
+  push(x: number): void {
+    if (this.n === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.n++] = x;
+  }
+  view(): Uint32Array {
+    return this.data.subarray(0, this.n);
+  }
 }
 
 const DEMO = 2;
@@ -80,6 +129,10 @@ class Segment {
   language = new Uint8Array(0);
   time = new Uint32Array(0);
   voter = new Uint32Array(0);
+  styleLength = new Uint16Array(0);
+  styleHeaders = new Uint8Array(0);
+  styleLists = new Uint8Array(0);
+  styleBold = new Uint8Array(0);
 
   reserve(capacity: number): void {
     if (capacity <= this.voter.length) return;
@@ -98,6 +151,10 @@ class Segment {
     this.language = grow(this.language, (n) => new Uint8Array(n));
     this.time = grow(this.time, (n) => new Uint32Array(n));
     this.voter = grow(this.voter, (n) => new Uint32Array(n));
+    this.styleLength = grow(this.styleLength, (n) => new Uint16Array(n));
+    this.styleHeaders = grow(this.styleHeaders, (n) => new Uint8Array(n));
+    this.styleLists = grow(this.styleLists, (n) => new Uint8Array(n));
+    this.styleBold = grow(this.styleBold, (n) => new Uint8Array(n));
   }
 
   push(v: IndexedVote): void {
@@ -114,6 +171,16 @@ class Segment {
     this.language[i] = v.language;
     this.time[i] = v.time;
     this.voter[i] = v.voter;
+    const style = v.style;
+    if (style && Number.isFinite(style.length)) {
+      this.styleLength[i] = Math.round(Math.max(-1, Math.min(1, style.length)) * LENGTH_STEPS) & 0xffff;
+      this.styleHeaders[i] = clampByte(style.headers);
+      this.styleLists[i] = clampByte(style.lists);
+      this.styleBold[i] = clampByte(style.bold);
+    } else {
+      this.styleLength[i] = UNKNOWN_STYLE;
+      this.styleHeaders[i] = this.styleLists[i] = this.styleBold[i] = 0;
+    }
   }
 }
 
@@ -188,7 +255,9 @@ export class VoteColumns {
     sorted.modelA = reorder16(main.modelA, tail.modelA, rowAt, m);
     sorted.modelB = reorder16(main.modelB, tail.modelB, rowAt, m);
     main.modelA = main.modelB = new Uint16Array(0);
-    for (const name of ["outcome", "source", "country", "age", "education", "language"] as const) {
+    sorted.styleLength = reorder16(main.styleLength, tail.styleLength, rowAt, m);
+    main.styleLength = new Uint16Array(0);
+    for (const name of ["outcome", "source", "country", "age", "education", "language", "styleHeaders", "styleLists", "styleBold"] as const) {
       sorted[name] = reorder8(main[name], tail[name], rowAt, m);
       main[name] = new Uint8Array(0);
     }
@@ -200,8 +269,13 @@ export class VoteColumns {
     this.inTail = new Uint8Array(this.inTail.length);
   }
 
-  /** Counts one slice in a single pass. Cost O(votes) with a handful of array reads per vote. */
-  scan(f: CompiledFilter): ScanResult {
+  /**
+   * Counts one slice in a single pass. Cost O(votes) with a handful of array reads per vote. With `byVoter`, also
+   * records each matching vote (4 bytes) grouped by voter: see ScanResult.byVoter.
+   */
+  scan(f: CompiledFilter, records: ScanRecords = "none"): ScanResult {
+    const byVoter = records !== "none";
+    const withStyle = records === "style";
     const M = this.modelCount;
     const cells = new Int32Array(M * M * 4);
     const modelVoters = new Int32Array(M);
@@ -230,6 +304,14 @@ export class VoteColumns {
     const byLanguage = !acceptsAll(languageOk);
     const byTime = from > 0 || to < 2 ** 32;
     let lastVoter = -1;
+    // the records by voter (main part: already in voter order)
+    const codes = byVoter ? new GrowableU32(s.n >> 3) : null;
+    const starts = byVoter ? new GrowableU32(1024) : null;
+    const ids = byVoter ? new GrowableU32(1024) : null;
+    // raw style codes per record: length in the low 16 bits, headers/lists/bold bytes above… kept as two words
+    const styleLow = withStyle ? new GrowableU32(s.n >> 3) : null;
+    const styleHigh = withStyle ? new GrowableU32(s.n >> 3) : null;
+    const { styleLength, styleHeaders, styleLists, styleBold } = s;
     for (let r = 0, n = s.n; r < n; r++) {
       if (byCountry && countryOk[country[r]] === 0) continue;
       if (byAge && ageOk[age[r]] === 0) continue;
@@ -240,13 +322,25 @@ export class VoteColumns {
       const v = voter[r];
       const a = modelA[r];
       const b = modelB[r];
-      cells[(a * M + b) * 4 + outcome[r]]++;
+      const cell = (a * M + b) * 4 + outcome[r];
+      cells[cell]++;
       votes++;
       if (source[r] === DEMO) demoVotes++;
       if (t > lastTime) lastTime = t;
       if (v !== lastVoter) {
         voters++;
         lastVoter = v;
+        if (starts) {
+          starts.push(codes!.n);
+          ids!.push(v);
+        }
+      }
+      if (codes) {
+        codes.push(cell);
+        if (styleLow) {
+          styleLow.push(styleLength[r]);
+          styleHigh!.push(styleHeaders[r] | (styleLists[r] << 8) | (styleBold[r] << 16));
+        }
       }
       if (lastVoterOfModel[a] !== v) {
         modelVoters[a]++;
@@ -265,6 +359,7 @@ export class VoteColumns {
 
     const t2 = this.tail;
     const tailSeen = new Map<number, Set<number>>();
+    const tailRecords: number[] = []; // voter, cell, style low, style high, …
     for (let r = 0; r < t2.n; r++) {
       if (f.country[t2.country[r]] === 0 || f.age[t2.age[r]] === 0 || f.education[t2.education[r]] === 0 || f.language[t2.language[r]] === 0) continue;
       const t = t2.time[r];
@@ -272,7 +367,11 @@ export class VoteColumns {
       const v = t2.voter[r];
       const a = t2.modelA[r];
       const b = t2.modelB[r];
-      cells[(a * M + b) * 4 + t2.outcome[r]]++;
+      const cell = (a * M + b) * 4 + t2.outcome[r];
+      cells[cell]++;
+      if (byVoter) {
+        tailRecords.push(v, cell, t2.styleLength[r], t2.styleHeaders[r] | (t2.styleLists[r] << 8) | (t2.styleBold[r] << 16));
+      }
       votes++;
       if (t2.source[r] === DEMO) demoVotes++;
       if (t > lastTime) lastTime = t;
@@ -285,7 +384,12 @@ export class VoteColumns {
         seen.add(m);
       }
     }
-    return { cells, modelCount: M, votes, voters, demoVotes, modelVoters, lastTime };
+    const result: ScanResult = { cells, modelCount: M, votes, voters, demoVotes, modelVoters, lastTime };
+    if (byVoter) {
+      starts!.push(codes!.n);
+      result.byVoter = mergeTailRecords(starts!.view(), ids!.view(), codes!.view(), tailRecords, styleLow?.view(), styleHigh?.view());
+    }
+    return result;
   }
 
   /**
@@ -333,6 +437,70 @@ export class VoteColumns {
     const strip = (a: ReturnType<typeof make>) => ({ votes: a.votes, voters: a.voters });
     return { country: strip(acc.country), region: strip(acc.region), age: strip(acc.age), education: strip(acc.education), language: strip(acc.language) };
   }
+}
+
+/**
+ * The main part's records (voter runs in ascending voter order) with the tail's records (voter, cell, style low,
+ * style high quadruples in any order) merged in: each voter's tail votes join the voter's run, or open a new one
+ * in order. Style words are decoded when given. Cost O(main records + tail records · log).
+ */
+function mergeTailRecords(
+  start: Uint32Array,
+  voterId: Uint32Array,
+  code: Uint32Array,
+  tail: number[],
+  styleLow?: Uint32Array,
+  styleHigh?: Uint32Array,
+): VotesByVoterCodes {
+  const T = 4;
+  const tailCount = tail.length / T;
+  const mainCount = code.length;
+  // position k of the result holds record order[k]: < mainCount from the main part, else tail record − mainCount
+  const order = new Uint32Array(mainCount + tailCount);
+  const tailOrder = Array.from({ length: tailCount }, (_, k) => k).sort((x, y) => tail[T * x] - tail[T * y] || x - y);
+  const outStart: number[] = [0];
+  const outId: number[] = [];
+  let n = 0;
+  let t = 0;
+  const mainVoters = voterId.length;
+  const tailVoter = (k: number) => tail[T * tailOrder[k]];
+  for (let g = 0; g <= mainVoters; g++) {
+    const id = g < mainVoters ? voterId[g] : Infinity;
+    // tail-only voters that come before this main voter
+    while (t < tailCount && tailVoter(t) < id) {
+      const v = tailVoter(t);
+      while (t < tailCount && tailVoter(t) === v) order[n++] = mainCount + tailOrder[t++];
+      outId.push(v);
+      outStart.push(n);
+    }
+    if (g === mainVoters) break;
+    for (let k = start[g]; k < start[g + 1]; k++) order[n++] = k;
+    while (t < tailCount && tailVoter(t) === id) order[n++] = mainCount + tailOrder[t++];
+    outId.push(id);
+    outStart.push(n);
+  }
+  const result: VotesByVoterCodes = {
+    start: Int32Array.from(outStart),
+    voterId: Int32Array.from(outId),
+    code: tailCount === 0 ? code : Uint32Array.from(order, (k) => (k < mainCount ? code[k] : tail[T * (k - mainCount) + 1])),
+  };
+  if (styleLow && styleHigh) {
+    const length = new Float64Array(order.length);
+    const headers = new Float64Array(order.length);
+    const lists = new Float64Array(order.length);
+    const bold = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) {
+      const from = order[k];
+      const low = from < mainCount ? styleLow[from] : tail[T * (from - mainCount) + 2];
+      const high = from < mainCount ? styleHigh[from] : tail[T * (from - mainCount) + 3];
+      length[k] = low === UNKNOWN_STYLE ? NaN : ((low << 16) >> 16) / LENGTH_STEPS;
+      headers[k] = ((high & 0xff) << 24) >> 24;
+      lists[k] = (((high >> 8) & 0xff) << 24) >> 24;
+      bold[k] = (((high >> 16) & 0xff) << 24) >> 24;
+    }
+    result.style = { length, headers, lists, bold };
+  }
+  return result;
 }
 
 function acceptsAll(mask: Uint8Array): boolean {

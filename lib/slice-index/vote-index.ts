@@ -4,7 +4,7 @@ import { serverEnv } from "@/lib/env";
 import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, OUTCOME_CODE, SOURCE_CODE, encode } from "./codes";
 import { PairCounts } from "./pair-counts";
 import { SeqSet } from "./seq-set";
-import { VoteColumns, type CompiledFilter, type IndexedVote, type ScanResult } from "./vote-columns";
+import { VoteColumns, type CompiledFilter, type IndexedVote, type ScanRecords, type ScanResult } from "./vote-columns";
 
 // Rows per fetch: small enough that each batch's garbage dies young (keeps the heap small).
 const BATCH = 20_000;
@@ -97,18 +97,22 @@ export class VoteIndex {
         this.columns.reserve(Math.ceil((est.rows[0]?.n ?? 0) * 1.02));
       }
       let added = 0;
+      const style = { length: 0, headers: 0, lists: 0, bold: 0 };
       const scratch: IndexedVote = { seq: 0, modelA: 0, modelB: 0, outcome: 0, source: 0, country: 0, age: 0, education: 0, language: 0, time: 0, voter: 0 };
       // One cursor over the new rows in seq order: a single index scan, fetched in batches.
       await client.query(
         `DECLARE new_votes NO SCROLL CURSOR FOR
            SELECT seq::float8, "modelAId", "modelBId", outcome::text, source::text, country, "ageBand", education, language,
                   floor(extract(epoch FROM "createdAt"))::int, "voterKey",
-                  CASE WHEN "identityLeak" THEN 1 WHEN excluded THEN 2 ELSE 0 END
+                  CASE WHEN "identityLeak" THEN 1 WHEN excluded THEN 2 ELSE 0 END,
+                  ("tokensA" - "tokensB")::float8 / ("tokensA" + "tokensB" + 1),
+                  "headersA" - "headersB", "listsA" - "listsB", "boldA" - "boldB"
            FROM "Vote" WHERE seq > ${Math.floor(this.safeMark)} ORDER BY seq`,
       );
       for (;;) {
         const res = await client.query({ text: `FETCH ${BATCH} FROM new_votes`, rowMode: "array" });
-        for (const row of res.rows as [number, string, string, keyof typeof OUTCOME_CODE, keyof typeof SOURCE_CODE, string | null, string | null, string | null, string | null, number, string, number][]) {
+        type Row = [number, string, string, keyof typeof OUTCOME_CODE, keyof typeof SOURCE_CODE, string | null, string | null, string | null, string | null, number, string, number, number | null, number | null, number | null, number | null];
+        for (const row of res.rows as Row[]) {
           const seq = row[0];
           if (this.held.has(seq)) continue;
           this.held.add(seq);
@@ -132,6 +136,15 @@ export class VoteIndex {
           v.language = encode(LANGUAGE_CODE, row[8]);
           v.time = row[9];
           v.voter = this.code(this.voterCode, row[10]);
+          // style is known only when every count of both answers is
+          if (row[12] === null || row[13] === null || row[14] === null || row[15] === null) v.style = null;
+          else {
+            v.style = style;
+            style.length = row[12];
+            style.headers = row[13];
+            style.lists = row[14];
+            style.bold = row[15];
+          }
           this.columns.add(v);
           this.pairs.add(v.modelA, v.modelB, v.outcome);
           added++;
@@ -173,8 +186,9 @@ export class VoteIndex {
     return this.modelCode.get(id) ?? -1;
   }
 
-  scan(filter: CompiledFilter): ScanResult {
-    return this.columns.scan(filter);
+  /** One slice's counts (see VoteColumns.scan), and its votes grouped by voter if `records` asks for them. */
+  scan(filter: CompiledFilter, records: ScanRecords = "none"): ScanResult {
+    return this.columns.scan(filter, records);
   }
 }
 

@@ -10,6 +10,7 @@ import { pickPrefixed, toQuery } from "@/components/leaderboard/prefixed-filters
 import { SliceFilterBar } from "@/components/leaderboard/slice-filter-bar";
 import { BackToLeaderboard } from "@/components/leaderboard/back-to-leaderboard";
 import { parseLeaderboardFilters, serializeLeaderboardFilters, type LeaderboardFilters, type ListKey } from "@/lib/filters";
+import { getComparison } from "@/lib/queries/compare";
 import { getLeaderboard, type Leaderboard } from "@/lib/queries/leaderboard";
 import { describeSliceIn, sliceOptions, type SliceOption } from "@/lib/slice-labels";
 import { getSliceLabels } from "@/lib/slice-labels-server";
@@ -69,8 +70,9 @@ export default async function CompareSlicesPage({ searchParams }: PageProps) {
   const rawSort = [params.sort].flat()[0];
   const parsedSort = sortSchema.safeParse(rawSort ?? "difference");
   const sort: ComparisonSort = parsedSort.success ? parsedSort.data : "difference";
-  const [boardA, boardB] = await Promise.all(sides.map((s) => getLeaderboard(s.filters)));
-  const rows = compareSlices(boardA!, boardB!, sort);
+  const [boardA, boardB, comparison] = await Promise.all([getLeaderboard(sides[0]!.filters), getLeaderboard(sides[1]!.filters), getComparison(sides[0]!.filters, sides[1]!.filters)]);
+  const rows = compareSlices(boardA, boardB, comparison, sort);
+  const significant = comparison.models.filter((m) => m.significant).length;
   const sameAudience = serializeLeaderboardFilters(sides[0]!.filters) === serializeLeaderboardFilters(sides[1]!.filters);
   const points = rows.flatMap((r) => (r.a.state === "rated" && r.b.state === "rated" ? [{ model: r.displayName, a: r.a.rating, b: r.b.rating }] : []));
   const others = Object.entries(params).flatMap(([k, v]) => (k === "sort" ? [] : [v ?? []].flat().map((x): [string, string] => [k, x])));
@@ -93,8 +95,8 @@ export default async function CompareSlicesPage({ searchParams }: PageProps) {
       )}
       {sameAudience && <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">{t("sameAudience")}</p>}
       <div className="grid gap-4 lg:grid-cols-2">
-        <SidePanel side={SIDES[0]} board={boardA!} filters={sides[0]!.filters} sliceName={names[0]!} options={options} t={t} />
-        <SidePanel side={SIDES[1]} board={boardB!} filters={sides[1]!.filters} sliceName={names[1]!} options={options} t={t} />
+        <SidePanel side={SIDES[0]} board={boardA} filters={sides[0]!.filters} sliceName={names[0]!} options={options} t={t} />
+        <SidePanel side={SIDES[1]} board={boardB} filters={sides[1]!.filters} sliceName={names[1]!} options={options} t={t} />
       </div>
       {rows.length > 0 && (
         <>
@@ -111,7 +113,10 @@ export default async function CompareSlicesPage({ searchParams }: PageProps) {
               </Link>
             ))}
           </nav>
-          <ComparisonTable rows={rows} aLabel={names[0]!} bLabel={names[1]!} minModelVotes={boardA!.policy.minModelVotes} />
+          <p className="text-sm" data-testid="significant-summary">
+            {t("significantSummary", { significant, compared: comparison.models.length, shared: comparison.sharedVoters })}
+          </p>
+          <ComparisonTable rows={rows} aLabel={names[0]!} bLabel={names[1]!} minModelVotes={boardA.policy.minModelVotes} />
           {points.length > 1 ? (
             <SliceDumbbellChart points={points} aLabel={names[0]!} bLabel={names[1]!} />
           ) : (
@@ -120,7 +125,7 @@ export default async function CompareSlicesPage({ searchParams }: PageProps) {
         </>
       )}
       <p className="text-xs text-slate-500">
-        {t("thresholds", { minVotes: boardA!.policy.minModelVotes, minVoters: boardA!.policy.minSliceVoters })}
+        {t("thresholds", { minVotes: boardA.policy.minModelVotes, minVoters: boardA.policy.minSliceVoters })}
       </p>
     </section>
   );

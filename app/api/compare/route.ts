@@ -1,0 +1,24 @@
+import { NextResponse } from "next/server";
+import { pickPrefixed } from "@/components/leaderboard/prefixed-filters";
+import { handle } from "@/lib/api";
+import { AppError } from "@/lib/errors";
+import { parseLeaderboardFilters } from "@/lib/filters";
+import { getComparison } from "@/lib/queries/compare";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Tests how two audiences differ: `GET /api/compare?a.country=DE&b.country=JP` (each side takes the
+ * leaderboard's filters behind "a." or "b."; an empty side is everyone). For each model rated in both:
+ * the difference of its centred ratings (B − A) with a 95% interval, a p-value, a Benjamini–Hochberg
+ * q-value across the models compared, and `significant` (q < 0.05).
+ */
+export const GET = handle(async (request: Request) => {
+  const params = new URL(request.url).searchParams;
+  const sides = (["a.", "b."] as const).map((prefix) => ({ prefix, ...parseLeaderboardFilters(pickPrefixed(params, prefix)) }));
+  const unknown = [...params.keys()].filter((k) => !k.startsWith("a.") && !k.startsWith("b."));
+  const problems = sides.flatMap((s) => s.problems.map((p) => ({ key: `${s.prefix}${p.key}`, message: `${s.prefix}${p.key}=${p.value}: ${p.message}` })));
+  for (const k of unknown) problems.push({ key: k, message: `${k}: unknown parameter; give each audience's filters as a.<filter> and b.<filter> (e.g. a.country=DE&b.country=JP).` });
+  if (problems.length) throw new AppError("invalid_filter", problems.map((p) => p.message).join("; "), Object.fromEntries(problems.map((p) => [p.key, p.message])));
+  return NextResponse.json(await getComparison(sides[0]!.filters, sides[1]!.filters));
+});
