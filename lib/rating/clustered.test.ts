@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { clusteredCovariance, fitIdentified, rankRanges, rateSlice, voterBootstrap } from "./clustered";
+import { clusteredCovariance, fitIdentified, inverseInformation, MAX_CLUSTERS, rankRanges, rateSlice, sandwich, voterBootstrap, VoterScores } from "./clustered";
 import { fitBradleyTerry } from "./fit-bradley-terry";
-import { simulateVotes as simulate } from "./__fixtures__/simulated-votes";
+import { simulateVotes } from "./__fixtures__/simulated-votes";
 import type { Outcome, PairCell } from "./types";
 
 /** Unpenalised Newton with model 0 fixed at 0 (n − 1 free parameters, no penalty at all), then centred. */
@@ -52,7 +52,7 @@ describe("exact maximum likelihood", () => {
     const ratings = [1300, 1200, 1150, 1100, 1050, 1000, 950, 900, 850, 700];
     // two rare models: ~0.1% of appearances each
     const share = [1, 1, 1, 1, 1, 1, 1, 1, 0.0045, 0.0045];
-    const board = simulate({ ratings, voters: 4000, perVoter: 50, taste: 0, seed: 3, share });
+    const board = simulateVotes({ ratings, voters: 4000, perVoter: 50, taste: 0, seed: 3, share });
     const counts = board.cells.reduce((s, c) => s + c.count, 0);
     const rare = board.cells.filter((c) => c.a >= 8 || c.b >= 8).reduce((s, c) => s + c.count, 0);
     expect(rare / counts).toBeLessThan(0.003);
@@ -111,7 +111,7 @@ describe("identification", () => {
 
 describe("voter-clustered intervals", () => {
   it("the sandwich's standard errors agree with a brute-force voter bootstrap on small data", () => {
-    const board = simulate({ ratings: [1100, 1050, 1000, 950, 900], voters: 60, perVoter: 80, taste: 200, seed: 11 });
+    const board = simulateVotes({ ratings: [1100, 1050, 1000, 950, 900], voters: 60, perVoter: 80, taste: 200, seed: 11 });
     const fit = fitIdentified(board.models, board.cells);
     const { covariance } = clusteredCovariance(fit, board.votes);
     const rounds = voterBootstrap(fit, board.votes, 2000, 5);
@@ -125,8 +125,31 @@ describe("voter-clustered intervals", () => {
     }
   });
 
+  it("with more voters than MAX_CLUSTERS, hashed groups of voters give the per-voter estimate's standard errors", () => {
+    const board = simulateVotes({ ratings: [1100, 1050, 1000, 950, 900, 870], voters: 3 * MAX_CLUSTERS, perVoter: 12, taste: 250, seed: 13 });
+    const fit = fitIdentified(board.models, board.cells);
+    const { covariance, clusters, voters } = clusteredCovariance(fit, board.votes);
+    expect([clusters, voters]).toEqual([MAX_CLUSTERS, 3 * MAX_CLUSTERS]);
+    // the exact per-voter meat, voter by voter
+    const k = 6;
+    const meat = new Float64Array(k * k);
+    const scores = new VoterScores(fit, board.votes);
+    for (let g = 0; g < scores.voters; g++) {
+      const size = scores.score(g);
+      for (let s = 0; s < size; s++) for (let t = 0; t < size; t++) meat[scores.touched[s]! * k + scores.touched[t]!] += scores.u[scores.touched[s]!]! * scores.u[scores.touched[t]!]!;
+      scores.clear(size);
+    }
+    const inverse = inverseInformation(fit);
+    const exact = sandwich(inverse, meat, inverse, k);
+    for (let m = 0; m < k; m++) {
+      const ratio = Math.sqrt(covariance[m * k + m]! / exact[m * k + m]!);
+      expect(ratio).toBeGreaterThan(0.9);
+      expect(ratio).toBeLessThan(1.1);
+    }
+  });
+
   it("clustered voters widen the intervals beyond the vote-level ones", () => {
-    const board = simulate({ ratings: [1100, 1050, 1000, 950, 900], voters: 40, perVoter: 200, taste: 300, seed: 12 });
+    const board = simulateVotes({ ratings: [1100, 1050, 1000, 950, 900], voters: 40, perVoter: 200, taste: 300, seed: 12 });
     const sandwich = rateSlice(board, { method: "sandwich" });
     const votes = rateSlice(board, { method: "vote-bootstrap", rounds: 200, seed: 1 });
     const width = (rows: typeof votes.rows) => rows.reduce((s, r) => s + (r.upper! - r.lower!), 0);

@@ -132,10 +132,143 @@ function ratedIndexOfCode(fit: IdentifiedFit, votes: VotesByVoter): Int32Array {
 const SCORE_OF_OUTCOME = [1, 0, 0.5, 0.5];
 
 /**
- * Each voter's score vector of the log-likelihood at the fit, over the rated group:
- *   u_g = Σ_{votes of g between rated models} α(σ(α(r_a − r_b)) − y)(e_a − e_b),  y = a's score (1, 0, ½)
- * `score(g)` writes u_g into `u` (sparse: its nonzero entries are u[touched[0..size−1]]) and returns size; call
- * `clear(size)` before the next voter. Cost O(that voter's votes).
+ * The most clusters the meat is summed over. A slice with more voters pools them into this many groups by a hash of
+ * their id: voters are independent, so groups of voters are too, and the cluster-robust estimator at that coarser
+ * level estimates the same variance without bias (Σ_groups E[U_j U_jᵀ] = Σ_voters E[u_g u_gᵀ] when every E[u_g] =
+ * 0), with 1,023 degrees of freedom instead of one per voter — a loss too small to see in coverage — at a cost of
+ * O(votes + 1024·k²) instead of O(Σ_voters (models the voter touched)²), which a few heavy voters make quadratic.
+ */
+export const MAX_CLUSTERS = 1024;
+
+/** A voter id's group among MAX_CLUSTERS (Fibonacci hashing: the top 10 bits of id·2³²/φ). */
+function hashCluster(id: number): number {
+  return Math.imul(id + 1, 0x9e3779b1) >>> 22;
+}
+
+/**
+ * Clusters for one or two voter lists (ascending ids): each voter its own cluster (numbered by rank in the union)
+ * when the union has at most MAX_CLUSTERS voters, else MAX_CLUSTERS groups by hash — the same voter always lands in
+ * the same cluster in both lists, which is what makes cross-slice covariances right. Cost O(voters).
+ */
+export function assignClusters(...lists: Int32Array[]): { clusterOf: Int32Array[]; count: number } {
+  // the union of the ascending lists, merged
+  let union: Int32Array = lists[0] ?? new Int32Array(0);
+  for (const ids of lists.slice(1)) union = mergeAscending(union, ids);
+  if (union.length > MAX_CLUSTERS) return { clusterOf: lists.map((ids) => ids.map(hashCluster)), count: MAX_CLUSTERS };
+  return {
+    clusterOf: lists.map((ids) => {
+      const out = new Int32Array(ids.length);
+      for (let g = 0, r = 0; g < ids.length; g++) {
+        while (union[r]! < ids[g]!) r++;
+        out[g] = r;
+      }
+      return out;
+    }),
+    count: union.length,
+  };
+}
+
+/** The distinct values of two ascending lists, ascending. Cost O(x + y). */
+function mergeAscending(x: Int32Array, y: Int32Array): Int32Array {
+  const out = new Int32Array(x.length + y.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    const next = j >= y.length || (i < x.length && x[i]! <= y[j]!) ? x[i]! : y[j]!;
+    if (i < x.length && x[i] === next) i++;
+    if (j < y.length && y[j] === next) j++;
+    out[n++] = next;
+  }
+  return out.subarray(0, n);
+}
+
+/**
+ * Score vectors of the log-likelihood at the fit, summed per cluster over the rated group (`count` × k, row-major):
+ *   U_j = Σ_{voters g in cluster j} Σ_{votes of g between rated models} α(σ(α(r_a − r_b)) − y)(e_a − e_b)
+ * (y = a's score: 1, 0, ½), with `clusterOf` giving each voter position's cluster (`assignClusters`); also how many
+ * voters had a rated vote. One pass over the votes with a table per cell code: no exponentials, no division.
+ * Cost O(votes + stride²).
+ */
+export function clusterScores(fit: IdentifiedFit, votes: VotesByVoter, clusterOf: Int32Array, count: number): { sums: Float64Array; voters: number } {
+  const k = fit.rated.length;
+  const codeIndex = ratedIndexOfCode(fit, votes);
+  const { start, code, stride } = votes;
+  // per cell (a·stride + b): both rated models' positions, and α(σ − y) per outcome (NaN where not rated)
+  const cellA = new Int32Array(stride * stride);
+  const cellB = new Int32Array(stride * stride);
+  const residual = new Float64Array(stride * stride * 4).fill(NaN);
+  for (let a = 0; a < stride; a++) {
+    const x = codeIndex[a]!;
+    if (x < 0) continue;
+    for (let b = 0; b < stride; b++) {
+      const y = codeIndex[b]!;
+      if (y < 0 || y === x) continue;
+      const cell = a * stride + b;
+      cellA[cell] = x;
+      cellB[cell] = y;
+      const p = 1 / (1 + Math.exp(-fit.alpha * (fit.strengths[x]! - fit.strengths[y]!)));
+      for (let o = 0; o < 4; o++) residual[cell * 4 + o] = fit.alpha * (p - SCORE_OF_OUTCOME[o]!);
+    }
+  }
+  const sums = new Float64Array(count * k);
+  let voters = 0;
+  for (let g = 0; g + 1 < start.length; g++) {
+    const row = clusterOf[g]! * k;
+    let isCounted = false;
+    for (let v = start[g]!, end = start[g + 1]!; v < end; v++) {
+      const c = code[v]!;
+      const r = residual[c]!;
+      if (r !== r) continue; // NaN: a model outside the rated group
+      const cell = c >>> 2;
+      sums[row + cellA[cell]!] += r;
+      sums[row + cellB[cell]!] -= r;
+      isCounted = true;
+    }
+    if (isCounted) voters++;
+  }
+  return { sums, voters };
+}
+
+/**
+ * Σ_j X_jᵀ Y_j over the rows j of two cluster-sum matrices (count × kx and count × ky): the kx × ky meat. With
+ * x === y only the upper triangle is summed, then mirrored. Cost O(count·kx·ky), half that when symmetric.
+ */
+export function crossMeat(x: Float64Array, kx: number, y: Float64Array, ky: number, count: number): Float64Array {
+  const meat = new Float64Array(kx * ky);
+  const isSymmetric = x === y && kx === ky;
+  for (let j = 0; j < count; j++) {
+    const rowX = j * kx;
+    const rowY = j * ky;
+    for (let r = 0; r < kx; r++) {
+      const v = x[rowX + r]!;
+      if (v === 0) continue;
+      const out = r * ky;
+      for (let c = isSymmetric ? r : 0; c < ky; c++) meat[out + c] += v * y[rowY + c]!;
+    }
+  }
+  if (isSymmetric) for (let r = 0; r < kx; r++) for (let c = 0; c < r; c++) meat[r * kx + c] = meat[c * kx + r]!;
+  return meat;
+}
+
+/** Clusters (rows) with a nonzero score sum: the G of the G/(G − 1) correction. */
+export function countNonEmpty(sums: Float64Array, k: number, count: number): number {
+  let nonEmpty = 0;
+  for (let j = 0; j < count; j++) {
+    for (let m = 0; m < k; m++) {
+      if (sums[j * k + m] !== 0) {
+        nonEmpty++;
+        break;
+      }
+    }
+  }
+  return nonEmpty;
+}
+
+/**
+ * Each voter's own score vector (see `clusterScores`), one voter at a time: `score(g)` writes u_g into `u` (its
+ * nonzero entries at u[touched[0..size−1]]) and returns size; call `clear(size)` before the next voter. For
+ * estimators that need voters one by one (e.g. leverage corrections in the simulation). Cost O(that voter's votes).
  */
 export class VoterScores {
   readonly u: Float64Array;
@@ -188,35 +321,6 @@ export class VoterScores {
       this.isTouched[this.touched[s]!] = 0;
     }
   }
-}
-
-/** meat += x yᵀ over the touched entries of two voters' score vectors (meat is rows(x) × cols, row-major). */
-export function addOuter(meat: Float64Array, cols: number, x: VoterScores, xSize: number, y: VoterScores, ySize: number): void {
-  for (let s = 0; s < xSize; s++) {
-    const row = x.touched[s]! * cols;
-    const ux = x.u[x.touched[s]!]!;
-    for (let t = 0; t < ySize; t++) meat[row + y.touched[t]!] += ux * y.u[y.touched[t]!]!;
-  }
-}
-
-/**
- * Σ_g u_g u_gᵀ over voters (`VoterScores`), k×k row-major, and the number of voters with at least one vote
- * between rated models. Each voter's outer product costs (models that voter touched)².
- * Cost O(votes + Σ_g touched_g²).
- */
-export function voterMeat(fit: IdentifiedFit, votes: VotesByVoter): { meat: Float64Array; voters: number } {
-  const k = fit.rated.length;
-  const meat = new Float64Array(k * k);
-  const scores = new VoterScores(fit, votes);
-  let voters = 0;
-  for (let g = 0; g < scores.voters; g++) {
-    const size = scores.score(g);
-    if (size === 0) continue;
-    voters++;
-    addOuter(meat, k, scores, size, scores, size);
-    scores.clear(size);
-  }
-  return { meat, voters };
 }
 
 /** σ(α(r_x − r_y)) for every two rated models, k×k row-major. Cost O(k²). */
@@ -292,20 +396,22 @@ export function sandwich(x: Float64Array, meat: Float64Array, y: Float64Array, k
 
 /**
  * Voter-clustered ("cluster-robust", CR1) covariance of the centred strengths of the rated group:
- *   V = G/(G − 1) · A⁻¹ (Σ_g u_g u_gᵀ) A⁻¹
- * with u_g voter g's score vector (`voterMeat`), A⁻¹ from `inverseInformation`, G the number of voters. A voter's
- * votes may depend on each other in any way (tastes of their own); voters are independent. This is
- * arena-rank's `compute_hessian_and_covariance` with the per-pair scores replaced by per-voter ones.
- * Cost O(votes + Σ_g touched_g² + k³).
+ *   V = G/(G − 1) · A⁻¹ (Σ_j U_j U_jᵀ) A⁻¹
+ * with U_j cluster j's score vector (`clusterScores`: one cluster per voter, or up to MAX_CLUSTERS hashed groups of
+ * voters), A⁻¹ from `inverseInformation`, G the clusters with votes. A voter's votes may depend on each other in
+ * any way (tastes of their own); voters are independent. This is arena-rank's `compute_hessian_and_covariance`
+ * with the per-pair scores replaced by per-voter ones. Cost O(votes + min(voters, MAX_CLUSTERS)·k² + k³).
  */
-export function clusteredCovariance(fit: IdentifiedFit, votes: VotesByVoter): { covariance: Float64Array; voters: number } {
+export function clusteredCovariance(fit: IdentifiedFit, votes: VotesByVoter): { covariance: Float64Array; voters: number; clusters: number } {
   const k = fit.rated.length;
-  const { meat, voters } = voterMeat(fit, votes);
+  const { clusterOf, count } = assignClusters(votes.voterId);
+  const { sums, voters } = clusterScores(fit, votes, clusterOf[0]!, count);
+  const clusters = countNonEmpty(sums, k, count);
   const inverse = inverseInformation(fit);
-  const covariance = sandwich(inverse, meat, inverse, k);
-  const correction = voters > 1 ? voters / (voters - 1) : 1;
+  const covariance = sandwich(inverse, crossMeat(sums, k, sums, k, count), inverse, k);
+  const correction = clusters > 1 ? clusters / (clusters - 1) : 1;
   for (let e = 0; e < k * k; e++) covariance[e] = covariance[e]! * correction;
-  return { covariance, voters };
+  return { covariance, voters, clusters };
 }
 
 /**

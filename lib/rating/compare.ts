@@ -1,4 +1,4 @@
-import { addOuter, fitIdentified, inverseInformation, sandwich, VoterScores, type IdentifiedFit, type VotesByVoter } from "./clustered";
+import { assignClusters, clusterScores, countNonEmpty, crossMeat, fitIdentified, inverseInformation, sandwich, type IdentifiedFit, type VotesByVoter } from "./clustered";
 import type { PairCell } from "./types";
 
 /** Two-sided 95%: the normal quantile. */
@@ -64,39 +64,27 @@ export function compareSlices(
     const inB = positionB.get(fitA.models[m]!);
     if (inB !== undefined && include(fitA.models[m]!)) common.push({ model: fitA.models[m]!, inA: k, inB });
   });
-  const scoresA = new VoterScores(fitA, a.votes);
-  const scoresB = new VoterScores(fitB, b.votes);
   const kA = fitA.rated.length;
   const kB = fitB.rated.length;
-  const meatAA = new Float64Array(kA * kA);
-  const meatBB = new Float64Array(kB * kB);
-  const meatAB = new Float64Array(kA * kB);
-  const voters = { a: 0, b: 0, shared: 0 };
-  // merge the two voter lists by id (both ascending)
-  const idsA = a.votes.voterId;
-  const idsB = b.votes.voterId;
-  let ga = 0;
-  let gb = 0;
-  while (ga < scoresA.voters || gb < scoresB.voters) {
-    const idA = ga < scoresA.voters ? idsA[ga]! : Infinity;
-    const idB = gb < scoresB.voters ? idsB[gb]! : Infinity;
-    const sizeA = idA <= idB ? scoresA.score(ga) : 0;
-    const sizeB = idB <= idA ? scoresB.score(gb) : 0;
-    if (sizeA > 0) voters.a++;
-    if (sizeB > 0) voters.b++;
-    if (sizeA > 0 && sizeB > 0) voters.shared++;
-    addOuter(meatAA, kA, scoresA, sizeA, scoresA, sizeA);
-    addOuter(meatBB, kB, scoresB, sizeB, scoresB, sizeB);
-    addOuter(meatAB, kB, scoresA, sizeA, scoresB, sizeB);
-    scoresA.clear(sizeA);
-    scoresB.clear(sizeB);
-    if (idA <= idB) ga++;
-    if (idB <= idA) gb++;
-  }
+  // one cluster numbering for both audiences, so a voter in both adds to the same cluster on each side
+  const { clusterOf, count } = assignClusters(a.votes.voterId, b.votes.voterId);
+  const scoresA = clusterScores(fitA, a.votes, clusterOf[0]!, count);
+  const scoresB = clusterScores(fitB, b.votes, clusterOf[1]!, count);
+  const voters = { a: scoresA.voters, b: scoresB.voters, shared: sharedVoters(a.votes.voterId, b.votes.voterId) };
   const c = common.length;
   if (c < 2) return { models: [], voters };
-  const clusters = voters.a + voters.b - voters.shared;
+  const withVotes = new Float64Array(count);
+  for (let j = 0; j < count; j++) {
+    let any = 0;
+    for (let m = 0; m < kA; m++) any += Math.abs(scoresA.sums[j * kA + m]!);
+    for (let m = 0; m < kB; m++) any += Math.abs(scoresB.sums[j * kB + m]!);
+    withVotes[j] = any;
+  }
+  const clusters = countNonEmpty(withVotes, 1, count);
   const correction = clusters > 1 ? clusters / (clusters - 1) : 1;
+  const meatAA = crossMeat(scoresA.sums, kA, scoresA.sums, kA, count);
+  const meatBB = crossMeat(scoresB.sums, kB, scoresB.sums, kB, count);
+  const meatAB = crossMeat(scoresA.sums, kA, scoresB.sums, kB, count);
   const inverseA = inverseInformation(fitA);
   const inverseB = inverseInformation(fitB);
   const covAA = sandwich(inverseA, meatAA, inverseA, kA);
@@ -140,6 +128,17 @@ export function compareSlices(
   });
   rows.sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || (x.model < y.model ? -1 : 1));
   return { models: rows, voters };
+}
+
+/** Voters present in both ascending id lists. Cost O(voters). */
+function sharedVoters(x: Int32Array, y: Int32Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i] === y[j]) shared++, i++, j++;
+    else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return shared;
 }
 
 /** X · M · Y for X kA×kA, M kA×kB, Y kB×kB (row-major; Y symmetric). Cost O(kA·kB·(kA + kB)). */
