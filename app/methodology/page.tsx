@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { SamplingTable } from "@/components/leaderboard/sampling-table";
 import { ANOMALY_ALPHA, ANOMALY_MIN_PAIR_VOTES, ANOMALY_MIN_VOTES } from "@/lib/integrity/anomaly";
 import { holdoutCutoff } from "@/lib/policy";
+import { MEASURED } from "@/lib/rating/measured";
 import { getIntegrityStats } from "@/lib/queries/integrity-stats";
 import { getPolicy } from "@/lib/queries/policy";
 import { getSamplingTable } from "@/lib/queries/sampling";
@@ -41,8 +42,20 @@ export default async function MethodologyPage() {
       <section id="ratings" className="space-y-2">
         <h2 className={h2}>{t("ratings.title")}</h2>
         <p>{t("ratings.model")}</p>
-        <p>{t("ratings.bootstrap", { rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed })}</p>
+        <p>{t("ratings.identification")}</p>
+        <p>{t("ratings.intervals")}</p>
+        <p>{t("ratings.bootstraps", { rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed })}</p>
+        <p data-testid="coverage">
+          {t("ratings.coverage", {
+            independent: MEASURED.coverage.independent,
+            clustered: MEASURED.coverage.clustered,
+            strong: MEASURED.coverage.strong,
+            voteBootstrap: MEASURED.coverage.voteBootstrapClustered,
+          })}
+        </p>
         <p>{t("ratings.rank")}</p>
+        <p id="style">{t("ratings.style")}</p>
+        <p id="compare">{t("ratings.compare", { fdp: MEASURED.compare.falseDiscoveryProportion, power: MEASURED.compare.power })}</p>
       </section>
 
       <section id="slices" className="space-y-2">

@@ -2,12 +2,24 @@ import "server-only";
 import { serializeLeaderboardFilters, type LeaderboardFilters } from "@/lib/filters";
 import { buildComparison, type AudienceComparison } from "@/lib/leaderboard/compare";
 import { LruCache } from "@/lib/lru-cache";
-import { getVoteIndex } from "@/lib/slice-index/vote-index";
+import { getVoteIndex, type VoteIndex } from "@/lib/slice-index/vote-index";
 import { getModelInfo, getRosterVersion } from "./leaderboard";
 import { getPolicy } from "./policy";
+import type { SliceCounts } from "./slice-counts";
 import { countsFromIndex } from "./slice-source";
 
 const comparisonCache = new LruCache<string, AudienceComparison>(100);
+/** A slice's counts by voter, kept for a few slices: the model page compares every audience with everyone. */
+const countsCache = new LruCache<string, SliceCounts>(4);
+
+function cachedCounts(index: VoteIndex, filters: LeaderboardFilters): SliceCounts {
+  const key = JSON.stringify([serializeLeaderboardFilters(filters), index.version]);
+  const cached = countsCache.get(key);
+  if (cached) return cached;
+  const counts = countsFromIndex(index, filters);
+  countsCache.set(key, counts);
+  return counts;
+}
 
 /**
  * Each model's rating difference between audiences A and B, tested with voter-clustered errors and
@@ -19,7 +31,7 @@ export async function getComparison(a: LeaderboardFilters, b: LeaderboardFilters
   const key = JSON.stringify([serializeLeaderboardFilters(a), serializeLeaderboardFilters(b), index.version, policy, roster]);
   const cached = comparisonCache.get(key);
   if (cached) return cached;
-  const counts = { a: countsFromIndex(index, a), b: countsFromIndex(index, b) };
+  const counts = { a: cachedCounts(index, a), b: cachedCounts(index, b) };
   const models = await getModelInfo([...new Set([...counts.a.modelIds, ...counts.b.modelIds])]);
   const comparison = buildComparison({ a, b }, counts, models, policy);
   comparisonCache.set(key, comparison);

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { LIST_KEYS, parseLeaderboardFilters, type ListKey } from "@/lib/filters";
 import type { ModelStatus } from "@/lib/generated/prisma/enums";
 import type { Policy } from "@/lib/policy";
-import { pairwiseWinFractions, type Outcome, type PairCell } from "@/lib/rating";
+import { benjaminiHochberg, FALSE_DISCOVERY_RATE, pairwiseWinFractions, type Outcome, type PairCell } from "@/lib/rating";
+import { getComparison } from "./compare";
 import { ageBandLabel, countryName, educationLabel, languageName, regionName } from "@/lib/slices";
 import { getLeaderboard, type Leaderboard, type LeaderboardRow } from "./leaderboard";
 import { getVoteIndex } from "@/lib/slice-index/vote-index";
@@ -36,8 +37,14 @@ export interface AudienceRating {
   rank: number | null;
   /** How many models are rated in the slice (the "of N" of the rank). */
   ratedModels: number;
-  /** Rating here minus the overall rating; null when either is missing. */
+  /**
+   * Rating here minus the overall rating: the tested difference (both centred over the models rated in both, with
+   * voter-clustered errors that account for the votes the audience shares with everyone) when there is one, else
+   * the plain difference; null when either rating is missing.
+   */
   difference: number | null;
+  /** The test of that difference: 95% interval, p, and q across this model's audiences (Benjamini–Hochberg). */
+  test: { lower: number; upper: number; p: number; q: number; significant: boolean } | null;
 }
 
 export interface AudienceGroup {
@@ -105,9 +112,17 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 }
 
 /** The model's row and standing in one slice's leaderboard. */
-function audienceRating(key: ListKey, value: string, board: Leaderboard, modelId: string, overall: number | null): AudienceRating {
+function audienceRating(
+  key: ListKey,
+  value: string,
+  board: Leaderboard,
+  modelId: string,
+  overall: number | null,
+  tested: { difference: number; lower: number; upper: number; p: number } | undefined,
+): AudienceRating {
   const row = board.rows.find((r) => r.modelId === modelId);
   const rating = row?.rating ?? null;
+  const isRated = rating !== null && overall !== null;
   return {
     key,
     value,
@@ -120,7 +135,8 @@ function audienceRating(key: ListKey, value: string, board: Leaderboard, modelId
     upper: row?.upper ?? null,
     rank: row?.rank ?? null,
     ratedModels: board.rows.filter((r) => r.rating !== null).length,
-    difference: rating !== null && overall !== null ? rating - overall : null,
+    difference: isRated ? (tested?.difference ?? rating - overall) : null,
+    test: isRated && tested ? { lower: tested.lower, upper: tested.upper, p: tested.p, q: 1, significant: false } : null,
   };
 }
 
@@ -140,8 +156,16 @@ async function getAudiences(modelId: string, overall: number | null, policy: Pol
       }),
   );
   const ratings = await mapLimited(candidates, SLICE_CONCURRENCY, async (c) => {
-    const board = await getLeaderboard(c.filters, { deprecated: "show" });
-    return board.isShown ? audienceRating(c.key, c.value, board, modelId, overall) : null;
+    // the audience (B) against everyone (A): B − A is this audience's difference from the overall rating
+    const [board, comparison] = await Promise.all([getLeaderboard(c.filters, { deprecated: "show" }), getComparison({}, c.filters)]);
+    const tested = comparison.models.find((m) => m.modelId === modelId);
+    return board.isShown ? audienceRating(c.key, c.value, board, modelId, overall, tested) : null;
+  });
+  // One family of claims per model page: its differences across every audience shown.
+  const tests = ratings.filter((r): r is AudienceRating & { test: NonNullable<AudienceRating["test"]> } => r?.test != null);
+  benjaminiHochberg(tests.map((r) => r.test.p)).forEach((q, i) => {
+    tests[i]!.test.q = q;
+    tests[i]!.test.significant = q < FALSE_DISCOVERY_RATE;
   });
   return LIST_KEYS.map((key) => {
     const shown = ratings.filter((r): r is AudienceRating => r !== null && r.key === key);
