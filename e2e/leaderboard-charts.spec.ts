@@ -36,9 +36,12 @@ test("the leaderboard shows outcome shares and head-to-head heatmaps of the rate
   expect(await board.heatmapCell("win-fraction", first!, first!)).toBe("");
 });
 
-test("two audiences side by side: ratings from each audience's leaderboard and their difference", async ({ page, request }) => {
+test("two audiences side by side: ratings from each audience's leaderboard and their tested difference", async ({ page, request }) => {
   const americas = (await (await request.get("/api/leaderboard?region=americas")).json()) as { votes: number; rows: ApiRow[] };
   const english = (await (await request.get("/api/leaderboard?language=en")).json()) as { votes: number; rows: ApiRow[] };
+  const tested = (await (await request.get("/api/compare?a.region=americas&b.language=en")).json()) as {
+    models: { displayName: string; difference: number; lower: number; upper: number; significant: boolean }[];
+  };
 
   const board = new LeaderboardPage(page);
   await board.open();
@@ -63,9 +66,14 @@ test("two audiences side by side: ratings from each audience's leaderboard and t
     const b = english.rows.find((x) => x.displayName === r.model)!;
     expect(r.a, `${r.model} in A`).toBe(a.rating === null ? null : Math.round(a.rating));
     expect(r.b, `${r.model} in B`).toBe(b.rating === null ? null : Math.round(b.rating));
-    if (r.a !== null && r.b !== null) expect(Math.abs(r.difference! - (b.rating! - a.rating!))).toBeLessThanOrEqual(0.5);
+    // the difference shown is the test's: B − A re-centred over the models rated in both
+    const test = tested.models.find((m) => m.displayName === r.model);
+    if (r.a !== null && r.b !== null) expect(Math.abs(r.difference! - test!.difference)).toBeLessThanOrEqual(0.5);
     else expect(r.difference).toBeNull();
   }
+  const significant = await page.getByRole("main").getByTestId("comparison").locator('[data-significant="true"]').count();
+  expect(significant).toBe(tested.models.filter((m) => m.significant).length);
+  await expect(page.getByTestId("significant-summary")).toContainText(`out of ${tested.models.length} models rated in both`);
   // Sorted by the difference, largest first.
   const differences = both.map((r) => r.difference!);
   expect(differences).toEqual([...differences].sort((x, y) => y - x));
