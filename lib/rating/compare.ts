@@ -1,8 +1,7 @@
 import { assignClusters, clusterScores, countNonEmpty, crossMeat, fitIdentified, inverseInformation, sandwich, type IdentifiedFit, type VotesByVoter } from "./clustered";
 import type { PairCell } from "./types";
 
-/** Two-sided 95%: the normal quantile. */
-const Z95 = 1.959963984540054;
+import { Z95 } from "./student-t";
 /** Benjamini–Hochberg level at which a difference is called significant. */
 export const FALSE_DISCOVERY_RATE = 0.05;
 
