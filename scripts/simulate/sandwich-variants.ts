@@ -5,6 +5,7 @@ import { BOARD_RATINGS, BOARD_SHARES, BOARD_SIZE, formatMean, pairDesign, PairSa
 import { COVERAGE_SETTINGS } from "./coverage";
 import { expectedScores, TruthCache } from "./population-truth";
 import type { SimulationOptions, SimulationSection } from "./report";
+import { studentT975, Z95 } from "../../lib/rating/student-t";
 
 /**
  * Investigation, not part of `npm run simulate`: small-sample variants of the voter-clustered sandwich, on the
@@ -49,7 +50,7 @@ export function simulateSandwichVariants(options: SimulationOptions): Simulation
           const m = fit.rated[r]!;
           const variance = variant.cr3 ? cr3[r * k + r]! : cr1[r * k + r]!;
           const df = variant.df === "G-1" ? clusters - 1 : variant.df === "G*-1" ? Math.max(1, effective[r]! - 1) : Infinity;
-          const half = 400 * Math.sqrt(Math.max(0, variance)) * tQuantile975(df);
+          const half = 400 * Math.sqrt(Math.max(0, variance)) * (Number.isFinite(df) ? studentT975(df) : Z95);
           const hit = Math.abs(400 * fit.strengths[r]! - target[m]!) <= half ? 1 : 0;
           all += hit;
           if (isRare[m]) (rare += hit), rareCount++;
@@ -167,21 +168,4 @@ function leaveOneOut(fit: IdentifiedFit, votes: VotesByVoter): { cr3: Float64Arr
   for (let e = 0; e < k * k; e++) cr3[e] = (cr3[e]! * (voters - 1)) / voters;
   const effective = Float64Array.from(sum, (s, r) => (s * s) / (sumSquares[r]! || 1));
   return { cr3, effective };
-}
-
-/** Two-sided 95% quantile of Student's t (Cornish–Fisher in 1/ν, error < 1e-4 for ν ≥ 3); the normal's for ν = ∞. */
-export function tQuantile975(df: number): number {
-  const z = 1.959963984540054;
-  if (!Number.isFinite(df)) return z;
-  const z3 = z ** 3;
-  const z5 = z ** 5;
-  const z7 = z ** 7;
-  const z9 = z ** 9;
-  return (
-    z +
-    (z3 + z) / (4 * df) +
-    (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) +
-    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3) +
-    (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * df ** 4)
-  );
 }
