@@ -6,7 +6,7 @@ import type { Profile } from "../lib/profile-schema";
 
 /** Empties every table (integration test files run one after another on one database). */
 export async function resetDatabase(): Promise<void> {
-  await db().$executeRawUnsafe('TRUNCATE "Vote", "Battle", "Prompt", "OAuthAccount", "User", "Model" CASCADE');
+  await db().$executeRawUnsafe('TRUNCATE "Vote", "Battle", "Prompt", "OAuthAccount", "User", "Model", "VoterEvidence" CASCADE');
   markVotesChanged();
 }
 

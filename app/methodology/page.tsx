@@ -1,7 +1,16 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SamplingTable } from "@/components/leaderboard/sampling-table";
-import { ANOMALY_ALPHA, ANOMALY_MIN_PAIR_VOTES, ANOMALY_MIN_VOTES } from "@/lib/integrity/anomaly";
+import {
+  ANOMALY_ALPHA,
+  ANOMALY_MIN_VOTES,
+  ANOMALY_RECHECK_FACTOR,
+  FIXED_WEIGHT,
+  MAX_MODEL_ALTERNATIVES,
+  MODEL_RATIO,
+  PRIOR_VOTES,
+} from "@/lib/integrity/anomaly";
+import { ANOMALY_MEASURED } from "@/lib/integrity/measured";
 import { holdoutCutoff } from "@/lib/policy";
 import { MEASURED } from "@/lib/rating/measured";
 import { getIntegrityStats } from "@/lib/queries/integrity-stats";
@@ -87,12 +96,28 @@ export default async function MethodologyPage() {
           })}
         </p>
         <h3 className="pt-2 font-semibold">{t("integrity.anomalyTitle")}</h3>
+        <p>{t("integrity.anomalyNull", { prior: PRIOR_VOTES })}</p>
+        <p>{t("integrity.anomalyAlternatives", { ratio: format.number(MODEL_RATIO) })}</p>
         <p>
-          {t("integrity.anomalyRule", {
-            minPair: ANOMALY_MIN_PAIR_VOTES,
+          {t("integrity.anomalyGuarantee", {
+            fixedShare: `1/${Math.round(1 / FIXED_WEIGHT)}`,
+            maxModels: MAX_MODEL_ALTERNATIVES,
             threshold: format.number(1 / ANOMALY_ALPHA),
-            minVotes: ANOMALY_MIN_VOTES,
             alpha: format.number(ANOMALY_ALPHA),
+            minVotes: ANOMALY_MIN_VOTES,
+            recheck: format.number(ANOMALY_RECHECK_FACTOR),
+          })}
+        </p>
+        <p data-testid="anomaly-measured">
+          {t("integrity.anomalyMeasured", {
+            voters: format.number(ANOMALY_MEASURED.honestVoters),
+            votes: ANOMALY_MEASURED.votesPerVoter,
+            flagged: ANOMALY_MEASURED.falseFlags,
+            rate: format.number(ANOMALY_MEASURED.falseFlags / ANOMALY_MEASURED.honestVoters, { style: "percent", maximumFractionDigits: 3 }),
+            promise: format.number(ANOMALY_ALPHA, { style: "percent", maximumFractionDigits: 3 }),
+            weak: ANOMALY_MEASURED.medianBattles.weakest,
+            middling: ANOMALY_MEASURED.medianBattles.middling,
+            strong: ANOMALY_MEASURED.medianBattles.strong,
           })}
         </p>
         <p>{t("integrity.anomalyCounts", { flagged: stats.flaggedVoters, excluded: stats.excludedVoters })}</p>

@@ -4,8 +4,10 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, VoterReviewStatus } from "@/lib/generated/prisma/enums";
+import { strongestAlternative, type AlternativeKind } from "@/lib/integrity/anomaly";
 import { markVotesChanged } from "@/lib/slice-index/vote-index";
 import { recordAudit, type Actor } from "./audit";
+import { storedLogESchema } from "./voter-review";
 
 export const CONTRIBUTOR_FILTERS = ["all", "flagged", "excluded", "cleared"] as const;
 export type ContributorFilter = (typeof CONTRIBUTOR_FILTERS)[number];
@@ -25,6 +27,15 @@ export interface ContributorRow {
     flaggedAt: string;
     reviewedAt: string | null;
     note: string | null;
+  } | null;
+  /** The anomaly test's stored running state (VoterEvidence), extended by each tested vote; null before any. */
+  evidence: {
+    /** log of the mixture e-value now, and the highest it has been. */
+    logMixture: number;
+    logMax: number;
+    votesTested: number;
+    /** The kind of alternative that weighs most in it (a model's alternatives are not named). */
+    strongest: AlternativeKind | null;
   } | null;
 }
 
@@ -56,6 +67,16 @@ export async function listContributors(options: { filter?: ContributorFilter; q?
     }),
     db().user.count({ where }),
   ]);
+  const evidence = await db().voterEvidence.findMany({
+    where: { voterKey: { in: users.map((u) => u.id) } },
+    select: { voterKey: true, logE: true, logMixture: true, logMax: true, votesTested: true },
+  });
+  const evidenceOf = new Map(
+    evidence.map((e) => {
+      const logE = storedLogESchema.safeParse(e.logE);
+      return [e.voterKey, { logMixture: e.logMixture, logMax: e.logMax, votesTested: e.votesTested, strongest: logE.success ? strongestAlternative(logE.data) : null }];
+    }),
+  );
   return {
     total,
     rows: users.map((u) => ({
@@ -67,6 +88,7 @@ export async function listContributors(options: { filter?: ContributorFilter; q?
       review: u.review
         ? { ...u.review, flaggedAt: u.review.flaggedAt.toISOString(), reviewedAt: u.review.reviewedAt?.toISOString() ?? null }
         : null,
+      evidence: evidenceOf.get(u.id) ?? null,
     })),
   };
 }

@@ -1,95 +1,105 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { ANOMALY_RECHECK_FACTOR, outcomePrior, testVoter, type AnomalyResult, type TestedVote } from "@/lib/integrity/anomaly";
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Outcome } from "@/lib/generated/prisma/enums";
+import { extendEvidence, mixtureScore, reviewAction } from "@/lib/integrity/anomaly";
 import { OUTCOME_CODE } from "@/lib/slice-index/codes";
-import { getVoteIndex, type VoteIndex } from "@/lib/slice-index/vote-index";
-
-/** A voter's most recent votes tested at most (keeps one review cheap). */
-const MAX_TESTED_VOTES = 5000;
-/** The score column is a float: keep astronomically strong evidence finite. */
-const MAX_SCORE = 1e300;
+import { getVoteIndex } from "@/lib/slice-index/vote-index";
 
 type Four = [number, number, number, number];
 
-/** Everyone's counted votes on {x, y} from x's side: x wins, y wins, tie, both bad. */
-function pairRecord(index: VoteIndex, x: string, y: string): Four {
-  const a = index.modelCodeOf(x);
-  const b = index.modelCodeOf(y);
-  const c = (l: number, r: number, o: number) => index.pairs.cell(l, r, o);
-  return [
-    c(a, b, OUTCOME_CODE.A) + c(b, a, OUTCOME_CODE.B),
-    c(a, b, OUTCOME_CODE.B) + c(b, a, OUTCOME_CODE.A),
-    c(a, b, OUTCOME_CODE.TIE) + c(b, a, OUTCOME_CODE.TIE),
-    c(a, b, OUTCOME_CODE.BOTH_BAD) + c(b, a, OUTCOME_CODE.BOTH_BAD),
-  ];
-}
-
-/** The choice of a vote from the side of its left model. */
-function choiceOf(outcome: keyof typeof OUTCOME_CODE): 0 | 1 | 2 | 3 {
-  return OUTCOME_CODE[outcome];
+/** What the vote index held before a vote: the pair's counted votes from modelA's side, and the board's by outcome. */
+export interface RecordBefore {
+  /** modelA wins, modelB wins, tie, both bad: both orientations of the pair, folded. */
+  pair: Four;
+  /** Every counted vote by outcome (left wins, right wins, tie, both bad). */
+  board: Four;
 }
 
 /**
- * Tests one voter's counted arena votes against the others' record of each pair (see
- * lib/integrity/anomaly.ts). The voter's own votes are subtracted from the pair totals.
+ * The counts a vote's anomaly factor is computed from, read from this process's vote index before the vote is
+ * stored: counted votes only (no identity leaks, no excluded voters), the voter's own earlier votes included.
+ * A vote committed a moment ago by another replica and not yet indexed counts as not yet known. Null when the
+ * index cannot be read (logged): the vote is then stored untested, a choice made without looking at the vote.
  */
-export async function assessVoter(userId: string): Promise<AnomalyResult> {
-  const [votes, index] = await Promise.all([
-    db().vote.findMany({
-      where: { voterId: userId, source: "ARENA", identityLeak: false, excluded: false },
-      select: { modelAId: true, modelBId: true, outcome: true },
-      orderBy: { seq: "desc" },
-      take: MAX_TESTED_VOTES,
-    }),
-    getVoteIndex(),
-  ]);
-  const own = new Map<string, Four>();
-  const keyOf = (x: string, y: string) => `${x}\u0000${y}`;
-  for (const v of votes) {
-    const k = keyOf(v.modelAId, v.modelBId);
-    const four = own.get(k) ?? [0, 0, 0, 0];
-    four[choiceOf(v.outcome)]++;
-    own.set(k, four);
-  }
-  const tested: TestedVote[] = votes.map((v) => {
-    const all = pairRecord(index, v.modelAId, v.modelBId);
-    const mine = own.get(keyOf(v.modelAId, v.modelBId))!;
-    const mirrored = own.get(keyOf(v.modelBId, v.modelAId)) ?? [0, 0, 0, 0];
-    // mirrored votes had the sides the other way round: their A is this pair's second model
-    const minus: Four = [mine[0] + mirrored[1], mine[1] + mirrored[0], mine[2] + mirrored[2], mine[3] + mirrored[3]];
-    return { others: all.map((n, i) => Math.max(0, n - minus[i])) as Four, choice: choiceOf(v.outcome) };
-  });
-  // The board-wide shares without this voter's own counted votes.
-  const board = [...index.pairs.outcomes];
-  for (const v of votes) board[choiceOf(v.outcome)] = Math.max(0, board[choiceOf(v.outcome)] - 1);
-  return testVoter(tested, { prior: outcomePrior(board) });
-}
-
-/**
- * Runs the anomalous-voter test after a vote and records a finding in VoterReview: a new flag,
- * fresh evidence on an open flag, or a new flag on a cleared voter whose evidence grew by
- * ANOMALY_RECHECK_FACTOR since it was cleared. Excluded voters are left as they are. Never
- * throws (a failure is logged; the vote itself is already stored).
- */
-export async function reviewVoterAfterVote(userId: string): Promise<void> {
+export async function getRecordBefore(modelAId: string, modelBId: string): Promise<RecordBefore | null> {
   try {
-    const review = await db().voterReview.findUnique({ where: { userId }, select: { status: true, score: true } });
-    if (review?.status === "EXCLUDED") return;
-    const result = await assessVoter(userId);
-    const score = Math.min(result.e, MAX_SCORE);
-    if (!review) {
-      if (!result.isFlagged) return;
-      await db().voterReview.upsert({
-        where: { userId },
-        create: { userId, status: "FLAGGED", score, votesTested: result.votesTested },
-        update: {},
-      });
-    } else if (review.status === "FLAGGED") {
-      await db().voterReview.updateMany({ where: { userId, status: "FLAGGED" }, data: { score, votesTested: result.votesTested } });
-    } else if (result.isFlagged && score >= Math.max(1, review.score) * ANOMALY_RECHECK_FACTOR) {
-      await db().voterReview.updateMany({ where: { userId, status: "CLEARED" }, data: { status: "FLAGGED", score, votesTested: result.votesTested, flaggedAt: new Date() } });
-    }
+    const index = await getVoteIndex();
+    const a = index.modelCodeOf(modelAId);
+    const b = index.modelCodeOf(modelBId);
+    const c = (l: number, r: number, o: number) => index.pairs.cell(l, r, o);
+    return {
+      pair: [
+        c(a, b, OUTCOME_CODE.A) + c(b, a, OUTCOME_CODE.B),
+        c(a, b, OUTCOME_CODE.B) + c(b, a, OUTCOME_CODE.A),
+        c(a, b, OUTCOME_CODE.TIE) + c(b, a, OUTCOME_CODE.TIE),
+        c(a, b, OUTCOME_CODE.BOTH_BAD) + c(b, a, OUTCOME_CODE.BOTH_BAD),
+      ],
+      board: [...index.pairs.outcomes] as Four,
+    };
   } catch (error) {
-    console.error("Anomalous-voter review failed", { userId, error });
+    console.error("Vote index unavailable: the vote is stored without an anomaly factor", { modelAId, modelBId, error });
+    return null;
+  }
+}
+
+/** VoterEvidence.logE as stored: log products by alternative key. */
+export const storedLogESchema = z.record(z.string(), z.number());
+
+const evidenceRowSchema = z.object({
+  logE: z.preprocess((v) => (typeof v === "string" ? JSON.parse(v) : v), storedLogESchema),
+  logMixture: z.number(),
+  logMax: z.number(),
+  votesTested: z.number().int().nonnegative(),
+});
+
+type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw" | "voterEvidence" | "voterReview">;
+
+/**
+ * Extends the voter's stored anomaly evidence by this vote's factor and raises or refreshes their review
+ * (lib/integrity/anomaly.ts), inside the caller's transaction: the one that stores the vote, so the vote and
+ * its factor commit together or not at all, and a repeated request, which never gets past the battle's
+ * OPEN -> VOTED update, extends nothing. `before` must have been read before the vote was stored.
+ *
+ * Races: two votes of one voter in flight at once (two tabs) would both read the same row and the later write
+ * would drop the earlier factor, so the row is locked (SELECT … FOR UPDATE) and the second waits, then reads
+ * the first's committed extension. A voter's first vote has no row to lock: the row is created with
+ * INSERT … ON CONFLICT DO NOTHING, which waits for a concurrent insert of the same key to commit and then does
+ * nothing, instead of failing on the unique key (a unique violation would make recordVote take this vote for
+ * a repeat). The review row is written the same way, after the evidence lock, so one voter's votes reach it
+ * one at a time.
+ */
+export async function extendVoterEvidence(
+  tx: Tx,
+  input: { userId: string; modelAId: string; modelBId: string; outcome: Outcome; before: RecordBefore },
+): Promise<void> {
+  const key = input.userId;
+  await tx.$executeRaw`INSERT INTO "VoterEvidence" ("voterKey", "logE", "updatedAt") VALUES (${key}, '{}'::jsonb, now()) ON CONFLICT ("voterKey") DO NOTHING`;
+  const rows = await tx.$queryRaw<unknown[]>`SELECT "logE", "logMixture", "logMax", "votesTested" FROM "VoterEvidence" WHERE "voterKey" = ${key} FOR UPDATE`;
+  const stored = evidenceRowSchema.safeParse(rows[0]);
+  if (!stored.success) throw new Error(`VoterEvidence row of ${key} is malformed: ${stored.error.message}`);
+  const next = extendEvidence(stored.data, { modelA: input.modelAId, modelB: input.modelBId, choice: OUTCOME_CODE[input.outcome] }, input.before.pair, input.before.board);
+  await tx.voterEvidence.update({
+    where: { voterKey: key },
+    data: { logE: next.logE, logMixture: next.logMixture, logMax: next.logMax, votesTested: next.votesTested },
+  });
+
+  const review = await tx.voterReview.findUnique({ where: { userId: input.userId }, select: { status: true, score: true } });
+  const score = mixtureScore(next);
+  switch (reviewAction(next, review)) {
+    case "flag":
+      await tx.voterReview.createMany({ data: [{ userId: input.userId, status: "FLAGGED", score, votesTested: next.votesTested }], skipDuplicates: true });
+      break;
+    case "refresh":
+      if (review) await tx.voterReview.updateMany({ where: { userId: input.userId, status: review.status }, data: { score, votesTested: next.votesTested } });
+      break;
+    case "reflag":
+      await tx.voterReview.updateMany({
+        where: { userId: input.userId, status: "CLEARED" },
+        data: { status: "FLAGGED", score, votesTested: next.votesTested, flaggedAt: new Date() },
+      });
+      break;
+    case "none":
+      break;
   }
 }

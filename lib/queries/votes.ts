@@ -2,10 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
+import { isTestedVote } from "@/lib/integrity/anomaly";
 import { markVotesChanged } from "@/lib/slice-index/vote-index";
 import { regionOfCountry } from "@/lib/slices";
 import type { Outcome } from "@/lib/generated/prisma/enums";
 import type { BattleReveal } from "./battles";
+import { extendVoterEvidence, getRecordBefore } from "./voter-review";
 
 /** A reveal, and whether this call created the vote (false: a retry of the same vote). */
 export type VoteResult = BattleReveal & { isNew: boolean };
@@ -19,7 +21,8 @@ const ALREADY_VOTED = "You have already voted on this battle with a different ch
  * the same reveal (isNew false) and creates nothing; a different outcome is vote_already_cast.
  * Battles that are not the user's are not_found; unfinished or void ones are battle_closed.
  * The vote is flagged when a response leaked a roster identity, and excluded when an admin
- * excluded the voter.
+ * excluded the voter. The vote extends the voter's anomaly evidence (and may flag them for review)
+ * in the same transaction.
  */
 export async function recordVote(input: { battleId: string; userId: string; outcome: Outcome }): Promise<VoteResult> {
   const battle = await db().battle.findUnique({
@@ -63,6 +66,10 @@ export async function recordVote(input: { battleId: string; userId: string; outc
     db().voterReview.findUnique({ where: { userId: input.userId }, select: { status: true } }),
   ]);
   if (!voter?.profileCompletedAt) throw new AppError("profile_incomplete", "Complete your profile before voting.");
+  const isIdentityLeak = battle.leakTerms.length > 0;
+  // The anomaly factor may use only what was known before this vote: read the pair's record now, outside the
+  // transaction, so an index sync never runs while the battle row is locked.
+  const before = isTestedVote({ isIdentityLeak }) ? await getRecordBefore(battle.modelAId, battle.modelBId) : null;
 
   try {
     const isRecorded = await db().$transaction(async (tx) => {
@@ -82,10 +89,15 @@ export async function recordVote(input: { battleId: string; userId: string; outc
           ageBand: voter.ageBand,
           education: voter.education,
           language: voter.language,
-          identityLeak: battle.leakTerms.length > 0,
+          identityLeak: isIdentityLeak,
           excluded: review?.status === "EXCLUDED",
         },
       });
+      // In the same transaction as the vote: the vote and its factor commit together, and a repeat of this
+      // request stops at the conditional update above, so each vote extends the evidence exactly once.
+      if (before) {
+        await extendVoterEvidence(tx, { userId: input.userId, modelAId: battle.modelAId, modelBId: battle.modelBId, outcome: input.outcome, before });
+      }
       return true;
     });
     if (!isRecorded) return repeatOf(); // a concurrent submission won, or the battle was voided meanwhile

@@ -17,9 +17,13 @@ const filterSchema = z.object({
 });
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
-/** A large e-value, readably: 12.3, 4.5e+7. */
-function formatScore(score: number): string {
-  return score < 1000 ? score.toFixed(1) : score.toExponential(1);
+/** An e-value from its natural log, readably: 0.42, 12.3, 4.5e+7, 3.1e-12 (from the log, so e^800 still prints). */
+function formatEValue(log: number): string {
+  const log10 = log / Math.LN10;
+  if (log10 > -2 && log10 < 3) return Math.exp(log).toFixed(log10 < 0 ? 2 : 1);
+  const exponent = Math.floor(log10);
+  const mantissa = 10 ** (log10 - exponent);
+  return `${mantissa.toFixed(1)}e${exponent > 0 ? "+" : ""}${exponent}`;
 }
 
 /** Contributors, their vote counts and anomaly flags; exclude or restore a voter's votes (admins only). */
@@ -71,8 +75,15 @@ export default async function ContributorsPage({ searchParams }: PageProps) {
                   {c.review ? t(`status.${c.review.status}`) : t("status.none")}
                   {c.review?.note && <span className="block text-xs text-slate-500">{t("reviewedNote", { note: c.review.note })}</span>}
                 </td>
-                <td className="px-3 py-2 text-xs tabular-nums text-slate-600">
-                  {c.review && c.review.votesTested > 0 ? t("evidence", { score: formatScore(c.review.score), tested: c.review.votesTested }) : "–"}
+                <td className="px-3 py-2 text-xs tabular-nums text-slate-600" data-col="evidence">
+                  {c.evidence && c.evidence.votesTested > 0 ? (
+                    <>
+                      {t("evidence", { current: formatEValue(c.evidence.logMixture), highest: formatEValue(c.evidence.logMax), tested: c.evidence.votesTested })}
+                      {c.evidence.strongest && <span className="block">{t("strongest", { alternative: t(`alternatives.${c.evidence.strongest}`) })}</span>}
+                    </>
+                  ) : (
+                    "–"
+                  )}
                 </td>
                 <td className="px-3 py-2">
                   <ContributorReviewForm id={c.id} email={c.email} isExcluded={c.review?.status === "EXCLUDED"} />

@@ -2,7 +2,6 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handle, readJson } from "@/lib/api";
 import { recordVote } from "@/lib/queries/votes";
-import { reviewVoterAfterVote } from "@/lib/queries/voter-review";
 import { clientIp, enforceRateLimit } from "@/lib/rate-limit";
 import { requireUser } from "@/lib/session";
 
@@ -19,7 +18,7 @@ export const POST = handle(async (request: Request, context: { params: Promise<{
   const { id } = await context.params;
   const { outcome } = await readJson(request, voteSchema);
   await enforceRateLimit({ action: "vote", userId: user.id, ip: clientIp(request) });
+  // recordVote also extends the voter's anomaly evidence and raises a review when it reaches the threshold.
   const { isNew, ...reveal } = await recordVote({ battleId: id, userId: user.id, outcome });
-  if (isNew) await reviewVoterAfterVote(user.id);
   return NextResponse.json(reveal, { status: isNew ? 201 : 200 });
 });
