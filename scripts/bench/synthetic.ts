@@ -49,7 +49,14 @@ export function makeVoters(count: number, seed: number): Voter[] {
 
 export const modelName = (i: number) => `bench-model-${String(i).padStart(3, "0")}`;
 
-/** Battle lines (our JSON-lines import shape) with outcomes from Bradley–Terry strengths. */
+/** One answer's style as LMArena's conv_metadata counts it, drawn around its model's habits. */
+function answerStyle(rng: Rng, model: number) {
+  const tokens = Math.round((150 + (model % 7) * 60) * Math.exp(0.5 * (rng() + rng() - 1)));
+  const count = (mean: number) => Math.floor(rng() * 2 * mean);
+  return { tokens, headers: count((model % 3) * 1.5), lists: count((model % 5) * 1.2), bold: count((model % 4) * 1.0) };
+}
+
+/** Battle lines (our JSON-lines import shape, with conv_metadata) with outcomes from Bradley–Terry strengths and a mild taste for longer answers. */
 export function* battleLines(count: number, voters: Voter[], seed: number, startTime: number, days: number): Generator<string> {
   const rng = createRng(seed);
   const strength = Array.from({ length: MODEL_COUNT }, (_, i) => 1300 - i * 6); // 100 models, 6 points apart
@@ -59,8 +66,11 @@ export function* battleLines(count: number, voters: Voter[], seed: number, start
     if (b >= a) b += 1;
     // voters vote at different rates (a few do many votes)
     const voter = voters[Math.floor(voters.length * rng() ** 2)];
+    const styleA = answerStyle(rng, a);
+    const styleB = answerStyle(rng, b);
+    const lengthLead = (styleA.tokens - styleB.tokens) / (styleA.tokens + styleB.tokens + 1);
     const u = rng();
-    const pA = 1 / (1 + 10 ** ((strength[b] - strength[a]) / 400));
+    const pA = 1 / (1 + 10 ** ((strength[b] - strength[a]) / 400 - 0.2 * lengthLead));
     const winner = u < 0.1 ? "tie" : u < 0.14 ? "tie (bothbad)" : rng() < pA ? "model_a" : "model_b";
     yield JSON.stringify({
       model_a: modelName(a),
@@ -72,6 +82,16 @@ export function* battleLines(count: number, voters: Voter[], seed: number, start
       language: voter.language,
       age: voter.age,
       education: voter.education,
+      conv_metadata: {
+        sum_assistant_a_tokens: styleA.tokens,
+        sum_assistant_b_tokens: styleB.tokens,
+        header_count_a: { h1: 0, h2: styleA.headers, h3: 0, h4: 0, h5: 0, h6: 0 },
+        header_count_b: { h1: 0, h2: styleB.headers, h3: 0, h4: 0, h5: 0, h6: 0 },
+        list_count_a: { ordered: 0, unordered: styleA.lists },
+        list_count_b: { ordered: 0, unordered: styleB.lists },
+        bold_count_a: { "**": styleA.bold, __: 0 },
+        bold_count_b: { "**": styleB.bold, __: 0 },
+      },
     });
   }
 }
