@@ -152,3 +152,35 @@ describe("votes grouped by voter", () => {
     }
   });
 });
+
+describe("answer style in the records", () => {
+  it("each vote's style contrasts come back with it (length to 1/32767, markdown to 1/127), unknown as NaN, through the tail too", () => {
+    const votes = randomVotes(600, 31).map((v, i) => ({
+      ...v,
+      style: i % 5 === 0 ? null : { length: ((i % 41) - 20) / 21, headers: ((i % 7) - 3) / 7, lists: ((i % 3) - 1) / 3, bold: ((i % 11) - 5) / 11 },
+    }));
+    const columns = new VoteColumns();
+    columns.append(votes.slice(0, 400));
+    columns.seal(0);
+    columns.append(votes.slice(400));
+    const { byVoter } = columns.scan(acceptAll(), "style");
+    const style = byVoter!.style!;
+    // match records to votes by (voter, cell): compare as multisets per voter
+    const expected = new Map<string, string[]>();
+    const key = (s: { length: number; headers: number; lists: number; bold: number } | null) =>
+      s === null || !Number.isFinite(s.length) ? "unknown" : [Math.round(s.length * 32767), Math.round(s.headers * 127), Math.round(s.lists * 127), Math.round(s.bold * 127)].join(",");
+    for (const v of votes) {
+      const k = `${v.voter}:${(v.modelA * 6 + v.modelB) * 4 + v.outcome}`;
+      expected.set(k, [...(expected.get(k) ?? []), key(v.style)]);
+    }
+    const got = new Map<string, string[]>();
+    byVoter!.voterId.forEach((voter, g) => {
+      for (let r = byVoter!.start[g]!; r < byVoter!.start[g + 1]!; r++) {
+        const k = `${voter}:${byVoter!.code[r]}`;
+        got.set(k, [...(got.get(k) ?? []), key({ length: style.length[r]!, headers: style.headers[r]!, lists: style.lists[r]!, bold: style.bold[r]! })]);
+      }
+    });
+    for (const list of [...expected.values(), ...got.values()]) list.sort();
+    expect(new Map([...got].sort())).toEqual(new Map([...expected].sort()));
+  });
+});

@@ -106,7 +106,9 @@ export class VoteIndex {
                   floor(extract(epoch FROM "createdAt"))::int, "voterKey",
                   CASE WHEN "identityLeak" THEN 1 WHEN excluded THEN 2 ELSE 0 END,
                   ("tokensA" - "tokensB")::float8 / ("tokensA" + "tokensB" + 1),
-                  "headersA" - "headersB", "listsA" - "listsB", "boldA" - "boldB"
+                  ("headersA" - "headersB")::float8 / ("headersA" + "headersB" + 1),
+                  ("listsA" - "listsB")::float8 / ("listsA" + "listsB" + 1),
+                  ("boldA" - "boldB")::float8 / ("boldA" + "boldB" + 1)
            FROM "Vote" WHERE seq > ${Math.floor(this.safeMark)} ORDER BY seq`,
       );
       for (;;) {
