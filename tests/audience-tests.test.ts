@@ -113,3 +113,34 @@ describe("what the votes cannot identify is said, not printed as a number", () =
     expect(rated.reduce((s: number, r: { rating: number }) => s + r.rating, 0) / 3).toBeCloseTo(1000, 6);
   });
 });
+
+describe("style control through the whole path: import with conv_metadata, vote index, leaderboard", () => {
+  const STYLE = path.resolve(import.meta.dirname, "../lib/rating/__fixtures__/style-control");
+  beforeAll(async () => {
+    await resetDatabase();
+    await importBattlesFile(path.join(STYLE, "battles-style-12k.jsonl.gz"));
+  });
+
+  it("matches FastChat's compute_style_control within 1 rating point and shows the coefficients with intervals", async () => {
+    const fs = await import("node:fs");
+    const expected = JSON.parse(fs.readFileSync(path.join(STYLE, "fastchat_style_control.json"), "utf8")) as {
+      style_control: { ratings: Record<string, number>; coefficients: Record<string, number> };
+      plain_bt: Record<string, number>;
+    };
+    const { status, body } = await get(leaderboardRoute, "style=control");
+    expect(status).toBe(200);
+    expect(body.method).toMatchObject({ style: "control", interval: "sandwich", voters: 600 });
+    expect(body.style.votes).toBe(12000);
+    expect(body.style.unknown).toBe(0);
+    for (const row of body.rows) expect(Math.abs(row.rating - expected.style_control.ratings[row.name]!), row.name).toBeLessThan(1);
+    for (const c of body.style.coefficients) {
+      expect(Math.abs(c.estimate - expected.style_control.coefficients[c.feature]!), c.feature).toBeLessThan(0.01);
+      expect(c.lower).toBeLessThan(c.estimate);
+      expect(c.upper).toBeGreaterThan(c.estimate);
+    }
+    // without style control, the plain fit (FastChat's compute_bt)
+    const plain = await getLeaderboard({});
+    expect(plain.style).toBeNull();
+    for (const row of plain.rows) expect(Math.abs(row.rating! - expected.plain_bt[row.name]!), row.name).toBeLessThan(0.5);
+  });
+});

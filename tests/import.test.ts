@@ -54,3 +54,68 @@ describe("importing LMArena's clean_battle export", () => {
     expect(await db().model.count({ where: { name: { in: ["a", "b"] } } })).toBe(0);
   });
 });
+
+describe("importing style metadata (conv_metadata)", () => {
+  const counts = (h: number[], ordered: number, unordered: number, stars: number, underscores: number) => ({
+    header: Object.fromEntries(h.map((n, i) => [`h${i + 1}`, n])),
+    list: { ordered, unordered },
+    bold: { "**": stars, __: underscores },
+  });
+  const a = counts([1, 2, 0, 0, 0, 1], 3, 4, 5, 1);
+  const b = counts([0, 0, 0, 0, 0, 0], 0, 2, 0, 0);
+  const base = { model_a: "style-a", model_b: "style-b", winner: "model_a", anony: true };
+
+  it("stores tokens and summed header, list and bold counts per side, and null where a file does not say", async () => {
+    const lines = [
+      {
+        ...base,
+        judge: "style_1",
+        tstamp: 1700001000,
+        conv_metadata: {
+          sum_user_tokens: 20,
+          turns: 1,
+          sum_assistant_a_tokens: 512,
+          sum_assistant_b_tokens: 128,
+          header_count_a: a.header,
+          header_count_b: b.header,
+          list_count_a: a.list,
+          list_count_b: b.list,
+          bold_count_a: a.bold,
+          bold_count_b: b.bold,
+        },
+      },
+      // bare counts, as FastChat's style control also accepts
+      { ...base, judge: "style_2", tstamp: 1700001001, conv_metadata: { sum_assistant_a_tokens: 7, sum_assistant_b_tokens: 9, header_count_a: 2, header_count_b: 0, list_count_a: 1, list_count_b: 3, bold_count_a: 0, bold_count_b: 4 } },
+      // tokens only (older exports), and no metadata at all
+      { ...base, judge: "style_3", tstamp: 1700001002, conv_metadata: { sum_assistant_a_tokens: 300, sum_assistant_b_tokens: 200 } },
+      { ...base, judge: "style_4", tstamp: 1700001003 },
+    ];
+    const result = await importBattlesFile(temp("style.jsonl", lines.map((l) => JSON.stringify(l)).join("\n")));
+    expect(result).toMatchObject({ lines: 4, added: 4 });
+    const votes = await db().vote.findMany({
+      where: { voterKey: { startsWith: "import:style_" } },
+      orderBy: { voterKey: "asc" },
+      select: { tokensA: true, tokensB: true, headersA: true, headersB: true, listsA: true, listsB: true, boldA: true, boldB: true },
+    });
+    expect(votes).toEqual([
+      { tokensA: 512, tokensB: 128, headersA: 4, headersB: 0, listsA: 7, listsB: 2, boldA: 6, boldB: 0 },
+      { tokensA: 7, tokensB: 9, headersA: 2, headersB: 0, listsA: 1, listsB: 3, boldA: 0, boldB: 4 },
+      { tokensA: 300, tokensB: 200, headersA: null, headersB: null, listsA: null, listsB: null, boldA: null, boldB: null },
+      { tokensA: null, tokensB: null, headersA: null, headersB: null, listsA: null, listsB: null, boldA: null, boldB: null },
+    ]);
+  });
+
+  it("refuses malformed style metadata with the line and field, importing nothing", async () => {
+    const lines = [
+      { ...base, model_a: "style-bad-a", judge: "bad_1", conv_metadata: { sum_assistant_a_tokens: 12.5, sum_assistant_b_tokens: 3 } },
+      { ...base, model_a: "style-bad-a", judge: "bad_2", conv_metadata: { header_count_a: { h1: -1 } } },
+      { ...base, model_a: "style-bad-a", judge: "bad_3", conv_metadata: { bold_count_b: "many" } },
+    ];
+    const file = temp("bad-style.jsonl", lines.map((l) => JSON.stringify(l)).join("\n"));
+    const error = importBattlesFile(file);
+    await expect(error).rejects.toThrow("line 1: conv_metadata.sum_assistant_a_tokens: must be a whole number ≥ 0");
+    await expect(importBattlesFile(file)).rejects.toThrow("line 2: conv_metadata.header_count_a: must be a whole number ≥ 0, or an object of them by kind");
+    await expect(importBattlesFile(file)).rejects.toThrow("line 3: conv_metadata.bold_count_b: must be a whole number ≥ 0, or an object of them by kind");
+    expect(await db().model.count({ where: { name: "style-bad-a" } })).toBe(0);
+  });
+});

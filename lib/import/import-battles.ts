@@ -8,14 +8,45 @@ import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { markVotesChanged } from "@/lib/slice-index/vote-index";
 import { AGE_BAND_CODES, EDUCATION_CODES, LANGUAGES, normalizeCountry, normalizeLanguage, regionOfCountry } from "@/lib/slices";
+import type { VoteStyle } from "@/lib/style/features";
 import type { Outcome } from "@/lib/generated/prisma/enums";
 import { jsonObjects } from "./json-objects";
 
+const MAX_COUNT = 2_147_483_647; // an INTEGER column
+const isCount = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
+/** A count stored in an INTEGER column. */
+const styleCount = z.custom<number>(isCount, { message: "must be a whole number ≥ 0" });
+/**
+ * LMArena gives markdown counts by kind ({"h1": …, "h6": …}); FastChat's style control sums them, and takes a bare
+ * count too. A hand-written check: as z.union of a number and a z.record it cost 4 µs a field, doubling the import
+ * time of files with conv_metadata.
+ */
+const styleCountByKind = z.custom<number | Record<string, number>>(
+  (value) => isCount(value) || (typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(isCount)),
+  { message: "must be a whole number ≥ 0, or an object of them by kind" },
+);
+
+/**
+ * The style of the two answers in LMArena's conv_metadata (tokens, markdown headers, list items, bold spans, per
+ * side), as FastChat's style control reads it; other metadata (sum_user_tokens, turns, …) is ignored. Each part
+ * is optional: older files carry only some, and a missing one is stored as unknown.
+ */
+const convMetadata = z.object({
+  sum_assistant_a_tokens: styleCount.optional().nullable(),
+  sum_assistant_b_tokens: styleCount.optional().nullable(),
+  header_count_a: styleCountByKind.optional().nullable(),
+  header_count_b: styleCountByKind.optional().nullable(),
+  list_count_a: styleCountByKind.optional().nullable(),
+  list_count_b: styleCountByKind.optional().nullable(),
+  bold_count_a: styleCountByKind.optional().nullable(),
+  bold_count_b: styleCountByKind.optional().nullable(),
+});
+
 /**
  * One battle: LMArena's public clean_battle shape (model_a, model_b, winner, judge, tstamp,
- * language as a name such as "English", anony, dedup_tag, …) or ours (the same plus country, age,
- * education, and language as an ISO 639-1 code). Missing demographics mean "prefer not to say";
- * other fields are ignored.
+ * language as a name such as "English", anony, dedup_tag, conv_metadata, …) or ours (the same plus
+ * country, age, education, and language as an ISO 639-1 code). Missing demographics mean "prefer
+ * not to say"; missing style metadata means unknown; other fields are ignored.
  */
 const battleLine = z.object({
   model_a: z.string().trim().min(1, "model_a is empty").max(200),
@@ -29,6 +60,7 @@ const battleLine = z.object({
   education: z.enum(EDUCATION_CODES, { message: `education must be one of ${EDUCATION_CODES.join(", ")}` }).optional().nullable(),
   anony: z.boolean().optional(),
   dedup_tag: z.object({ high_freq: z.boolean().optional(), sampled: z.boolean().optional() }).partial().optional().nullable(),
+  conv_metadata: convMetadata.optional().nullable(),
 });
 
 const WINNER: Record<z.infer<typeof battleLine>["winner"], Outcome> = { model_a: "A", model_b: "B", tie: "TIE", "tie (bothbad)": "BOTH_BAD" };
@@ -45,6 +77,8 @@ export interface ImportedVote {
   ageBand: string | null;
   education: string | null;
   language: string | null;
+  /** Style of both answers (the Vote columns of the same names); null where the file does not say. */
+  style: VoteStyle;
 }
 
 type LineResult = { vote: ImportedVote } | { error: string } | { skip: "not_anonymous" | "deduplicated" };
@@ -57,6 +91,28 @@ function parseLanguage(value: string): string | null | undefined {
   if (byName) return byName;
   if (/^(unknown|und|other|mixed)$/i.test(value.trim())) return null;
   return /^[a-z]{2,3}([-_][a-z0-9]+)*$/i.test(value.trim()) ? undefined : null; // a bad code is an error; an unlisted name is unknown
+}
+
+/** A count, or the sum of counts by kind (FastChat's `extract_style_feature`); null when absent. */
+function styleTotal(value: z.infer<typeof styleCountByKind> | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return value;
+  let sum = 0;
+  for (const count of Object.values(value)) sum += count;
+  return Math.min(sum, MAX_COUNT);
+}
+
+function voteStyle(meta: z.infer<typeof convMetadata> | null | undefined): VoteStyle {
+  return {
+    tokensA: meta?.sum_assistant_a_tokens ?? null,
+    tokensB: meta?.sum_assistant_b_tokens ?? null,
+    headersA: styleTotal(meta?.header_count_a),
+    headersB: styleTotal(meta?.header_count_b),
+    listsA: styleTotal(meta?.list_count_a),
+    listsB: styleTotal(meta?.list_count_b),
+    boldA: styleTotal(meta?.bold_count_a),
+    boldB: styleTotal(meta?.bold_count_b),
+  };
 }
 
 /** Validates one parsed line; returns the vote, a reason to skip it, or what is wrong. */
@@ -84,6 +140,7 @@ export function parseBattleLine(raw: unknown): LineResult {
       ageBand: line.age ?? null,
       education: line.education ?? null,
       language,
+      style: voteStyle(line.conv_metadata),
     },
   };
 }
@@ -113,7 +170,8 @@ async function* readBattles(file: string, onBytes?: (bytes: number) => void): As
 /**
  * Idempotency key: a hash of the vote's content and how many identical votes came before it in
  * the file. Occurrences are counted under a 48-bit prefix of the hash (a shared prefix only
- * renumbers, keys stay unique), so memory is a few bytes per line.
+ * renumbers, keys stay unique), so memory is a few bytes per line. The style columns are left out on
+ * purpose: a file imported before they existed re-imports as already present, not as duplicates.
  */
 function importKey(vote: ImportedVote, seen: Map<number, number>): string {
   const digest = crypto.createHash("sha256").update(`${vote.modelA}\u0000${vote.modelB}\u0000${vote.outcome}\u0000${vote.voterKey}\u0000${vote.createdAt.getTime()}\u0000${vote.country}\u0000${vote.ageBand}\u0000${vote.education}\u0000${vote.language}`).digest();
@@ -143,11 +201,16 @@ export interface ImportProgress {
 const MAX_REPORTED_ERRORS = 20;
 const BATCH = 5000;
 
+/** The style columns, in the order of INSERT_SQL's integer arrays. */
+const STYLE_COLUMNS = ["tokensA", "tokensB", "headersA", "headersB", "listsA", "listsB", "boldA", "boldB"] as const satisfies readonly (keyof VoteStyle)[];
+
 const INSERT_SQL = `
-  INSERT INTO "Vote" ("voterKey", "modelAId", "modelBId", outcome, source, "importKey", country, region, "ageBand", education, language, "createdAt")
-  SELECT v.k, v.a, v.b, v.o::"Outcome", 'IMPORT', v.key, v.c, v.r, v.ag, v.e, v.l, v.t
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[])
-    AS v(k, a, b, o, key, c, r, ag, e, l, t)
+  INSERT INTO "Vote" ("voterKey", "modelAId", "modelBId", outcome, source, "importKey", country, region, "ageBand", education, language, "createdAt",
+    "tokensA", "tokensB", "headersA", "headersB", "listsA", "listsB", "boldA", "boldB")
+  SELECT v.k, v.a, v.b, v.o::"Outcome", 'IMPORT', v.key, v.c, v.r, v.ag, v.e, v.l, v.t, v.ta, v.tb, v.ha, v.hb, v.la, v.lb, v.ba, v.bb
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[],
+    $12::int[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::int[], $19::int[])
+    AS v(k, a, b, o, key, c, r, ag, e, l, t, ta, tb, ha, hb, la, lb, ba, bb)
   ON CONFLICT ("importKey") DO NOTHING`;
 
 /**
@@ -200,13 +263,15 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
   const result: ImportResult = { lines, added: 0, alreadyPresent: 0, skippedNotAnonymous: 0, skippedDeduplicated: 0, modelsCreated: missing, seconds: 0 };
   let columns: string[][] = Array.from({ length: 10 }, () => []);
   let times: string[] = [];
+  let styles: (number | null)[][] = STYLE_COLUMNS.map(() => []);
   let turn = 0;
   const flush = async () => {
     if (!times.length) return;
-    const params = [...columns, times];
+    const params = [...columns, times, ...styles];
     const size = times.length;
     columns = Array.from({ length: 10 }, () => []);
     times = [];
+    styles = STYLE_COLUMNS.map(() => []);
     const k = turn++ % clients.length;
     await pending[k]; // this connection's previous batch
     const batch = clients[k].query(INSERT_SQL, params).then((inserted) => {
@@ -236,6 +301,7 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
       const row = [v.voterKey, ids.get(v.modelA)!, ids.get(v.modelB)!, v.outcome, importKey(v, seen), v.country, v.region, v.ageBand, v.education, v.language];
       for (let i = 0; i < row.length; i++) columns[i].push(row[i] as string);
       times.push(v.createdAt.toISOString());
+      for (let i = 0; i < STYLE_COLUMNS.length; i++) styles[i]!.push(v.style[STYLE_COLUMNS[i]!]);
       if (times.length >= BATCH) await flush();
     }
     await flush();

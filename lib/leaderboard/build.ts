@@ -2,6 +2,8 @@ import { describeSlice, type LeaderboardFilters } from "@/lib/filters";
 import type { ModelStatus, Visibility } from "@/lib/generated/prisma/enums";
 import type { Policy } from "@/lib/policy";
 import type { SliceCounts } from "@/lib/queries/slice-counts";
+import { rateSliceWithStyle } from "./style";
+import type { StyleFeature } from "@/lib/rating";
 import { pairwiseWinFractions, rankRanges, rateSlice, type Identification, type IntervalMethod, type PairCell, type SliceRatingRow } from "@/lib/rating";
 
 /**
@@ -59,10 +61,6 @@ export type UnratedReason = "few-votes" | Exclude<Identification, "rated">;
 
 /** Whether ratings are adjusted for answer style (length, headers, lists, bold), as LMArena's default view is. */
 export type StyleMode = "none" | "control";
-
-/** The style features of style control, in FastChat's order. */
-export const STYLE_FEATURES = ["length", "headers", "lists", "bold"] as const;
-export type StyleFeature = (typeof STYLE_FEATURES)[number];
 
 /** What style control found in a slice: how much each feature sways votes, with voter-clustered 95% intervals. */
 export interface StyleSummary {
@@ -212,10 +210,11 @@ export function buildLeaderboard(
   };
   if (!base.isShown) return base;
 
-  const fit = rateSlice(
-    { models: counts.modelIds, cells: counts.cells, votes: counts.byVoter },
-    { method: interval, rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed },
-  );
+  // Style control has voter-clustered intervals only (no bootstrap of the style fit).
+  const styled = options.style === "control" && counts.byVoter ? rateSliceWithStyle(counts.modelIds, counts.cells, counts.byVoter) : null;
+  const fit = styled
+    ? { rows: styled.rows, voters: styled.voters, method: "sandwich" as const }
+    : rateSlice({ models: counts.modelIds, cells: counts.cells, votes: counts.byVoter }, { method: interval, rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed });
   const fitted = fit.rows;
   const indexOf = new Map(counts.modelIds.map((id, i) => [id, i]));
   const voters = (id: string) => counts.modelVoters[indexOf.get(id)!] ?? 0;
@@ -241,6 +240,7 @@ export function buildLeaderboard(
     winFraction: order.map((i) => order.map((j) => (i === j ? null : fractions[i][j]))),
     battles: order.map((i) => order.map((j) => battles[i][j])),
   };
-  return { ...base, method: { ...base.method, voters: fit.voters }, rows, pairwise, hiddenDeprecated };
+  const method = { ...base.method, interval: fit.method, style: styled ? ("control" as const) : ("none" as const), voters: fit.voters };
+  return { ...base, method, style: styled?.style ?? null, rows, pairwise, hiddenDeprecated };
 }
 

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { isTestedVote } from "@/lib/integrity/anomaly";
 import { markVotesChanged } from "@/lib/slice-index/vote-index";
 import { regionOfCountry } from "@/lib/slices";
+import { voteStyleColumns } from "@/lib/style/features";
 import type { Outcome } from "@/lib/generated/prisma/enums";
 import type { BattleReveal } from "./battles";
 import { extendVoterEvidence, getRecordBefore } from "./voter-review";
@@ -34,6 +35,8 @@ export async function recordVote(input: { battleId: string; userId: string; outc
       modelAId: true,
       modelBId: true,
       leakTerms: true,
+      featuresA: true,
+      featuresB: true,
       modelA: { select: { displayName: true, organization: true } },
       modelB: { select: { displayName: true, organization: true } },
     },
@@ -91,6 +94,8 @@ export async function recordVote(input: { battleId: string; userId: string; outc
           language: voter.language,
           identityLeak: isIdentityLeak,
           excluded: review?.status === "EXCLUDED",
+          // the answers' style as generation measured it (replay and live alike), as imports carry conv_metadata
+          ...voteStyleColumns(battle.featuresA, battle.featuresB),
         },
       });
       // In the same transaction as the vote: the vote and its factor commit together, and a repeat of this

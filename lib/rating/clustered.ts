@@ -22,6 +22,8 @@ export interface VotesByVoter {
   code: Uint32Array;
   stride: number;
   modelOf: Int32Array;
+  /** Each vote's answer-style contrasts, for style control (length NaN: unknown); absent when not asked for. */
+  style?: { length: Float64Array; headers: Float64Array; lists: Float64Array; bold: Float64Array };
 }
 
 /**
@@ -543,6 +545,16 @@ export function rankRanges(rows: readonly { lower: number; upper: number }[]): {
   }));
 }
 
+/** Rated rows by rating (then name), then the others by battles (then name). Sorts in place; returns `rows`. */
+export function sortRatingRows(rows: SliceRatingRow[]): SliceRatingRow[] {
+  return rows.sort((x, y) => {
+    if ((x.rating === null) !== (y.rating === null)) return x.rating === null ? 1 : -1;
+    if (x.rating !== null && y.rating !== null && x.rating !== y.rating) return y.rating - x.rating;
+    if (x.rating === null && x.battles !== y.battles) return y.battles - x.battles;
+    return x.model < y.model ? -1 : x.model > y.model ? 1 : 0;
+  });
+}
+
 /**
  * The leaderboard of one slice: identification, exact fit, 95% intervals by `options.method`, rank ranges and
  * records. `votes` (the slice's votes by voter) is needed for "sandwich" and "voter-bootstrap"; without it those
@@ -613,11 +625,5 @@ export function rateSlice(
       ...records[m]!,
     };
   });
-  rows.sort((x, y) => {
-    if ((x.rating === null) !== (y.rating === null)) return x.rating === null ? 1 : -1;
-    if (x.rating !== null && y.rating !== null && x.rating !== y.rating) return y.rating - x.rating;
-    if (x.rating === null && x.battles !== y.battles) return y.battles - x.battles;
-    return x.model < y.model ? -1 : x.model > y.model ? 1 : 0;
-  });
-  return { rows, method, voters };
+  return { rows: sortRatingRows(rows), method, voters };
 }

@@ -12,10 +12,14 @@ export { rankByIntervals } from "./rank-by-intervals";
 export { pairwiseWinFractions } from "./pairwise-win-fractions";
 export { computeLeaderboard } from "./compute-leaderboard";
 export { identifyModels, type Identification } from "./identify";
+export { collectPairs } from "./cells";
+export { fitStyleControl, STYLE_FEATURES, type StyleFeature, type StyledVoterVotes } from "./style-control";
 export {
   fitIdentified,
   rateSlice,
   rankRanges,
+  modelRecords,
+  sortRatingRows,
   INTERVAL_METHODS,
   MIN_VOTER_BOOTSTRAP_ROUNDS,
   type IntervalMethod,
