@@ -5,6 +5,7 @@ import { z } from "zod";
 import { SliceDumbbellChart } from "@/components/charts/slice-dumbbell-chart";
 import { compareSlices, type ComparisonSort } from "@/components/leaderboard/compare-slices";
 import { ComparisonTable } from "@/components/leaderboard/comparison-table";
+import { StyleComparison } from "@/components/leaderboard/style-comparison";
 import { FilterProblems } from "@/components/leaderboard/filter-problems";
 import { pickPrefixed, toQuery } from "@/components/leaderboard/prefixed-filters";
 import { SliceFilterBar } from "@/components/leaderboard/slice-filter-bar";
@@ -70,7 +71,13 @@ export default async function CompareSlicesPage({ searchParams }: PageProps) {
   const rawSort = [params.sort].flat()[0];
   const parsedSort = sortSchema.safeParse(rawSort ?? "difference");
   const sort: ComparisonSort = parsedSort.success ? parsedSort.data : "difference";
-  const [boardA, boardB, comparison] = await Promise.all([getLeaderboard(sides[0]!.filters), getLeaderboard(sides[1]!.filters), getComparison(sides[0]!.filters, sides[1]!.filters)]);
+  const [boardA, boardB, comparison, styledA, styledB] = await Promise.all([
+    getLeaderboard(sides[0]!.filters),
+    getLeaderboard(sides[1]!.filters),
+    getComparison(sides[0]!.filters, sides[1]!.filters),
+    getLeaderboard(sides[0]!.filters, { style: "control" }),
+    getLeaderboard(sides[1]!.filters, { style: "control" }),
+  ]);
   const rows = compareSlices(boardA, boardB, comparison, sort);
   const significant = comparison.models.filter((m) => m.significant).length;
   const sameAudience = serializeLeaderboardFilters(sides[0]!.filters) === serializeLeaderboardFilters(sides[1]!.filters);
@@ -124,6 +131,7 @@ export default async function CompareSlicesPage({ searchParams }: PageProps) {
           )}
         </>
       )}
+      {(styledA.style || styledB.style) && <StyleComparison a={styledA.style} b={styledB.style} />}
       <p className="text-xs text-slate-500">
         {t("thresholds", { minVotes: boardA.policy.minModelVotes, minVoters: boardA.policy.minSliceVoters })}
       </p>
