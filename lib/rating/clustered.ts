@@ -1,6 +1,6 @@
 import { bootstrapPairs } from "./bootstrap-fast";
 import { collectPairs, pairScores, type PairCounts } from "./cells";
-import { choleskyFactorInPlace, choleskySolveFactored, fitPairs } from "./fit-bradley-terry";
+import { choleskyFactorInPlace, choleskySolveFactored, dot, fitPairs, transposeLower } from "./fit-bradley-terry";
 import { identifyModels, restrictPairs, type Identification } from "./identify";
 import { createMultinomialSampler } from "./multinomial-sampler";
 import { quantile } from "./quantile";
@@ -141,8 +141,8 @@ const SCORE_OF_OUTCOME = [1, 0, 0.5, 0.5];
  */
 export const MAX_CLUSTERS = 1024;
 
-/** A voter id's group among MAX_CLUSTERS (Fibonacci hashing: the top 10 bits of id·2³²/φ). */
-function hashCluster(id: number): number {
+/** A voter id's group among MAX_CLUSTERS (Fibonacci hashing: the top 10 bits of (id + 1)·2³²/φ). */
+export function hashCluster(id: number): number {
   return Math.imul(id + 1, 0x9e3779b1) >>> 22;
 }
 
@@ -232,24 +232,42 @@ export function clusterScores(fit: IdentifiedFit, votes: VotesByVoter, clusterOf
 }
 
 /**
- * Σ_j X_jᵀ Y_j over the rows j of two cluster-sum matrices (count × kx and count × ky): the kx × ky meat. With
- * x === y only the upper triangle is summed, then mirrored. Cost O(count·kx·ky), half that when symmetric.
+ * Σ_j X_jᵀ Y_j over the rows j of two cluster-sum matrices (count × kx and count × ky): the kx × ky meat. The
+ * matrices are transposed first so that each entry is one contiguous dot product over the clusters, summed in
+ * registers (about 3× faster than accumulating outer products in memory); with x === y only the upper triangle is
+ * computed, then mirrored. Cost O(count·kx·ky), half that when symmetric.
  */
 export function crossMeat(x: Float64Array, kx: number, y: Float64Array, ky: number, count: number): Float64Array {
-  const meat = new Float64Array(kx * ky);
   const isSymmetric = x === y && kx === ky;
-  for (let j = 0; j < count; j++) {
-    const rowX = j * kx;
-    const rowY = j * ky;
-    for (let r = 0; r < kx; r++) {
-      const v = x[rowX + r]!;
-      if (v === 0) continue;
-      const out = r * ky;
-      for (let c = isSymmetric ? r : 0; c < ky; c++) meat[out + c] += v * y[rowY + c]!;
-    }
+  const xt = transpose(x, count, kx);
+  const yt = isSymmetric ? xt : transpose(y, count, ky);
+  const meat = new Float64Array(kx * ky);
+  for (let r = 0; r < kx; r++) {
+    for (let c = isSymmetric ? r : 0; c < ky; c++) meat[r * ky + c] = dot(xt, r * count, c * count, count, yt);
   }
   if (isSymmetric) for (let r = 0; r < kx; r++) for (let c = 0; c < r; c++) meat[r * kx + c] = meat[c * kx + r]!;
   return meat;
+}
+
+/** The transpose of a rows × cols row-major matrix. Cost O(rows·cols). */
+function transpose(x: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = x[r * cols + c]!;
+  return out;
+}
+
+/**
+ * diag(W M W) for symmetric k×k W and M: each entry is w_mᵀ M w_m with w_m the m-th row of W — the variances the
+ * intervals need, without forming the whole product. Cost O(k³) (half of `sandwich`'s), contiguous dot products.
+ */
+export function sandwichDiagonal(w: Float64Array, meat: Float64Array, k: number): Float64Array {
+  const out = new Float64Array(k);
+  const mw = new Float64Array(k);
+  for (let m = 0; m < k; m++) {
+    for (let r = 0; r < k; r++) mw[r] = dot(meat, r * k, m * k, k, w);
+    out[m] = dot(w, m * k, 0, k, mw);
+  }
+  return out;
 }
 
 /** Clusters (rows) with a nonzero score sum: the G of the G/(G − 1) correction. */
@@ -360,12 +378,13 @@ export function inverseInformation(fit: IdentifiedFit): Float64Array {
   const shift = diagonal / k / k || 1; // J/k scaled to the data, for conditioning; the result does not depend on it
   for (let e = 0; e < k * k; e++) h[e] = h[e]! + shift;
   choleskyFactorInPlace(h, k);
+  const upper = transposeLower(h, k);
   const inverse = new Float64Array(k * k);
   const column = new Float64Array(k);
   for (let c = 0; c < k; c++) {
     column.fill(0);
     column[c] = 1;
-    choleskySolveFactored(h, k, column);
+    choleskySolveFactored(h, k, column, upper);
     for (let r = 0; r < k; r++) inverse[r * k + c] = column[r]!;
   }
   // (H + sJ)⁻¹ = H⁺ + J/(s k²): remove the mean direction so the result is H⁺ itself
@@ -405,14 +424,29 @@ export function sandwich(x: Float64Array, meat: Float64Array, y: Float64Array, k
  */
 export function clusteredCovariance(fit: IdentifiedFit, votes: VotesByVoter): { covariance: Float64Array; voters: number; clusters: number } {
   const k = fit.rated.length;
+  const { inverse, meat, voters, clusters, correction } = clusteredParts(fit, votes);
+  const covariance = sandwich(inverse, meat, inverse, k);
+  for (let e = 0; e < k * k; e++) covariance[e] = covariance[e]! * correction;
+  return { covariance, voters, clusters };
+}
+
+/** The diagonal of `clusteredCovariance` (the variances of the centred strengths) at half the O(k³) cost. */
+export function clusteredVariances(fit: IdentifiedFit, votes: VotesByVoter): { variances: Float64Array; voters: number; clusters: number } {
+  const k = fit.rated.length;
+  const { inverse, meat, voters, clusters, correction } = clusteredParts(fit, votes);
+  const variances = sandwichDiagonal(inverse, meat, k);
+  for (let m = 0; m < k; m++) variances[m] = variances[m]! * correction;
+  return { variances, voters, clusters };
+}
+
+/** A⁻¹, the meat, the voters and clusters, and the G/(G − 1) correction of the clustered covariance. */
+function clusteredParts(fit: IdentifiedFit, votes: VotesByVoter) {
+  const k = fit.rated.length;
   const { clusterOf, count } = assignClusters(votes.voterId);
   const { sums, voters } = clusterScores(fit, votes, clusterOf[0]!, count);
   const clusters = countNonEmpty(sums, k, count);
-  const inverse = inverseInformation(fit);
-  const covariance = sandwich(inverse, crossMeat(sums, k, sums, k, count), inverse, k);
   const correction = clusters > 1 ? clusters / (clusters - 1) : 1;
-  for (let e = 0; e < k * k; e++) covariance[e] = covariance[e]! * correction;
-  return { covariance, voters, clusters };
+  return { inverse: inverseInformation(fit), meat: crossMeat(sums, k, sums, k, count), voters, clusters, correction };
 }
 
 /**
@@ -577,12 +611,12 @@ export function rateSlice(
   const rating = Float64Array.from(fit.strengths, (r) => initRating + scale * r);
   let voters = 0;
   if (k >= 2 && method === "sandwich") {
-    const result = clusteredCovariance(fit, votes!);
+    const result = clusteredVariances(fit, votes!);
     voters = result.voters;
     // t with G − 1 degrees of freedom for G clusters (measured: +0.002 coverage with 125 voters, ~1% wider)
     const quantile = studentT975(result.clusters - 1);
     for (let m = 0; m < k; m++) {
-      se[m] = scale * Math.sqrt(Math.max(0, result.covariance[m * k + m]!));
+      se[m] = scale * Math.sqrt(Math.max(0, result.variances[m]!));
       lower[m] = rating[m]! - quantile * se[m]!;
       upper[m] = rating[m]! + quantile * se[m]!;
     }

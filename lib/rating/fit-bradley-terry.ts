@@ -615,7 +615,7 @@ export function transposeLower(factor: Float64Array, n: number): Float64Array {
  * Σ_{k<length} x[a + k]·y[b + k] (y defaults to x), four accumulators for instruction-level parallelism (the
  * O(n³) inner loop).
  */
-function dot(x: Float64Array, a: number, b: number, length: number, y: Float64Array = x): number {
+export function dot(x: Float64Array, a: number, b: number, length: number, y: Float64Array = x): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;

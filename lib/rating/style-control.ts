@@ -1,5 +1,6 @@
-import { choleskyFactorInPlace, choleskySolveFactored } from "./fit-bradley-terry";
+import { choleskyFactorInPlace, choleskySolveFactored, dot } from "./fit-bradley-terry";
 import { studentT975 } from "./student-t";
+import { hashCluster, MAX_CLUSTERS } from "./clustered";
 
 /**
  * Style control: Bradley–Terry with FastChat's style covariates (`compute_style_control` in
@@ -149,15 +150,6 @@ const SUBSAMPLE_RIDGE = 1;
 const SCORE = Float64Array.of(1, 0, 0.5, 0.5);
 /** The loss's Π(1 + e^{−|z|}) is folded into a logarithm every this many votes, long before it could overflow (2^512). */
 const PRODUCT_RUN = 512;
-/**
- * The most clusters the sandwich's meat is summed over, as in `clustered.ts`: with more voters, they are pooled
- * into this many groups by a hash of their id (or position). Voters are independent, so groups of voters are too,
- * and the cluster-robust estimator at that coarser level estimates the same variance without bias (Σ_groups
- * E[U_j U_jᵀ] = Σ_voters E[u_g u_gᵀ] when every E[u_g] = 0), with 1,023 degrees of freedom: standard errors good to
- * ~2%, for O(votes + 1024·(k + 4)²/2) instead of O(Σ_voters (parameters the voter touched)²), which heavy voters
- * make quadratic (per-voter outer products took 90 ms of a 1M-vote fit of 100 models).
- */
-const MAX_CLUSTERS = 1024;
 
 /**
  * The fitted votes, read in place from the caller's arrays (a fit allocates O(models² + voters), not O(votes)):
@@ -317,13 +309,6 @@ function buildDesign(votes: StyledVoterVotes, mask: ArrayLike<boolean | number> 
   };
 }
 
-/**
- * A voter's group among MAX_CLUSTERS, from its key (its id, or its position): Fibonacci hashing, the top 10 bits of
- * (key + 1)·2³²/φ, as `clustered.ts` hashes voter ids.
- */
-function hashCluster(key: number): number {
-  return Math.imul(key + 1, 0x9e3779b1) >>> 22;
-}
 
 /**
  * Every `stride`-th fitted vote, copied into a design of its own (one voter; local model indices, so `local` is the
@@ -805,20 +790,6 @@ function sandwich(factor: Float64Array, clusterScores: Float64Array, design: Des
   const correction = clusters / (clusters - 1);
   for (let e = 0; e < covariance.length; e++) covariance[e] = covariance[e]! * correction;
   return covariance;
-}
-
-/** Σ_{t<length} x[a + t]·x[b + t], four accumulators (independent chains pipeline). Cost O(length). */
-function dot(x: Float64Array, a: number, b: number, length: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let t = 0;
-  for (; t + 3 < length; t += 4) {
-    s0 += x[a + t]! * x[b + t]!;
-    s1 += x[a + t + 1]! * x[b + t + 1]!;
-    s2 += x[a + t + 2]! * x[b + t + 2]!;
-    s3 += x[a + t + 3]! * x[b + t + 3]!;
-  }
-  for (; t < length; t++) s0 += x[a + t]! * x[b + t]!;
-  return s0 + s1 + (s2 + s3);
 }
 
 /** X Y for row-major size² matrices. Cost O(size³). */
