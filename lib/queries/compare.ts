@@ -9,8 +9,11 @@ import type { SliceCounts } from "./slice-counts";
 import { countsFromIndex } from "./slice-source";
 
 const comparisonCache = new LruCache<string, AudienceComparison>(100);
-/** A slice's counts by voter, kept for a few slices: the model page compares every audience with everyone. */
-const countsCache = new LruCache<string, SliceCounts>(4);
+/**
+ * A slice's counts by voter, kept for two slices (they hold each vote's record: 4 bytes a vote): the model page
+ * compares every audience with everyone, whose counts are then read once.
+ */
+const countsCache = new LruCache<string, SliceCounts>(2);
 
 function cachedCounts(index: VoteIndex, filters: LeaderboardFilters): SliceCounts {
   const key = JSON.stringify([serializeLeaderboardFilters(filters), index.version]);

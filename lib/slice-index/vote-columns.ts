@@ -308,13 +308,14 @@ export class VoteColumns {
     const byLanguage = !acceptsAll(languageOk);
     const byTime = from > 0 || to < 2 ** 32;
     let lastVoter = -1;
-    // the records by voter (main part: already in voter order)
-    const codes = byVoter ? new GrowableU32(s.n >> 3) : null;
+    // The records by voter (main part: already in voter order). Sized for every row at once: the pages a small
+    // slice never writes are never made resident, and a large one is not copied while it grows.
+    const codes = byVoter ? new GrowableU32(s.n) : null;
     const starts = byVoter ? new GrowableU32(1024) : null;
     const ids = byVoter ? new GrowableU32(1024) : null;
     // raw style codes per record: length in the low 16 bits, headers/lists/bold bytes above… kept as two words
-    const styleLow = withStyle ? new GrowableU32(s.n >> 3) : null;
-    const styleHigh = withStyle ? new GrowableU32(s.n >> 3) : null;
+    const styleLow = withStyle ? new GrowableU32(s.n) : null;
+    const styleHigh = withStyle ? new GrowableU32(s.n) : null;
     const { styleLength, styleHeaders, styleLists, styleBold } = s;
     for (let r = 0, n = s.n; r < n; r++) {
       if (byCountry && countryOk[country[r]] === 0) continue;
