@@ -71,35 +71,37 @@ export function identifyModels(pairs: PairCounts): IdentifiedModels {
   let main = -1;
   for (let c = 0; c < count; c++) if (main < 0 || strongWeight[c]! > strongWeight[main]!) main = c;
 
-  // Reachability from and to the rated group along "scored against" edges.
-  const forward: number[][] = Array.from({ length: n }, () => []);
-  const backward: number[][] = Array.from({ length: n }, () => []);
-  for (let p = 0; p < nPairs; p++) {
-    const a = pairs.i[p]!;
-    const b = pairs.j[p]!;
-    if (scoreI[p]! > 0) {
-      forward[a]!.push(b);
-      backward[b]!.push(a);
+  // Reachability from and to the rated group along "scored against" edges (adjacency in compressed rows).
+  const adjacency = (isForward: boolean): { start: Int32Array; to: Int32Array } => {
+    const start = new Int32Array(n + 1);
+    const edge = (p: number, fromI: boolean) => (fromI ? scoreI[p]! > 0 : total[p]! - scoreI[p]! > 0);
+    // i → j when i scored against j; backwards, the same edges reversed
+    for (let p = 0; p < nPairs; p++) {
+      if (edge(p, true)) start[(isForward ? pairs.i[p]! : pairs.j[p]!) + 1]++;
+      if (edge(p, false)) start[(isForward ? pairs.j[p]! : pairs.i[p]!) + 1]++;
     }
-    if (total[p]! - scoreI[p]! > 0) {
-      forward[b]!.push(a);
-      backward[a]!.push(b);
+    for (let m = 0; m < n; m++) start[m + 1] += start[m]!;
+    const next = start.slice(0, n);
+    const to = new Int32Array(start[n]!);
+    for (let p = 0; p < nPairs; p++) {
+      if (edge(p, true)) to[next[isForward ? pairs.i[p]! : pairs.j[p]!]!++] = isForward ? pairs.j[p]! : pairs.i[p]!;
+      if (edge(p, false)) to[next[isForward ? pairs.j[p]! : pairs.i[p]!]!++] = isForward ? pairs.i[p]! : pairs.j[p]!;
     }
-  }
-  const reach = (edges: number[][]): Uint8Array => {
+    return { start, to };
+  };
+  const reach = ({ start, to }: { start: Int32Array; to: Int32Array }): Uint8Array => {
     const seen = new Uint8Array(n);
-    const stack: number[] = [];
-    for (let m = 0; m < n; m++) {
-      if (strong[m] === main) {
-        seen[m] = 1;
-        stack.push(m);
-      }
+    const stack = new Int32Array(n);
+    let top = 0;
+    for (let m = 0; m < n; m++) if (strong[m] === main) (seen[m] = 1), (stack[top++] = m);
+    while (top > 0) {
+      const v = stack[--top]!;
+      for (let e = start[v]!; e < start[v + 1]!; e++) if (!seen[to[e]!]) (seen[to[e]!] = 1), (stack[top++] = to[e]!);
     }
-    while (stack.length) for (const w of edges[stack.pop()!]!) if (!seen[w]) stack.push(w), (seen[w] = 1);
     return seen;
   };
-  const beatenByRated = reach(forward); // the rated group scored against it, transitively
-  const beatsRated = reach(backward); // it scored against the rated group, transitively
+  const beatenByRated = reach(adjacency(true)); // the rated group scored against it, transitively
+  const beatsRated = reach(adjacency(false)); // it scored against the rated group, transitively
   const rated: number[] = [];
   for (let m = 0; m < n; m++) {
     if (battlesOf[m] === 0) continue;

@@ -404,10 +404,10 @@ describe("voter-clustered sandwich", () => {
     expected.forEach((value, e) => expect(Math.abs(result.covariance![e]! - value)).toBeLessThan(1e-4 * largest));
   });
 
-  it("above 1,024 voters, hashed groups of voters give the per-voter standard errors within 10%", () => {
+  it("above 512 voters, hashed groups of voters give the per-voter standard errors within 10%", () => {
     const data = simulateStyledVotes({ models: 8, voters: 4000, votesPerVoter: 4, seed: 22, voterTaste: 0.8 });
     const result = fitStyleControl(data);
-    expect([result.voters, result.clusters]).toEqual([4000, 1024]);
+    expect([result.voters, result.clusters]).toEqual([4000, 512]);
     const exact = bruteForceCovariance(data, result);
     const size = 12;
     for (let q = 0; q < size; q++) {
@@ -449,7 +449,7 @@ describe("large data", () => {
     expect(data.a.length).toBeGreaterThan(262_144);
     const result = fitStyleControl(data);
     const reversed = fitStyleControl(pickVoters(data, Int32Array.from({ length: 15_000 }, (_, g) => 14_999 - g)));
-    expect(result).toMatchObject({ converged: true, clusters: 1024 });
+    expect(result).toMatchObject({ converged: true, clusters: 512 });
     // ratings to 0.002 points; the stable voter ids keep the hashed groups, so the same standard errors
     expectSameFit(result, reversed, 2e-3);
   });

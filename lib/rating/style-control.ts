@@ -108,7 +108,7 @@ export interface StyleControlResult {
   votes: number;
   /** Voters with at least one fitted vote. */
   voters: number;
-  /** Clusters the sandwich summed over: the voters, or MAX_CLUSTERS (1,024) hashed groups of them when there are more. */
+  /** Clusters the sandwich summed over: the voters, or MAX_CLUSTERS (512) hashed groups of them when there are more. */
   clusters: number;
   newtonSteps: number;
   /**
@@ -670,7 +670,7 @@ function newton(
  * u_g voter g's summed score over all k + 4 parameters, A the Hessian at the optimum (with the centring penalty:
  * every score sums to zero over the strengths, the direction the penalty adds, so A⁻¹ acts as the likelihood
  * Hessian's pseudo-inverse on them and V is the covariance of the centred strengths), G the voters with a fitted
- * vote — or, above MAX_CLUSTERS voters, the same over 1,024 hashed groups of voters. The features' means and sds
+ * vote — or, above MAX_CLUSTERS voters, the same over 512 hashed groups of voters. The features' means and sds
  * are treated as known (their sampling error is of smaller order). The sums are taken at the last pass, at most
  * one Newton step (< LOCAL_STEP) from the estimate: ~0.1% on the standard errors. 95% intervals: estimate ± t(G − 1)·se.
  *

@@ -310,12 +310,14 @@ export class VoteColumns {
     let lastVoter = -1;
     // The records by voter (main part: already in voter order). Sized for every row at once: the pages a small
     // slice never writes are never made resident, and a large one is not copied while it grows.
-    const codes = byVoter ? new GrowableU32(s.n) : null;
+    // Plain arrays and counters, not method calls: this loop runs once per vote.
+    const codes = byVoter ? new Uint32Array(s.n) : null;
     const starts = byVoter ? new GrowableU32(1024) : null;
     const ids = byVoter ? new GrowableU32(1024) : null;
-    // raw style codes per record: length in the low 16 bits, headers/lists/bold bytes above… kept as two words
-    const styleLow = withStyle ? new GrowableU32(s.n) : null;
-    const styleHigh = withStyle ? new GrowableU32(s.n) : null;
+    let recorded = 0;
+    // raw style codes per record: the length contrast's 16 bits, and the three markdown bytes in another word
+    const styleLow = withStyle ? new Uint32Array(s.n) : null;
+    const styleHigh = withStyle ? new Uint32Array(s.n) : null;
     const { styleLength, styleHeaders, styleLists, styleBold } = s;
     for (let r = 0, n = s.n; r < n; r++) {
       if (byCountry && countryOk[country[r]] === 0) continue;
@@ -336,16 +338,16 @@ export class VoteColumns {
         voters++;
         lastVoter = v;
         if (starts) {
-          starts.push(codes!.n);
+          starts.push(recorded);
           ids!.push(v);
         }
       }
       if (codes) {
-        codes.push(cell);
         if (styleLow) {
-          styleLow.push(styleLength[r]);
-          styleHigh!.push(styleHeaders[r] | (styleLists[r] << 8) | (styleBold[r] << 16));
+          styleLow[recorded] = styleLength[r];
+          styleHigh![recorded] = styleHeaders[r] | (styleLists[r] << 8) | (styleBold[r] << 16);
         }
+        codes[recorded++] = cell;
       }
       if (lastVoterOfModel[a] !== v) {
         modelVoters[a]++;
@@ -391,8 +393,8 @@ export class VoteColumns {
     }
     const result: ScanResult = { cells, modelCount: M, votes, voters, demoVotes, modelVoters, lastTime };
     if (byVoter) {
-      starts!.push(codes!.n);
-      result.byVoter = mergeTailRecords(starts!.view(), ids!.view(), codes!.view(), tailRecords, styleLow?.view(), styleHigh?.view());
+      starts!.push(recorded);
+      result.byVoter = mergeTailRecords(starts!.view(), ids!.view(), codes!.subarray(0, recorded), tailRecords, styleLow?.subarray(0, recorded), styleHigh?.subarray(0, recorded));
     }
     return result;
   }
@@ -447,7 +449,8 @@ export class VoteColumns {
 /**
  * The main part's records (voter runs in ascending voter order) with the tail's records (voter, cell, style low,
  * style high quadruples in any order) merged in: each voter's tail votes join the voter's run, or open a new one
- * in order. Style words are decoded when given. Cost O(main records + tail records · log).
+ * in order. Style words are decoded when given. Cost O(main voters) without tail records, else O(main records +
+ * tail records · log).
  */
 function mergeTailRecords(
   start: Uint32Array,
@@ -460,6 +463,12 @@ function mergeTailRecords(
   const T = 4;
   const tailCount = tail.length / T;
   const mainCount = code.length;
+  if (tailCount === 0) {
+    // the main part alone is already grouped by voter: hand it over as it is
+    const result: VotesByVoterCodes = { start: Int32Array.from(start), voterId: Int32Array.from(voterId), code };
+    if (styleLow && styleHigh) result.style = decodeStyle(mainCount, (k) => styleLow[k], (k) => styleHigh[k]);
+    return result;
+  }
   // position k of the result holds record order[k]: < mainCount from the main part, else tail record − mainCount
   const order = new Uint32Array(mainCount + tailCount);
   const tailOrder = Array.from({ length: tailCount }, (_, k) => k).sort((x, y) => tail[T * x] - tail[T * y] || x - y);
@@ -487,25 +496,33 @@ function mergeTailRecords(
   const result: VotesByVoterCodes = {
     start: Int32Array.from(outStart),
     voterId: Int32Array.from(outId),
-    code: tailCount === 0 ? code : Uint32Array.from(order, (k) => (k < mainCount ? code[k] : tail[T * (k - mainCount) + 1])),
+    code: Uint32Array.from(order, (k) => (k < mainCount ? code[k] : tail[T * (k - mainCount) + 1])),
   };
   if (styleLow && styleHigh) {
-    const length = new Float64Array(order.length);
-    const headers = new Float64Array(order.length);
-    const lists = new Float64Array(order.length);
-    const bold = new Float64Array(order.length);
-    for (let k = 0; k < order.length; k++) {
+    const word = (k: number, offset: number, main: Uint32Array) => {
       const from = order[k];
-      const low = from < mainCount ? styleLow[from] : tail[T * (from - mainCount) + 2];
-      const high = from < mainCount ? styleHigh[from] : tail[T * (from - mainCount) + 3];
-      length[k] = low === UNKNOWN_STYLE ? NaN : ((low << 16) >> 16) / LENGTH_STEPS;
-      headers[k] = (((high & 0xff) << 24) >> 24) / COUNT_STEPS;
-      lists[k] = ((((high >> 8) & 0xff) << 24) >> 24) / COUNT_STEPS;
-      bold[k] = ((((high >> 16) & 0xff) << 24) >> 24) / COUNT_STEPS;
-    }
-    result.style = { length, headers, lists, bold };
+      return from < mainCount ? main[from] : tail[T * (from - mainCount) + offset];
+    };
+    result.style = decodeStyle(order.length, (k) => word(k, 2, styleLow), (k) => word(k, 3, styleHigh));
   }
   return result;
+}
+
+/** Each record's style contrasts from its two stored words (see scan): length NaN when unknown. Cost O(records). */
+function decodeStyle(count: number, low: (k: number) => number, high: (k: number) => number): NonNullable<VotesByVoterCodes["style"]> {
+  const length = new Float64Array(count);
+  const headers = new Float64Array(count);
+  const lists = new Float64Array(count);
+  const bold = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const l = low(k);
+    const h = high(k);
+    length[k] = l === UNKNOWN_STYLE ? NaN : ((l << 16) >> 16) / LENGTH_STEPS;
+    headers[k] = (((h & 0xff) << 24) >> 24) / COUNT_STEPS;
+    lists[k] = ((((h >> 8) & 0xff) << 24) >> 24) / COUNT_STEPS;
+    bold[k] = ((((h >> 16) & 0xff) << 24) >> 24) / COUNT_STEPS;
+  }
+  return { length, headers, lists, bold };
 }
 
 function acceptsAll(mask: Uint8Array): boolean {
