@@ -26,8 +26,8 @@ describe("intervals, identification and tested audience differences on the 20k f
     expect(rated.length).toBeGreaterThan(10);
     for (const r of rated) {
       expect(r.se).toBeGreaterThan(0);
-      // t with 999 degrees of freedom (1,000 voters): 1.9623
-      expect((r.upper! - r.lower!) / (2 * r.se!)).toBeCloseTo(1.9623, 3);
+      // 1,000 voters pooled into 512 hashed groups: t with 511 degrees of freedom, 1.9646
+      expect((r.upper! - r.lower!) / (2 * r.se!)).toBeCloseTo(1.9646, 3);
       expect(r.rankWorst).toBeGreaterThanOrEqual(r.rank!);
       expect(r.unrated).toBeNull();
     }

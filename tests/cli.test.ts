@@ -35,7 +35,7 @@ describe("arena command line", () => {
     const reference = JSON.parse(fs.readFileSync(path.join(ROOT, "lib/rating/__fixtures__/fastchat/battles-2k.fastchat.json"), "utf8"));
     expect(rows).toHaveLength(8);
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(["battles", "bothBadRate", "lower", "model", "rank", "rating", "tieRate", "upper", "voters", "winRate"]);
+      expect(Object.keys(row).sort()).toEqual(["battles", "bothBadRate", "lower", "model", "rank", "rankWorst", "rating", "se", "tieRate", "unrated", "upper", "voters", "winRate"]);
       expect(Math.abs(row.rating - reference.models[row.model].rating)).toBeLessThan(0.5);
     }
     expect(rows.reduce((s, r) => s + r.battles, 0)).toBe(4000); // each battle counts for both models

@@ -84,7 +84,7 @@ describe("published snapshots", () => {
       expect(board.isShown, key).toBe(true);
       expect(slice).toMatchObject({ votes: board.votes, voters: board.voters, isShown: true });
       expect(slice.rows).toEqual(
-        board.rows.map((r) => ({ modelId: r.modelId, name: r.name, displayName: r.displayName, organization: r.organization, rating: r.rating, lower: r.lower, upper: r.upper, rank: r.rank, votes: r.votes, voters: r.voters })),
+        board.rows.map((r) => ({ modelId: r.modelId, name: r.name, displayName: r.displayName, organization: r.organization, rating: r.rating, lower: r.lower, upper: r.upper, rank: r.rank, rankWorst: r.rankWorst, unrated: r.unrated, votes: r.votes, voters: r.voters })),
       );
       expect(slice.rows.every((r) => r.rating !== null)).toBe(true);
     }

@@ -41,7 +41,8 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600" data-testid="method">
           {t.rich("methodSummary", {
-            interval: board.method.interval,
+            // ICU select keys cannot hold a hyphen
+            interval: board.method.interval.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
             style: board.method.style,
             voters: board.method.voters,
             link: (chunks: ReactNode) => (
