@@ -394,24 +394,22 @@ export function inverseInformation(fit: IdentifiedFit): Float64Array {
   return inverse;
 }
 
-/** X · M · Yᵀ for k×k row-major matrices (X, Y often the same). Cost O(k³). */
-export function sandwich(x: Float64Array, meat: Float64Array, y: Float64Array, k: number): Float64Array {
-  const xm = new Float64Array(k * k);
-  for (let r = 0; r < k; r++) {
-    for (let t = 0; t < k; t++) {
-      const v = x[r * k + t]!;
+/**
+ * X · M · Y for symmetric X (kA×kA) and Y (kB×kB) and any M (kA×kB), row-major: a sandwich covariance, or the
+ * cross-covariance of two fits (kB ≠ kA). Cost O(kA·kB·(kA + kB)).
+ */
+export function sandwich(x: Float64Array, meat: Float64Array, y: Float64Array, kA: number, kB = kA): Float64Array {
+  const xm = new Float64Array(kA * kB);
+  for (let r = 0; r < kA; r++) {
+    for (let t = 0; t < kA; t++) {
+      const v = x[r * kA + t]!;
       if (v === 0) continue;
-      for (let c = 0; c < k; c++) xm[r * k + c] += v * meat[t * k + c]!;
+      for (let c = 0; c < kB; c++) xm[r * kB + c] += v * meat[t * kB + c]!;
     }
   }
-  const out = new Float64Array(k * k);
-  for (let r = 0; r < k; r++) {
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let t = 0; t < k; t++) s += xm[r * k + t]! * y[c * k + t]!;
-      out[r * k + c] = s;
-    }
-  }
+  const out = new Float64Array(kA * kB);
+  // Y is symmetric: its column c is its row c, read contiguously
+  for (let r = 0; r < kA; r++) for (let c = 0; c < kB; c++) out[r * kB + c] = dot(xm, r * kB, c * kB, kB, y);
   return out;
 }
 

@@ -88,7 +88,7 @@ export function compareSlices(
   const inverseB = inverseInformation(fitB);
   const covAA = sandwich(inverseA, meatAA, inverseA, kA);
   const covBB = sandwich(inverseB, meatBB, inverseB, kB);
-  const covAB = crossSandwich(inverseA, meatAB, inverseB, kA, kB);
+  const covAB = sandwich(inverseA, meatAB, inverseB, kA, kB);
 
   // Σ_d = L_A Σ_AA L_Aᵀ + L_B Σ_BB L_Bᵀ − L_A Σ_AB L_Bᵀ − (…)ᵀ; only its diagonal is needed
   const pick = (matrix: Float64Array, cols: number, row: (k: number) => number, col: (k: number) => number) => {
@@ -138,27 +138,6 @@ function sharedVoters(x: Int32Array, y: Int32Array): number {
     else j++;
   }
   return shared;
-}
-
-/** X · M · Y for X kA×kA, M kA×kB, Y kB×kB (row-major; Y symmetric). Cost O(kA·kB·(kA + kB)). */
-function crossSandwich(x: Float64Array, meat: Float64Array, y: Float64Array, kA: number, kB: number): Float64Array {
-  const xm = new Float64Array(kA * kB);
-  for (let r = 0; r < kA; r++) {
-    for (let t = 0; t < kA; t++) {
-      const v = x[r * kA + t]!;
-      if (v === 0) continue;
-      for (let col = 0; col < kB; col++) xm[r * kB + col] += v * meat[t * kB + col]!;
-    }
-  }
-  const out = new Float64Array(kA * kB);
-  for (let r = 0; r < kA; r++) {
-    for (let col = 0; col < kB; col++) {
-      let s = 0;
-      for (let t = 0; t < kB; t++) s += xm[r * kB + t]! * y[t * kB + col]!;
-      out[r * kB + col] = s;
-    }
-  }
-  return out;
 }
 
 /** diag((I − J/c) X (I − J/c)) for a c×c matrix X (not necessarily symmetric). Cost O(c²). */

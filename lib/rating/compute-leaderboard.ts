@@ -1,5 +1,6 @@
 import { bootstrapPairs } from "./bootstrap-fast";
 import { collectPairs, pairScores } from "./cells";
+import { modelRecords } from "./clustered";
 import { fitPairs } from "./fit-bradley-terry";
 import { quantile } from "./quantile";
 import { rankByIntervals } from "./rank-by-intervals";
@@ -63,27 +64,7 @@ export function computeLeaderboard(input: AggregatedBattles, options: RatingOpti
     }
   }
 
-  const counts = models.map(() => ({ battles: 0, wins: 0, losses: 0, ties: 0, bothBad: 0 }));
-  for (const { a, b, outcome, count } of cells) {
-    if (a === b) continue;
-    const left = counts[a]!;
-    const right = counts[b]!;
-    left.battles += count;
-    right.battles += count;
-    if (outcome === "A") {
-      left.wins += count;
-      right.losses += count;
-    } else if (outcome === "B") {
-      right.wins += count;
-      left.losses += count;
-    } else if (outcome === "TIE") {
-      left.ties += count;
-      right.ties += count;
-    } else {
-      left.bothBad += count;
-      right.bothBad += count;
-    }
-  }
+  const counts = modelRecords(cells, n);
 
   const rows = models.map((model, m) => ({
     model,
