@@ -129,6 +129,18 @@ function ratedIndexOfCode(fit: IdentifiedFit, votes: VotesByVoter): Int32Array {
   return out;
 }
 
+/**
+ * The rated-group positions of a vote's two models (`codeIndex` from `ratedIndexOfCode`), written into `out`; false
+ * when either model is outside the rated group. Cost O(1).
+ */
+function ratedPair(code: number, stride: number, codeIndex: Int32Array, out: Int32Array): boolean {
+  const cell = code >>> 2;
+  const aCode = Math.floor(cell / stride);
+  out[0] = codeIndex[aCode]!;
+  out[1] = codeIndex[cell - aCode * stride]!;
+  return out[0] >= 0 && out[1] >= 0;
+}
+
 /** Model a's score per outcome code: A won, B won, tie, both bad. */
 const SCORE_OF_OUTCOME = [1, 0, 0.5, 0.5];
 
@@ -297,6 +309,7 @@ export class VoterScores {
   private readonly codeIndex: Int32Array;
   private readonly prob: Float64Array;
   private readonly k: number;
+  private readonly pair = new Int32Array(2);
 
   constructor(
     private readonly fit: IdentifiedFit,
@@ -316,16 +329,13 @@ export class VoterScores {
 
   score(g: number): number {
     const { start, code, stride } = this.votes;
-    const { u, touched, isTouched, codeIndex, prob, k } = this;
+    const { u, touched, isTouched, codeIndex, prob, k, pair } = this;
     const alpha = this.fit.alpha;
     let size = 0;
     for (let v = start[g]!, end = start[g + 1]!; v < end; v++) {
       const c = code[v]!;
-      const cell = c >>> 2;
-      const aCode = Math.floor(cell / stride);
-      const a = codeIndex[aCode]!;
-      const b = codeIndex[cell - aCode * stride]!;
-      if (a < 0 || b < 0) continue;
+      if (!ratedPair(c, stride, codeIndex, pair)) continue;
+      const [a, b] = [pair[0]!, pair[1]!];
       const residual = alpha * (prob[a * k + b]! - SCORE_OF_OUTCOME[c & 3]!);
       u[a] = u[a]! + residual;
       u[b] = u[b]! - residual;
@@ -467,16 +477,14 @@ export function voterBootstrap(fit: IdentifiedFit, votes: VotesByVoter, rounds: 
   const entries: number[] = [];
   const entryCounts: number[] = [];
   const seen = new Map<number, number>();
+  const pair = new Int32Array(2);
   const { start, code, stride } = votes;
   for (let g = 0; g + 1 < start.length; g++) {
     seen.clear();
     for (let v = start[g]!; v < start[g + 1]!; v++) {
       const c = code[v]!;
-      const cell = c >>> 2;
-      const aCode = Math.floor(cell / stride);
-      const a = codeIndex[aCode]!;
-      const b = codeIndex[cell - aCode * stride]!;
-      if (a < 0 || b < 0) continue;
+      if (!ratedPair(c, stride, codeIndex, pair)) continue;
+      const [a, b] = [pair[0]!, pair[1]!];
       const outcome = c & 3;
       const [x, y, xWon] = a < b ? [a, b, outcome === 0] : [b, a, outcome === 1];
       const category = 3 * pairIndex[x * k + y]! + (outcome >= 2 ? 2 : xWon ? 0 : 1);
