@@ -1,5 +1,6 @@
-import { assignClusters, clusterScores, countNonEmpty, crossMeat, fitIdentified, inverseInformation, sandwich, type IdentifiedFit, type VotesByVoter } from "./clustered";
-import type { PairCell } from "./types";
+import { fitIdentified, type IdentifiedFit } from "./identified-fit";
+import { assignClusters, clusterScores, countNonEmpty, crossMeat, inverseInformation, sandwich } from "./sandwich";
+import type { PairCell, VotesByVoter } from "./types";
 
 import { Z95 } from "./student-t";
 /** Benjamini–Hochberg level at which a difference is called significant. */

@@ -1,6 +1,6 @@
 import { bootstrapPairs } from "./bootstrap-fast";
 import { collectPairs, pairScores } from "./cells";
-import { modelRecords } from "./clustered";
+import { modelRecords } from "./model-records";
 import { fitPairs } from "./fit-bradley-terry";
 import { quantile } from "./quantile";
 import { rankByIntervals } from "./rank-by-intervals";

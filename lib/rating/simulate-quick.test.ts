@@ -3,7 +3,8 @@ import { NO_TASTE, pairDesign, PairSampler, VoteBuffer } from "../../scripts/sim
 import { simulateCompare } from "../../scripts/simulate/compare";
 import { simulateCoverage } from "../../scripts/simulate/coverage";
 import { expectedSigmoid, expectedScores, gaussHermite, populationRatings } from "../../scripts/simulate/population-truth";
-import { clusteredCovariance, fitIdentified } from "./clustered";
+import { fitIdentified } from "./identified-fit";
+import { clusteredCovariance } from "./sandwich";
 import { UniformStream } from "./rng";
 
 // The simulations' quick runs: the code runs and reports sane figures (not the targets: too few boards for that).

@@ -1,6 +1,6 @@
 import { choleskyFactorInPlace, choleskySolveFactored, dot } from "./fit-bradley-terry";
 import { studentT975 } from "./student-t";
-import { hashCluster, MAX_CLUSTERS } from "./clustered";
+import { hashCluster, MAX_CLUSTERS } from "./sandwich";
 
 /**
  * Style control: Bradley–Terry with FastChat's style covariates (`compute_style_control` in
@@ -30,7 +30,7 @@ export interface StyledVoterVotes {
   /**
    * Optional stable voter ids (one per voter, start.length − 1): above MAX_CLUSTERS voters the sandwich pools
    * voters into hashed groups, by id when given (the same grouping whatever the order or the slice, as in
-   * `clustered.ts`), else by position.
+   * `sandwich.ts`), else by position.
    */
   voterId?: Int32Array;
   a: Int32Array;

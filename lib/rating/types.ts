@@ -63,3 +63,20 @@ export interface RatingRow {
 
 /** A source of uniform numbers in [0, 1). Pass a seeded one (see `createRng`) for reproducible bootstraps. */
 export type Rng = () => number;
+
+/**
+ * A slice's votes grouped by voter, the unit of independence: voter g cast votes start[g] .. start[g + 1] − 1.
+ * Each vote is a cell code (a·stride + b)·4 + outcome, with a, b model codes (a shown left) and outcome 0 = A won,
+ * 1 = B won, 2 = tie, 3 = both bad (the vote index's own encoding, so a scan hands its records over without
+ * copying); `modelOf` maps a model code to the model's index in the fit (−1: not in it).
+ */
+export interface VotesByVoter {
+  start: Int32Array;
+  /** Stable voter ids, ascending: the same person has the same id in every slice (see `compareSlices`). */
+  voterId: Int32Array;
+  code: Uint32Array;
+  stride: number;
+  modelOf: Int32Array;
+  /** Each vote's answer-style contrasts, for style control (length NaN: unknown); absent when not asked for. */
+  style?: { length: Float64Array; headers: Float64Array; lists: Float64Array; bold: Float64Array };
+}

@@ -1,4 +1,4 @@
-import type { VotesByVoter } from "../../lib/rating/clustered";
+import type { VotesByVoter } from "../../lib/rating/types";
 import { UniformStream } from "../../lib/rating/rng";
 import type { Outcome, PairCell } from "../../lib/rating/types";
 

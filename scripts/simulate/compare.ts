@@ -1,4 +1,4 @@
-import { fitIdentified } from "../../lib/rating/clustered";
+import { fitIdentified } from "../../lib/rating/identified-fit";
 import { compareSlices, type SliceVotes } from "../../lib/rating/compare";
 import { UniformStream } from "../../lib/rating/rng";
 import { BOARD_RATINGS, BOARD_SHARES, BOARD_SIZE, formatMean, meanAndError, pairDesign, PairSampler, seedOf, VoteBuffer, type TasteModel } from "./arena-data";

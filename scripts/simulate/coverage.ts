@@ -1,4 +1,4 @@
-import { rateSlice, type IntervalMethod, type SliceRating } from "../../lib/rating/clustered";
+import { rateSlice, type IntervalMethod, type SliceRating } from "../../lib/rating/rate-slice";
 import { UniformStream } from "../../lib/rating/rng";
 import {
   BOARD_RATINGS,

@@ -1,4 +1,6 @@
-import { clusteredCovariance, fitIdentified, inverseInformation, VoterScores, type IdentifiedFit, type VotesByVoter } from "../../lib/rating/clustered";
+import { fitIdentified, type IdentifiedFit } from "../../lib/rating/identified-fit";
+import type { VotesByVoter } from "../../lib/rating/types";
+import { clusteredCovariance, inverseInformation, VoterScores } from "../../lib/rating/sandwich";
 import { choleskyFactorInPlace, choleskySolveFactored } from "../../lib/rating/fit-bradley-terry";
 import { UniformStream } from "../../lib/rating/rng";
 import { BOARD_RATINGS, BOARD_SHARES, BOARD_SIZE, formatMean, pairDesign, PairSampler, seedOf, sharesOf, VoteBuffer } from "./arena-data";

@@ -1,6 +1,5 @@
-import type { VotesByVoter } from "../clustered";
 import { createRng } from "../rng";
-import type { Outcome, PairCell } from "../types";
+import type { Outcome, PairCell, VotesByVoter } from "../types";
 
 const OUTCOMES: Outcome[] = ["A", "B", "TIE", "BOTH_BAD"];
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { clusteredCovariance, fitIdentified, inverseInformation, MAX_CLUSTERS, rankRanges, rateSlice, sandwich, voterBootstrap, VoterScores } from "./clustered";
+import { fitIdentified } from "./identified-fit";
+import { rankRanges } from "./rank-by-intervals";
+import { rateSlice } from "./rate-slice";
+import { clusteredCovariance, inverseInformation, MAX_CLUSTERS, sandwich, VoterScores } from "./sandwich";
+import { voterBootstrap } from "./voter-bootstrap";
 import { fitBradleyTerry } from "./fit-bradley-terry";
 import { simulateVotes } from "./__fixtures__/simulated-votes";
 import type { Outcome, PairCell } from "./types";
