@@ -1,9 +1,22 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DATA_DIR = ".test-data/e2e";
+/** A port the OS says is free now (other servers may run on this machine: never assume one). */
+function freePort(): string {
+  const script = 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})';
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
+}
+
+// Chosen once by the runner and inherited by its workers through the environment, so that the
+// specs and helpers (e2e/support/accounts.ts) reach the same servers and database.
+process.env.E2E_PORT ??= freePort();
+process.env.FAKE_OPENAI_PORT ??= freePort();
+process.env.E2E_DB_PORT ??= freePort();
+process.env.E2E_DATA_DIR ??= `.test-data/e2e-${process.pid}`;
+const PORT = Number(process.env.E2E_PORT);
+const DATA_DIR = process.env.E2E_DATA_DIR;
 /** The test-only fake OpenAI-compatible server that live models in e2e/arena-live.spec.ts call. */
-const FAKE_OPENAI_PORT = Number(process.env.FAKE_OPENAI_PORT ?? 3199);
+const FAKE_OPENAI_PORT = Number(process.env.FAKE_OPENAI_PORT);
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,7 +55,7 @@ export default defineConfig({
         PORT: String(PORT),
         HOSTNAME: "127.0.0.1",
         SHOWDOWN_DATA_DIR: DATA_DIR,
-        SHOWDOWN_DB_PORT: "54400",
+        SHOWDOWN_DB_PORT: process.env.E2E_DB_PORT,
         NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
         NEXT_TELEMETRY_DISABLED: "1",
         // Snapshots are published by the tests themselves; the daily schedule is tested in tests/snapshots.test.ts.

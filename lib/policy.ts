@@ -23,6 +23,12 @@ export const policySchema = z.object({
   votesPerHourPerIp: perHour("Votes per IP address"),
   samplingTargetVotes: z.coerce.number().int("The sampling target must be a whole number of votes.").min(1, "The sampling target must be at least 1 vote.").max(1_000_000, "The sampling target is at most 1000000 votes."),
   samplingMaxBoost: z.coerce.number().min(1, "The maximum sampling boost is at least 1 (no boost).").max(10, "The maximum sampling boost is at most 10."),
+  profileChangeDays: z.coerce.number().int("The audience-change window must be a whole number of days.").min(0, "The audience-change window cannot be negative.").max(3650, "The audience-change window is at most 3650 days."),
+  signupsPerHourPerIp: perHour("Sign-ups per IP address"),
+  signInFailuresPerHourPerUser: perHour("Failed sign-ins per account"),
+  signInFailuresPerHourPerIp: perHour("Failed sign-ins per IP address"),
+  requireVerifiedEmail: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
+  excludeReplayVotes: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
 });
 
 export type Policy = z.infer<typeof policySchema>;
@@ -41,6 +47,12 @@ export const DEFAULT_POLICY: Policy = {
   votesPerHourPerIp: 600,
   samplingTargetVotes: 300,
   samplingMaxBoost: 3,
+  profileChangeDays: 30,
+  signupsPerHourPerIp: 10,
+  signInFailuresPerHourPerUser: 10,
+  signInFailuresPerHourPerIp: 100,
+  requireVerifiedEmail: false,
+  excludeReplayVotes: false,
 };
 
 /** The instant before which votes are released to exports under this policy. */

@@ -9,7 +9,7 @@ export const PASSWORD = "password123";
 export function arenaCli(...args: string[]): string {
   return execFileSync(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/arena.ts", ...args], {
     cwd: process.cwd(),
-    env: { ...process.env, SHOWDOWN_DATA_DIR: ".test-data/e2e", SHOWDOWN_DB_PORT: "54400" },
+    env: { ...process.env, SHOWDOWN_DATA_DIR: process.env.E2E_DATA_DIR, SHOWDOWN_DB_PORT: process.env.E2E_DB_PORT },
     encoding: "utf8",
     timeout: 120_000,
   });

@@ -16,6 +16,12 @@ const columns = {
   votesPerHourPerIp: true,
   samplingTargetVotes: true,
   samplingMaxBoost: true,
+  profileChangeDays: true,
+  signupsPerHourPerIp: true,
+  signInFailuresPerHourPerUser: true,
+  signInFailuresPerHourPerIp: true,
+  requireVerifiedEmail: true,
+  excludeReplayVotes: true,
 } as const;
 
 /** The current data policy (the defaults until an admin first saves it). */
