@@ -4,6 +4,8 @@ export const ERROR_STATUS = {
   invalid_filter: 400,
   unauthorized: 401,
   forbidden: 403,
+  cross_site: 403,
+  email_unverified: 403,
   profile_incomplete: 403,
   not_found: 404,
   email_taken: 409,
@@ -12,8 +14,12 @@ export const ERROR_STATUS = {
   model_name_taken: 409,
   private_cap_reached: 409,
   invalid_transition: 409,
+  audience_change_too_soon: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   no_models: 503,
+  database_unavailable: 503,
   internal: 500,
 } as const;
 

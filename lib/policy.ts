@@ -27,8 +27,8 @@ export const policySchema = z.object({
   signupsPerHourPerIp: perHour("Sign-ups per IP address"),
   signInFailuresPerHourPerUser: perHour("Failed sign-ins per account"),
   signInFailuresPerHourPerIp: perHour("Failed sign-ins per IP address"),
-  requireVerifiedEmail: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
-  excludeReplayVotes: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
+  requireVerifiedEmail: z.boolean({ message: "requireVerifiedEmail must be true or false." }),
+  excludeReplayVotes: z.boolean({ message: "excludeReplayVotes must be true or false." }),
 });
 
 export type Policy = z.infer<typeof policySchema>;

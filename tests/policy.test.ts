@@ -31,6 +31,9 @@ describe("policy schema", () => {
     [{ ...DEFAULT_POLICY, samplingTargetVotes: 0 }, "samplingTargetVotes", "at least 1 vote"],
     [{ ...DEFAULT_POLICY, samplingMaxBoost: 0.5 }, "samplingMaxBoost", "at least 1"],
     [{ ...DEFAULT_POLICY, samplingMaxBoost: 11 }, "samplingMaxBoost", "at most 10"],
+    [{ ...DEFAULT_POLICY, profileChangeDays: -1 }, "profileChangeDays", "cannot be negative"],
+    [{ ...DEFAULT_POLICY, signupsPerHourPerIp: 0 }, "signupsPerHourPerIp", "at least 1 per hour"],
+    [{ ...DEFAULT_POLICY, requireVerifiedEmail: "yes" }, "requireVerifiedEmail", "true or false"],
   ])("refuses %o (%s)", (input, field, message) => {
     const parsed = policySchema.safeParse(input);
     expect(parsed.success).toBe(false);
@@ -52,6 +55,12 @@ describe("policy schema", () => {
       votesPerHourPerIp: "301",
       samplingTargetVotes: "500",
       samplingMaxBoost: "2.5",
+      profileChangeDays: "14",
+      signupsPerHourPerIp: "5",
+      signInFailuresPerHourPerUser: "8",
+      signInFailuresPerHourPerIp: "80",
+      requireVerifiedEmail: true,
+      excludeReplayVotes: false,
     };
     expect(policySchema.parse(form)).toEqual({
       holdoutDays: 30,
@@ -66,6 +75,12 @@ describe("policy schema", () => {
       votesPerHourPerIp: 301,
       samplingTargetVotes: 500,
       samplingMaxBoost: 2.5,
+      profileChangeDays: 14,
+      signupsPerHourPerIp: 5,
+      signInFailuresPerHourPerUser: 8,
+      signInFailuresPerHourPerIp: 80,
+      requireVerifiedEmail: true,
+      excludeReplayVotes: false,
     });
   });
 

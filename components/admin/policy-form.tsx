@@ -8,13 +8,22 @@ import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import { fieldErrors } from "@/lib/errors";
 import { policySchema, type Policy } from "@/lib/policy";
 
-const SECTIONS: { key: "data" | "roster" | "rateLimits" | "sampling"; fields: (keyof Policy)[] }[] = [
+const SECTIONS: { key: "data" | "boards" | "roster" | "contributors" | "rateLimits" | "sampling"; fields: (keyof Policy)[] }[] = [
   { key: "data", fields: ["holdoutDays", "minSliceVoters", "minModelVotes", "bootstrapRounds", "bootstrapSeed"] },
+  { key: "boards", fields: ["excludeReplayVotes", "requireVerifiedEmail"] },
   { key: "roster", fields: ["privateVariantCap"] },
+  { key: "contributors", fields: ["profileChangeDays", "signupsPerHourPerIp", "signInFailuresPerHourPerUser", "signInFailuresPerHourPerIp"] },
   { key: "rateLimits", fields: ["battlesPerHourPerUser", "votesPerHourPerUser", "battlesPerHourPerIp", "votesPerHourPerIp"] },
   { key: "sampling", fields: ["samplingTargetVotes", "samplingMaxBoost"] },
 ];
 const FIELDS = SECTIONS.flatMap((s) => s.fields);
+/** Yes/no settings are checkboxes; every other field is a number. */
+const SWITCHES = new Set<keyof Policy>(["excludeReplayVotes", "requireVerifiedEmail"]);
+
+/** The form's values as the policy schema expects them (a checkbox is present only when ticked). */
+function formValues(form: FormData): Record<string, unknown> {
+  return Object.fromEntries(FIELDS.map((f) => [f, SWITCHES.has(f) ? form.get(f) === "on" : String(form.get(f) ?? "").trim() || undefined]));
+}
 
 /** The data policy form: validated with policySchema here and again by PUT /api/admin/policy. */
 export function PolicyForm({ initial }: { initial: Policy }) {
@@ -28,7 +37,7 @@ export function PolicyForm({ initial }: { initial: Policy }) {
     event.preventDefault();
     setStatus(null);
     const form = new FormData(event.currentTarget);
-    const parsed = policySchema.safeParse(Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "").trim() || undefined])));
+    const parsed = policySchema.safeParse(formValues(form));
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
     setErrors({});
     setBusy(true);
@@ -47,7 +56,17 @@ export function PolicyForm({ initial }: { initial: Policy }) {
       {SECTIONS.map((section) => (
         <fieldset key={section.key} className="space-y-4">
           <legend className="mb-2 text-base font-semibold">{t(`sections.${section.key}`)}</legend>
-          {section.fields.map((f) => (
+          {section.fields.map((f) =>
+            SWITCHES.has(f) ? (
+              <div key={f}>
+                <label className="flex items-start gap-2 text-sm font-medium">
+                  <input id={f} name={f} type="checkbox" defaultChecked={Boolean(initial[f])} className="mt-1" aria-describedby={`${f}-help`} />
+                  <span>{t(`fields.${f}.label`)}</span>
+                </label>
+                <p id={`${f}-help`} className="mt-1 text-xs text-slate-500">{t(`fields.${f}.help`)}</p>
+                <FieldError message={errors[f]} />
+              </div>
+            ) : (
             <div key={f}>
               <label htmlFor={f} className={labelClass}>{t(`fields.${f}.label`)}</label>
               <input
@@ -56,7 +75,7 @@ export function PolicyForm({ initial }: { initial: Policy }) {
                 type="number"
                 inputMode={f === "samplingMaxBoost" ? "decimal" : "numeric"}
                 step={f === "samplingMaxBoost" ? "0.1" : "1"}
-                defaultValue={initial[f]}
+                defaultValue={Number(initial[f])}
                 className={inputClass}
                 aria-invalid={Boolean(errors[f])}
                 aria-describedby={`${f}-help`}
@@ -64,7 +83,8 @@ export function PolicyForm({ initial }: { initial: Policy }) {
               <p id={`${f}-help`} className="mt-1 text-xs text-slate-500">{t(`fields.${f}.help`)}</p>
               <FieldError message={errors[f]} />
             </div>
-          ))}
+            ),
+          )}
         </fieldset>
       ))}
       <FieldError message={errors._} />
