@@ -14,6 +14,14 @@ describe("csvField", () => {
     ["", ""],
     [null, ""],
     [1735700000.123, "1735700000.123"],
+    [-3.5, "-3.5"], // a number, not a formula
+    ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
+    ["+1+2", `"'+1+2"`],
+    ["-2+3", `"'-2+3"`],
+    ["@SUM(A1)", `"'@SUM(A1)"`],
+    ["\tcmd", `"'\tcmd"`],
+    ["\rcmd", `"'\rcmd"`],
+    ["a=b", "a=b"], // only the first character matters
   ] as const)("%j -> %s", (value, expected) => {
     expect(csvField(value)).toBe(expected);
   });

@@ -50,11 +50,21 @@ export function judgeId(secret: string, voterKey: string): string {
   return crypto.createHmac("sha256", secret).update(JUDGE_DOMAIN + voterKey).digest("hex").slice(0, 32);
 }
 
-/** RFC 4180 field: quoted (quotes doubled) when it holds a comma, quote, CR, LF or edge spaces; null is empty. */
+/** Text that a spreadsheet would read as a formula (or DDE call): it starts with one of = + - @ tab CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180 field: quoted (quotes doubled) when it holds a comma, quote, CR, LF or edge spaces; null is empty.
+ * A text cell that starts like a formula (= + - @ tab CR) is neutralised as OWASP recommends (CSV injection):
+ * it gets a leading apostrophe and is always quoted, so `=HYPERLINK(…)` reads back as the text `'=HYPERLINK(…)`.
+ * Numbers are written as they are: a negative number is a number, not a formula, and only text cells (model
+ * names above all, which admins and imports may set to anything) can carry one.
+ */
 export function csvField(value: string | number | null): string {
   if (value === null) return "";
-  const text = String(value);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === "number") return String(value);
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** One CSV record with its CRLF terminator. */

@@ -4,6 +4,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../lib/db";
+import { isAppError } from "../lib/errors";
 import { importBattlesFile } from "../lib/import";
 import { resetDatabase } from "./helpers";
 
@@ -113,9 +114,67 @@ describe("importing style metadata (conv_metadata)", () => {
     ];
     const file = temp("bad-style.jsonl", lines.map((l) => JSON.stringify(l)).join("\n"));
     const error = importBattlesFile(file);
-    await expect(error).rejects.toThrow("line 1: conv_metadata.sum_assistant_a_tokens: must be a whole number ≥ 0");
-    await expect(importBattlesFile(file)).rejects.toThrow("line 2: conv_metadata.header_count_a: must be a whole number ≥ 0, or an object of them by kind");
-    await expect(importBattlesFile(file)).rejects.toThrow("line 3: conv_metadata.bold_count_b: must be a whole number ≥ 0, or an object of them by kind");
+    await expect(error).rejects.toThrow("line 1: conv_metadata.sum_assistant_a_tokens: must be a whole number from 0 to 100000000");
+    await expect(importBattlesFile(file)).rejects.toThrow("line 2: conv_metadata.header_count_a: must be a whole number from 0 to 100000000, or an object of them by kind");
+    await expect(importBattlesFile(file)).rejects.toThrow("line 3: conv_metadata.bold_count_b: must be a whole number from 0 to 100000000, or an object of them by kind");
     expect(await db().model.count({ where: { name: "style-bad-a" } })).toBe(0);
+  });
+});
+
+describe("imports are all or nothing", () => {
+  const line = (i: number, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ model_a: `atomic-a-${i % 3}`, model_b: "atomic-b", winner: "model_a", judge: `atomic_${i}`, tstamp: 1700000000 + i, ...extra });
+  const snapshot = async () => ({
+    votes: await db().vote.count(),
+    models: await db().model.count({ where: { name: { startsWith: "atomic-" } } }),
+  });
+
+  it("refuses a tstamp that is no real date (1e13 on the last line), naming the line, and writes nothing", async () => {
+    const before = await snapshot();
+    const lines = Array.from({ length: 12_000 }, (_, i) => line(i));
+    lines.push(line(12_000, { tstamp: 1e13 }));
+    const error = await importBattlesFile(temp("late.jsonl", lines.join("\n"))).catch((e: unknown) => e);
+    expect(isAppError(error) && error.status).toBe(400);
+    expect((error as Error).message).toMatch(/line 12001: tstamp: tstamp must be unix seconds no later than/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ["a tstamp before 2000 (milliseconds read as seconds are caught the other way)", { tstamp: 86_400 }, "tstamp must be unix seconds from 2000-01-01"],
+    ["a NUL in a model name", { model_a: "bad\u0000name" }, "model_a contains a control character"],
+    ["a model name longer than 200 characters", { model_b: "m".repeat(201) }, "model_b is longer than 200 characters"],
+    ["a judge longer than 200 characters", { judge: "j".repeat(201) }, "judge is longer than 200 characters"],
+    ["a country longer than 100 characters", { country: "x".repeat(101) }, "country is longer than 100 characters"],
+    ["a style count whose sum would overflow an INTEGER", { conv_metadata: { sum_assistant_a_tokens: 2_000_000_000, sum_assistant_b_tokens: 2_000_000_000 } }, "must be a whole number from 0 to 100000000"],
+    ["a replay flag that is not a boolean", { replay: "yes" }, "replay must be true or false"],
+  ])("refuses %s", async (_, extra, message) => {
+    const before = await snapshot();
+    const file = temp("bad.jsonl", [line(1), line(2, extra)].join("\n"));
+    await expect(importBattlesFile(file)).rejects.toThrow(`line 2: `);
+    await expect(importBattlesFile(file)).rejects.toThrow(message);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("rolls back every batch and every created model when the database refuses a line mid-way", async () => {
+    const before = await snapshot();
+    // An operator-side fault the validation cannot see: the database refuses line 7000 (in the second batch).
+    await db().$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_refuse_vote() RETURNS trigger AS $$
+      BEGIN IF NEW."voterKey" = 'import:atomic_6999' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER test_refuse_vote BEFORE INSERT ON "Vote" FOR EACH ROW EXECUTE FUNCTION test_refuse_vote()`);
+    try {
+      const file = temp("midway.jsonl", Array.from({ length: 8000 }, (_, i) => line(i)).join("\n"));
+      const error = await importBattlesFile(file).catch((e: unknown) => e);
+      expect(isAppError(error) && error.status).toBe(400);
+      expect((error as Error).message).toContain("lines 5001–8000");
+      expect((error as Error).message).toContain("refused by test trigger");
+      expect((error as Error).message).toContain("nothing was imported");
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_refuse_vote ON "Vote"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION IF EXISTS test_refuse_vote()`);
+    }
+    // and the same file imports in full once the fault is gone
+    const file = temp("after.jsonl", Array.from({ length: 8000 }, (_, i) => line(i)).join("\n"));
+    expect(await importBattlesFile(file)).toMatchObject({ added: 8000, modelsCreated: ["atomic-a-0", "atomic-a-1", "atomic-a-2", "atomic-b"] });
   });
 });

@@ -5,17 +5,21 @@ import pg from "pg";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { markVotesChanged } from "@/lib/slice-index/vote-index";
 import { AGE_BAND_CODES, EDUCATION_CODES, LANGUAGES, normalizeCountry, normalizeLanguage, regionOfCountry } from "@/lib/slices";
 import type { VoteStyle } from "@/lib/style/features";
 import type { Outcome } from "@/lib/generated/prisma/enums";
 import { jsonObjects } from "./json-objects";
 
-const MAX_COUNT = 2_147_483_647; // an INTEGER column
+/**
+ * Largest style count kept: far above any real answer (tokens included), and small enough that the sum of two
+ * plus one still fits the INTEGER arithmetic of every reader (2 · 10⁸ + 1 < 2³¹).
+ */
+const MAX_COUNT = 100_000_000;
 const isCount = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
 /** A count stored in an INTEGER column. */
-const styleCount = z.custom<number>(isCount, { message: "must be a whole number ≥ 0" });
+const styleCount = z.custom<number>(isCount, { message: `must be a whole number from 0 to ${MAX_COUNT}` });
 /**
  * LMArena gives markdown counts by kind ({"h1": …, "h6": …}); FastChat's style control sums them, and takes a bare
  * count too. A hand-written check: as z.union of a number and a z.record it cost 4 µs a field, doubling the import
@@ -23,7 +27,7 @@ const styleCount = z.custom<number>(isCount, { message: "must be a whole number 
  */
 const styleCountByKind = z.custom<number | Record<string, number>>(
   (value) => isCount(value) || (typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(isCount)),
-  { message: "must be a whole number ≥ 0, or an object of them by kind" },
+  { message: `must be a whole number from 0 to ${MAX_COUNT}, or an object of them by kind` },
 );
 
 /**
@@ -48,22 +52,53 @@ const convMetadata = z.object({
  * country, age, education, and language as an ISO 639-1 code). Missing demographics mean "prefer
  * not to say"; missing style metadata means unknown; other fields are ignored.
  */
-const battleLine = z.object({
-  model_a: z.string().trim().min(1, "model_a is empty").max(200),
-  model_b: z.string().trim().min(1, "model_b is empty").max(200),
-  winner: z.enum(["model_a", "model_b", "tie", "tie (bothbad)"], { message: 'winner must be "model_a", "model_b", "tie" or "tie (bothbad)"' }),
-  judge: z.union([z.string(), z.number()]).optional().nullable(),
-  tstamp: z.number({ message: "tstamp must be unix seconds" }).positive().optional().nullable(),
-  country: z.string().optional().nullable(),
-  language: z.string().optional().nullable(),
-  age: z.enum(AGE_BAND_CODES, { message: `age must be one of ${AGE_BAND_CODES.join(", ")}` }).optional().nullable(),
-  education: z.enum(EDUCATION_CODES, { message: `education must be one of ${EDUCATION_CODES.join(", ")}` }).optional().nullable(),
-  anony: z.boolean().optional(),
-  dedup_tag: z.object({ high_freq: z.boolean().optional(), sampled: z.boolean().optional() }).partial().optional().nullable(),
-  conv_metadata: convMetadata.optional().nullable(),
-});
+/** Control characters (NUL above all, which PostgreSQL text cannot hold) have no place in a name. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const modelName = (field: string) =>
+  z
+    .string({ message: `${field} must be a string` })
+    .trim()
+    .min(1, `${field} is empty`)
+    .max(200, `${field} is longer than 200 characters`)
+    .refine((name) => !CONTROL.test(name), `${field} contains a control character`);
 
-const WINNER: Record<z.infer<typeof battleLine>["winner"], Outcome> = { model_a: "A", model_b: "B", tie: "TIE", "tie (bothbad)": "BOTH_BAD" };
+/** Earliest accepted tstamp: 2000-01-01 (LMArena's battles start in 2023; earlier is a unit mistake). */
+export const MIN_TSTAMP = Date.UTC(2000, 0, 1) / 1000;
+/** Latest accepted tstamp: a day ahead of the importing clock (time zones and clock skew, not the future). */
+export const TSTAMP_LEAD_SECONDS = 86_400;
+
+function battleLineSchema(nowSeconds: number) {
+  const latest = nowSeconds + TSTAMP_LEAD_SECONDS;
+  return z.object({
+    model_a: modelName("model_a"),
+    model_b: modelName("model_b"),
+    winner: z.enum(["model_a", "model_b", "tie", "tie (bothbad)"], { message: 'winner must be "model_a", "model_b", "tie" or "tie (bothbad)"' }),
+    judge: z
+      .union([
+        z.string().max(200, "judge is longer than 200 characters").refine((j) => !j.includes("\u0000"), "judge contains a NUL character"),
+        z.number().refine(Number.isFinite, "judge must be a finite number"),
+      ], { message: "judge must be a string or a number" })
+      .optional()
+      .nullable(),
+    tstamp: z
+      .number({ message: "tstamp must be unix seconds" })
+      .min(MIN_TSTAMP, `tstamp must be unix seconds from ${new Date(MIN_TSTAMP * 1000).toISOString()} on`)
+      .max(latest, `tstamp must be unix seconds no later than ${new Date(latest * 1000).toISOString()} (a day from now)`)
+      .optional()
+      .nullable(),
+    country: z.string().max(100, "country is longer than 100 characters").optional().nullable(),
+    language: z.string().max(100, "language is longer than 100 characters").optional().nullable(),
+    /** Our exports say whether the battle showed a replay (public-corpus) answer; kept on re-import. */
+    replay: z.boolean({ message: "replay must be true or false" }).optional().nullable(),
+    age: z.enum(AGE_BAND_CODES, { message: `age must be one of ${AGE_BAND_CODES.join(", ")}` }).optional().nullable(),
+    education: z.enum(EDUCATION_CODES, { message: `education must be one of ${EDUCATION_CODES.join(", ")}` }).optional().nullable(),
+    anony: z.boolean({ message: "anony must be true or false" }).optional(),
+    dedup_tag: z.object({ high_freq: z.boolean().optional(), sampled: z.boolean().optional() }).partial().optional().nullable(),
+    conv_metadata: convMetadata.optional().nullable(),
+  });
+}
+
+const WINNER: Record<z.infer<ReturnType<typeof battleLineSchema>>["winner"], Outcome> = { model_a: "A", model_b: "B", tie: "TIE", "tie (bothbad)": "BOTH_BAD" };
 const LANGUAGE_BY_NAME = new Map(LANGUAGES.map((l) => [l.name.toLowerCase(), l.code]));
 
 export interface ImportedVote {
@@ -77,6 +112,8 @@ export interface ImportedVote {
   ageBand: string | null;
   education: string | null;
   language: string | null;
+  /** The battle showed a replay answer (only our own exports say so; false otherwise). */
+  replay: boolean;
   /** Style of both answers (the Vote columns of the same names); null where the file does not say. */
   style: VoteStyle;
 }
@@ -115,9 +152,22 @@ function voteStyle(meta: z.infer<typeof convMetadata> | null | undefined): VoteS
   };
 }
 
-/** Validates one parsed line; returns the vote, a reason to skip it, or what is wrong. */
-export function parseBattleLine(raw: unknown): LineResult {
-  const parsed = battleLine.safeParse(raw);
+let schemaCache: { hour: number; schema: ReturnType<typeof battleLineSchema> } | null = null;
+
+/** The line schema for this clock, rebuilt once an hour (the latest tstamp moves with it). */
+function battleLine(nowMs: number): ReturnType<typeof battleLineSchema> {
+  const hour = Math.floor(nowMs / 3_600_000);
+  if (schemaCache?.hour !== hour) schemaCache = { hour, schema: battleLineSchema((hour + 1) * 3600) };
+  return schemaCache.schema;
+}
+
+/**
+ * Validates one parsed line; returns the vote, a reason to skip it, or what is wrong. Every value is checked
+ * before anything is written: names (length, no control characters), enums, a tstamp that is a real date from
+ * 2000 to a day after `nowMs`, finite numbers, and style counts whose sums fit an INTEGER.
+ */
+export function parseBattleLine(raw: unknown, nowMs: number = Date.now()): LineResult {
+  const parsed = battleLine(nowMs).safeParse(raw);
   if (!parsed.success) return { error: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ") };
   const line = parsed.data;
   if (line.model_a === line.model_b) return { error: "model_a and model_b are the same model" };
@@ -140,6 +190,7 @@ export function parseBattleLine(raw: unknown): LineResult {
       ageBand: line.age ?? null,
       education: line.education ?? null,
       language,
+      replay: line.replay ?? false,
       style: voteStyle(line.conv_metadata),
     },
   };
@@ -154,7 +205,7 @@ async function* fileChunks(file: string, onBytes?: (bytes: number) => void): Asy
   for await (const chunk of stream) yield chunk as string;
 }
 
-async function* readBattles(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<[number, LineResult]> {
+async function* readBattles(file: string, nowMs: number, onBytes?: (bytes: number) => void): AsyncGenerator<[number, LineResult]> {
   for await (const { text, line } of jsonObjects(fileChunks(file, onBytes))) {
     let json: unknown;
     try {
@@ -163,7 +214,7 @@ async function* readBattles(file: string, onBytes?: (bytes: number) => void): As
       yield [line, { error: "not valid JSON" }];
       continue;
     }
-    yield [line, parseBattleLine(json)];
+    yield [line, parseBattleLine(json, nowMs)];
   }
 }
 
@@ -206,18 +257,30 @@ const STYLE_COLUMNS = ["tokensA", "tokensB", "headersA", "headersB", "listsA", "
 
 const INSERT_SQL = `
   INSERT INTO "Vote" ("voterKey", "modelAId", "modelBId", outcome, source, "importKey", country, region, "ageBand", education, language, "createdAt",
-    "tokensA", "tokensB", "headersA", "headersB", "listsA", "listsB", "boldA", "boldB")
-  SELECT v.k, v.a, v.b, v.o::"Outcome", 'IMPORT', v.key, v.c, v.r, v.ag, v.e, v.l, v.t, v.ta, v.tb, v.ha, v.hb, v.la, v.lb, v.ba, v.bb
+    "tokensA", "tokensB", "headersA", "headersB", "listsA", "listsB", "boldA", "boldB", replay)
+  SELECT v.k, v.a, v.b, v.o::"Outcome", 'IMPORT', v.key, v.c, v.r, v.ag, v.e, v.l, v.t, v.ta, v.tb, v.ha, v.hb, v.la, v.lb, v.ba, v.bb, v.rp
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[],
-    $12::int[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::int[], $19::int[])
-    AS v(k, a, b, o, key, c, r, ag, e, l, t, ta, tb, ha, hb, la, lb, ba, bb)
+    $12::int[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::int[], $19::int[], $20::bool[])
+    AS v(k, a, b, o, key, c, r, ag, e, l, t, ta, tb, ha, hb, la, lb, ba, bb, rp)
   ON CONFLICT ("importKey") DO NOTHING`;
+
+/** Creates the models a file names that the roster lacks (no provider: never drawn for new battles). */
+const CREATE_MODELS_SQL = `
+  INSERT INTO "Model" (id, name, "displayName", organization, license, provider, "updatedAt")
+  SELECT 'imp' || replace(gen_random_uuid()::text, '-', ''), n, n, 'Unknown', 'unknown', 'none', now() FROM unnest($1::text[]) AS n
+  ON CONFLICT (name) DO NOTHING`;
 
 /**
  * Imports a battles file, streaming it twice with constant memory. The first pass validates every
  * line: if any is bad, nothing is written and the error lists the first bad lines. The second pass
- * inserts in batches of 5,000, creating unknown models (with no provider, so they are never drawn
- * for new battles). Re-importing the same file adds nothing.
+ * writes everything in ONE transaction: the models the file names that the roster lacks (with no
+ * provider, so they are never drawn for new battles), then the votes in batches of 5,000. If
+ * anything fails (the database refuses a batch, the file changed between passes, the connection
+ * drops), the transaction rolls back and the file left nothing behind; the error names the lines
+ * of the batch that failed. Re-importing the same file adds nothing (idempotent keys).
+ *
+ * Speed: PostgreSQL inserts one batch while the next is parsed (the pg client queues the query and
+ * we only wait for the previous one before sending), so both cores stay busy on one connection.
  */
 export async function importBattlesFile(file: string, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError("invalid_input", `File not found: ${file}`);
@@ -229,7 +292,7 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
   let errorCount = 0;
   let bytesRead = 0;
   const progress = (phase: ImportProgress["phase"]) => onProgress?.({ phase, bytesRead, totalBytes, lines });
-  for await (const [lineNo, result] of readBattles(file, (n) => (bytesRead += n))) {
+  for await (const [lineNo, result] of readBattles(file, started, (n) => (bytesRead += n))) {
     lines += 1;
     if (lines % 50_000 === 0) progress("checking");
     if ("error" in result) {
@@ -244,71 +307,97 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
     throw new AppError("invalid_input", `${errorCount} invalid line(s) in ${file}; nothing was imported.\n${errors.join("\n")}${errorCount > errors.length ? `\n… and ${errorCount - errors.length} more` : ""}`);
   }
 
-  const known = new Set((await db().model.findMany({ where: { name: { in: [...modelNames] } }, select: { name: true } })).map((m) => m.name));
-  const missing = [...modelNames].filter((n) => !known.has(n)).sort();
-  if (missing.length) {
-    await db().model.createMany({
-      data: missing.map((name) => ({ name, displayName: name, organization: "Unknown", license: "unknown", provider: "none" })),
-      skipDuplicates: true,
-    });
-  }
-  const ids = new Map((await db().model.findMany({ where: { name: { in: [...modelNames] } }, select: { id: true, name: true } })).map((m) => [m.name, m.id]));
-
-  // Two connections take turns, so PostgreSQL inserts one batch while the next is being parsed
-  // (and uses both cores). A crash mid-import loses at most the last batches, and running the
-  // import again restores them (idempotent keys), so batches need not wait for the disk.
-  const clients = [new pg.Client({ connectionString: serverEnv().DATABASE_URL }), new pg.Client({ connectionString: serverEnv().DATABASE_URL })];
-  const pending: (Promise<void> | null)[] = [null, null];
+  const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
+  client.on("error", () => {}); // a dropped connection surfaces as the failed query's error
   const seen = new Map<number, number>();
-  const result: ImportResult = { lines, added: 0, alreadyPresent: 0, skippedNotAnonymous: 0, skippedDeduplicated: 0, modelsCreated: missing, seconds: 0 };
+  const result: ImportResult = { lines, added: 0, alreadyPresent: 0, skippedNotAnonymous: 0, skippedDeduplicated: 0, modelsCreated: [], seconds: 0 };
   let columns: string[][] = Array.from({ length: 10 }, () => []);
   let times: string[] = [];
   let styles: (number | null)[][] = STYLE_COLUMNS.map(() => []);
-  let turn = 0;
+  let replays: boolean[] = [];
+  let firstLine = 0;
+  let lastLine = 0;
+  let pending = null as Promise<void> | null; // (assigned in flush: `as` keeps TypeScript from narrowing it to null)
+  /** The batch that failed, for the error message. */
+  let failed = null as { from: number; to: number; error: unknown } | null;
   const flush = async () => {
     if (!times.length) return;
-    const params = [...columns, times, ...styles];
+    const params = [...columns, times, ...styles, replays];
     const size = times.length;
+    const span = { from: firstLine, to: lastLine };
     columns = Array.from({ length: 10 }, () => []);
     times = [];
     styles = STYLE_COLUMNS.map(() => []);
-    const k = turn++ % clients.length;
-    await pending[k]; // this connection's previous batch
-    const batch = clients[k].query(INSERT_SQL, params).then((inserted) => {
-      result.added += inserted.rowCount ?? 0;
-      result.alreadyPresent += size - (inserted.rowCount ?? 0);
-      progress("importing");
-    });
+    replays = [];
+    firstLine = 0;
+    await pending; // the previous batch (it threw already if it failed)
+    const batch = client.query(INSERT_SQL, params).then(
+      (inserted) => {
+        result.added += inserted.rowCount ?? 0;
+        result.alreadyPresent += size - (inserted.rowCount ?? 0);
+        progress("importing");
+      },
+      (error: unknown) => {
+        failed ??= { ...span, error };
+        throw error;
+      },
+    );
     batch.catch(() => {}); // a failure surfaces where the batch is awaited, not as an unhandled rejection
-    pending[k] = batch;
+    pending = batch;
   };
+  let isOpen = false;
   try {
-    for (const c of clients) {
-      await c.connect();
-      await c.query("SET synchronous_commit TO off");
-    }
+    await client.connect();
+    await client.query("BEGIN");
+    isOpen = true;
+    // Only this transaction's commit waits for the disk, once; a crash before it leaves nothing.
+    await client.query("SET LOCAL synchronous_commit TO off");
+    const names = [...modelNames].sort();
+    const created = await client.query<{ name: string }>(`${CREATE_MODELS_SQL} RETURNING name`, [names]);
+    result.modelsCreated = created.rows.map((r) => r.name).sort();
+    const ids = new Map((await client.query<{ id: string; name: string }>(`SELECT id, name FROM "Model" WHERE name = ANY($1::text[])`, [names])).rows.map((m) => [m.name, m.id]));
     bytesRead = 0;
     lines = 0;
-    for await (const [, r] of readBattles(file, (n) => (bytesRead += n))) {
+    for await (const [lineNo, r] of readBattles(file, started, (n) => (bytesRead += n))) {
       lines += 1;
       if ("skip" in r) {
         if (r.skip === "not_anonymous") result.skippedNotAnonymous += 1;
         else result.skippedDeduplicated += 1;
         continue;
       }
-      if (!("vote" in r)) continue;
+      // The file changed since it was checked: refuse rather than import something unchecked.
+      if (!("vote" in r)) throw new AppError("invalid_input", `line ${lineNo}: ${r.error} (the file changed during the import); nothing was imported.`);
       const v = r.vote;
-      const row = [v.voterKey, ids.get(v.modelA)!, ids.get(v.modelB)!, v.outcome, importKey(v, seen), v.country, v.region, v.ageBand, v.education, v.language];
+      const a = ids.get(v.modelA);
+      const b = ids.get(v.modelB);
+      if (a === undefined || b === undefined) throw new AppError("invalid_input", `line ${lineNo}: a model name that was not in the file when it was checked (the file changed during the import); nothing was imported.`);
+      if (!firstLine) firstLine = lineNo;
+      lastLine = lineNo;
+      const row = [v.voterKey, a, b, v.outcome, importKey(v, seen), v.country, v.region, v.ageBand, v.education, v.language];
       for (let i = 0; i < row.length; i++) columns[i].push(row[i] as string);
       times.push(v.createdAt.toISOString());
       for (let i = 0; i < STYLE_COLUMNS.length; i++) styles[i]!.push(v.style[STYLE_COLUMNS[i]!]);
+      replays.push(v.replay);
       if (times.length >= BATCH) await flush();
     }
     await flush();
-    await Promise.all(pending);
+    await pending;
+    await client.query("COMMIT");
+    isOpen = false;
+  } catch (error) {
+    if (isOpen) await client.query("ROLLBACK").catch(() => {});
+    if (isAppError(error)) throw error;
+    const where = failed ? `lines ${failed.from}–${failed.to}` : "the import";
+    console.error(`Import of ${file} failed at ${where}`, failed?.error ?? error);
+    const cause = failed?.error ?? error;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    // SQLSTATE classes 22 (data exception), 23 (integrity) and P0 (raised by a trigger) are about the data.
+    const sqlState = typeof cause === "object" && cause !== null && "code" in cause ? String((cause as { code: unknown }).code) : "";
+    const isDataError = /^(22|23|P0)/.test(sqlState);
+    throw new AppError(isDataError ? "invalid_input" : "database_unavailable", `The database ${isDataError ? "refused" : "failed during"} ${where} of ${file} (${reason}); nothing was imported.`);
   } finally {
-    await Promise.allSettled(pending);
-    await Promise.all(clients.map((c) => c.end().catch(() => {})));
+    await pending?.catch(() => {});
+    await client.end().catch(() => {});
     markVotesChanged();
   }
   result.seconds = (Date.now() - started) / 1000;
