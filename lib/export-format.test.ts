@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvField, csvRecord, exportFileName, exportPreamble, formatCleanBattle, judgeId, type CleanBattle } from "./export-format";
 
-const battle: CleanBattle = { model_a: "a", model_b: "b", winner: "tie (bothbad)", judge: "j", tstamp: 1735700000.123, country: "BR", region: "americas", age: "25-34", education: null, language: null };
+const battle: CleanBattle = { model_a: "a", model_b: "b", winner: "tie (bothbad)", judge: "j", tstamp: 1735700000.123, country: "BR", region: "americas", age: "25-34", education: null, language: null, replay: false };
 
 describe("csvField", () => {
   it.each([
@@ -30,9 +30,9 @@ describe("csvField", () => {
 describe("formats", () => {
   it("writes CSV records with CRLF and a header row, JSON lines without one", () => {
     expect(csvRecord(["x", null, 2])).toBe("x,,2\r\n");
-    expect(exportPreamble("csv")).toBe("model_a,model_b,winner,judge,tstamp,country,region,age,education,language\r\n");
+    expect(exportPreamble("csv")).toBe("model_a,model_b,winner,judge,tstamp,country,region,age,education,language,replay\r\n");
     expect(exportPreamble("jsonl")).toBe("");
-    expect(formatCleanBattle(battle, "csv")).toBe("a,b,tie (bothbad),j,1735700000.123,BR,americas,25-34,,\r\n");
+    expect(formatCleanBattle(battle, "csv")).toBe("a,b,tie (bothbad),j,1735700000.123,BR,americas,25-34,,,false\r\n");
     expect(JSON.parse(formatCleanBattle(battle, "jsonl"))).toEqual(battle);
     expect(exportFileName(new Date("2026-09-23T11:00:00Z"), "csv")).toBe("showdown-votes-before-2026-09-23.csv");
   });

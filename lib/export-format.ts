@@ -25,10 +25,15 @@ export interface CleanBattle {
   age: string | null;
   education: string | null;
   language: string | null;
+  /**
+   * The battle showed a replay answer: public text (the corpus shipped with Showdown) that the voter could have
+   * looked up to recognise the models. Kept so users of the data can filter such votes out (false for imports).
+   */
+  replay: boolean;
 }
 
 /** Column order of CSV exports (and key order of JSON lines). */
-export const CLEAN_BATTLE_COLUMNS = ["model_a", "model_b", "winner", "judge", "tstamp", "country", "region", "age", "education", "language"] as const satisfies readonly (keyof CleanBattle)[];
+export const CLEAN_BATTLE_COLUMNS = ["model_a", "model_b", "winner", "judge", "tstamp", "country", "region", "age", "education", "language", "replay"] as const satisfies readonly (keyof CleanBattle)[];
 
 /** Vote outcome (database enum) to clean_battle's winner. */
 export const WINNER_OF_OUTCOME: Record<"A" | "B" | "TIE" | "BOTH_BAD", Winner> = { A: "model_a", B: "model_b", TIE: "tie", BOTH_BAD: "tie (bothbad)" };
@@ -60,15 +65,15 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * Numbers are written as they are: a negative number is a number, not a formula, and only text cells (model
  * names above all, which admins and imports may set to anything) can carry one.
  */
-export function csvField(value: string | number | null): string {
+export function csvField(value: string | number | boolean | null): string {
   if (value === null) return "";
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** One CSV record with its CRLF terminator. */
-export function csvRecord(values: readonly (string | number | null)[]): string {
+export function csvRecord(values: readonly (string | number | boolean | null)[]): string {
   return values.map(csvField).join(",") + "\r\n";
 }
 

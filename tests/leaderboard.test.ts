@@ -116,14 +116,14 @@ describe("leaderboard on the 20k fixture, sliced", () => {
     const both = await getLeaderboard({ education: ["doctorate"], language: ["en"] });
     expect(doctorate.votes).toBe(await db().vote.count({ where: { education: "doctorate" } }));
     expect(both.votes).toBe(await db().vote.count({ where: { education: "doctorate", language: "en" } }));
-    expect(both.votes).toBeLessThan(doctorate.votes);
-    expect(doctorate.votes).toBeLessThan(all.votes);
+    expect(both.votes).toBeLessThan(doctorate.votes!);
+    expect(doctorate.votes).toBeLessThan(all.votes!);
   });
 
   it("takes several values of an attribute (OR) and a date range", async () => {
     const de = await getLeaderboard({ country: ["DE"] });
     const fr = await getLeaderboard({ country: ["FR"] });
-    expect((await getLeaderboard({ country: ["DE", "FR"] })).votes).toBe(de.votes + fr.votes);
+    expect((await getLeaderboard({ country: ["DE", "FR"] })).votes).toBe(de.votes! + fr.votes!);
     const [{ first, last }] = await db().$queryRaw<{ first: Date; last: Date }[]>`SELECT min("createdAt") AS first, max("createdAt") AS last FROM "Vote"`;
     const day = (d: Date) => d.toISOString().slice(0, 10);
     expect((await getLeaderboard({ from: day(first), to: day(last) })).votes).toBe(20000);
@@ -229,16 +229,16 @@ describe("leaderboard governance and exclusions", () => {
   it("leaves identity-leak and excluded votes out and states how many, by reason", async () => {
     const id = await seedBoard();
     const before = await getLeaderboard({});
-    expect(before.excludedVotes).toEqual({ identityLeak: 0, excludedVoters: 0, total: 0 });
+    expect(before.excludedVotes).toEqual({ identityLeak: 0, excludedVoters: 0, replay: 0, unverifiedVoters: 0, total: 0 });
     const [first, second] = await db().vote.findMany({ where: { voterKey: "gov-voter-1" }, select: { seq: true }, take: 2, orderBy: { seq: "asc" } });
     await db().vote.update({ where: { seq: first.seq }, data: { identityLeak: true } });
     await db().vote.update({ where: { seq: second.seq }, data: { excluded: true } });
     await db().vote.updateMany({ where: { voterKey: "gov-voter-2" }, data: { excluded: true } });
     markVotesChanged();
     const after = await getLeaderboard({});
-    expect(after.excludedVotes).toEqual({ identityLeak: 1, excludedVoters: 7, total: 8 });
-    expect(after.votes).toBe(before.votes - 8);
-    expect(after.voters).toBe(before.voters - 1);
+    expect(after.excludedVotes).toEqual({ identityLeak: 1, excludedVoters: 7, replay: 0, unverifiedVoters: 0, total: 8 });
+    expect(after.votes).toBe(before.votes! - 8);
+    expect(after.voters).toBe(before.voters! - 1);
     const sql = await countSliceFromVotes({});
     expect(sql.votes).toBe(after.votes);
     expect(id["gov-a"]).toBeDefined();

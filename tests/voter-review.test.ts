@@ -142,7 +142,7 @@ describe("anomalous voters", () => {
     expect(await db().vote.count({ where: { voterId: userId, excluded: true } })).toBe(30);
     const during = await getLeaderboard({});
     expect(during.excludedVotes).toEqual({ ...before.excludedVotes, excludedVoters: 30, total: before.excludedVotes.total + 30 });
-    expect(during.votes).toBe(before.votes - 30);
+    expect(during.votes).toBe(before.votes! - 30);
     const [audit] = await listAudit({ entity: "voter" });
     expect(audit).toMatchObject({ action: "voter.exclude", entityId: userId, actorEmail: admin.email });
 
@@ -154,7 +154,7 @@ describe("anomalous voters", () => {
 
     const restored = await restoreVoter(userId, "Reviewed: a genuine contrarian.", actor);
     expect(restored).toEqual({ status: "CLEARED", votes: 31 });
-    expect((await getLeaderboard({})).votes).toBe(before.votes + 1);
+    expect((await getLeaderboard({})).votes).toBe(before.votes! + 1);
     expect((await listAudit({ entity: "voter" }))[0]).toMatchObject({ action: "voter.restore", entityId: userId });
 
     // Cleared: a little more of the same evidence does not flag again (it must grow 1000-fold).

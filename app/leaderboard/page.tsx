@@ -8,6 +8,7 @@ import { DeprecatedToggle } from "@/components/leaderboard/deprecated-toggle";
 import { StyleCoefficients } from "@/components/leaderboard/style-coefficients";
 import { StyleToggle } from "@/components/leaderboard/style-toggle";
 import { ExcludedVotesNotice } from "@/components/leaderboard/excluded-votes-notice";
+import { ReplayVotesNotice } from "@/components/leaderboard/replay-votes-notice";
 import { FilterProblems } from "@/components/leaderboard/filter-problems";
 import { modelHref } from "@/components/leaderboard/format";
 import { LeaderboardTable } from "@/components/leaderboard/leaderboard-table";
@@ -62,17 +63,21 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
       </p>
       <FilterProblems problems={[...problems, ...viewProblems]} />
       <p className="text-sm" data-testid="slice-summary">
-        {t.rich("sliceSummary", {
-          name: sliceName,
-          votes: board.votes,
-          voters: board.voters,
-          slice: (chunks: ReactNode) => <strong>{chunks}</strong>,
-          votesNumber: (chunks: ReactNode) => <span data-testid="slice-votes">{chunks}</span>,
-          votersNumber: (chunks: ReactNode) => <span data-testid="slice-voters">{chunks}</span>,
-        })}
+        {board.votes === null || board.voters === null
+          ? // under the voter minimum: no exact counts (see lib/leaderboard/thin-slice)
+            t.rich("sliceSummaryThin", { name: sliceName, min: board.policy.minSliceVoters, slice: (chunks: ReactNode) => <strong>{chunks}</strong> })
+          : t.rich("sliceSummary", {
+              name: sliceName,
+              votes: board.votes,
+              voters: board.voters,
+              slice: (chunks: ReactNode) => <strong>{chunks}</strong>,
+              votesNumber: (chunks: ReactNode) => <span data-testid="slice-votes">{chunks}</span>,
+              votersNumber: (chunks: ReactNode) => <span data-testid="slice-voters">{chunks}</span>,
+            })}
       </p>
+      {board.replayVotes !== null && board.replayVotes > 0 && <ReplayVotesNotice count={board.replayVotes} />}
       <ExcludedVotesNotice excluded={board.excludedVotes} />
-      {board.demoVotes > 0 && (
+      {board.demoVotes !== null && board.demoVotes > 0 && (
         <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900" data-testid="demo-notice">
           {t.rich("demoNotice", { count: board.demoVotes, code: (chunks: ReactNode) => <code>{chunks}</code> })}
         </p>
@@ -97,7 +102,7 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
         </>
       ) : (
         <p className="rounded border border-slate-300 bg-white p-4 text-sm" data-testid="slice-too-small">
-          {t("tooSmall", { min: board.policy.minSliceVoters, voters: board.voters })}
+          {t("tooSmall", { min: board.policy.minSliceVoters })}
         </p>
       )}
       <DataPolicyNotice />

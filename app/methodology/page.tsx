@@ -70,6 +70,7 @@ export default async function MethodologyPage() {
       <section id="slices" className="space-y-2">
         <h2 className={h2}>{t("slices.title")}</h2>
         <p>{t("slices.text", { minVoters: policy.minSliceVoters, minVotes: policy.minModelVotes })}</p>
+        <p id="differencing" data-testid="differencing">{t("slices.differencing", { minVoters: policy.minSliceVoters })}</p>
       </section>
 
       <section id="sampling" className="space-y-2" data-testid="sampling-section">
@@ -128,6 +129,17 @@ export default async function MethodologyPage() {
             leaks: stats.identityLeakVotes,
             voters: stats.excludedVoterVotes,
           })}
+        </p>
+        <h3 id="replay" className="pt-2 font-semibold">{t("integrity.replayTitle")}</h3>
+        <p data-testid="replay-rule">
+          {t("integrity.replayText", {
+            policy: policy.excludeReplayVotes ? "excluded" : "counted",
+            counted: stats.replayVotesCounted,
+            leftOut: stats.replayVotesLeftOut,
+          })}
+        </p>
+        <p data-testid="verified-rule">
+          {t("integrity.verifiedText", { policy: policy.requireVerifiedEmail ? "required" : "optional", leftOut: stats.unverifiedVotesLeftOut })}
         </p>
         <h3 className="pt-2 font-semibold">{t("integrity.rateTitle")}</h3>
         <p data-testid="rate-limits">

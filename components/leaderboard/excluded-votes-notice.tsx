@@ -19,6 +19,8 @@ export async function ExcludedVotesNotice({ excluded }: { excluded: Leaderboard[
         <ul className="ms-5 list-disc">
           <li data-testid="excluded-identity-leak" data-count={excluded.identityLeak}>{t("excludedIdentityLeak", { count: excluded.identityLeak })}</li>
           <li data-testid="excluded-voters" data-count={excluded.excludedVoters}>{t("excludedVoters", { count: excluded.excludedVoters })}</li>
+          {excluded.replay > 0 && <li data-testid="excluded-replay" data-count={excluded.replay}>{t("excludedReplay", { count: excluded.replay })}</li>}
+          {excluded.unverifiedVoters > 0 && <li data-testid="excluded-unverified" data-count={excluded.unverifiedVoters}>{t("excludedUnverified", { count: excluded.unverifiedVoters })}</li>}
         </ul>
       )}
     </div>

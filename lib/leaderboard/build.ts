@@ -3,6 +3,7 @@ import type { ModelStatus, Visibility } from "@/lib/generated/prisma/enums";
 import type { Policy } from "@/lib/policy";
 import type { SliceCounts } from "@/lib/queries/slice-counts";
 import { rateSliceWithStyle } from "./style";
+import { isSliceShown, publicCount } from "./thin-slice";
 import type { StyleFeature } from "@/lib/rating";
 import { pairwiseWinFractions, rankRanges, rateSlice, type Identification, type IntervalMethod, type PairCell, type SliceRatingRow } from "@/lib/rating";
 
@@ -75,11 +76,23 @@ export interface StyleSummary {
 export interface Leaderboard {
   filters: LeaderboardFilters;
   slice: string;
-  votes: number;
-  voters: number;
-  demoVotes: number;
+  /**
+   * The slice's counted votes and distinct voters, its demo votes and its replay-battle votes: exact only when the
+   * slice is shown; null under policy.minSliceVoters (see lib/leaderboard/thin-slice), so that thin slices cannot
+   * be subtracted from each other to single out a few voters.
+   */
+  votes: number | null;
+  voters: number | null;
+  demoVotes: number | null;
+  /**
+   * Counted votes in battles that showed a replay answer: public text a voter could look up, so the voter may
+   * have known which models answered (0 when policy.excludeReplayVotes leaves them out).
+   */
+  replayVotes: number | null;
   /** False when fewer than policy.minSliceVoters distinct people voted in the slice. */
   isShown: boolean;
+  /** True when the slice is not shown for want of voters: its counts are withheld (the same as !isShown). */
+  belowMinimum: boolean;
   /** Rated rows by rating, then rows with too few votes by votes. */
   rows: LeaderboardRow[];
   pairwise: Pairwise;
@@ -90,16 +103,27 @@ export interface Leaderboard {
   method: { name: string; interval: IntervalMethod; style: StyleMode; voters: number };
   /**
    * Votes left out of every leaderboard, by reason, over all votes (not only this slice): a
-   * response named a roster model or organization, or an admin excluded the voter after review.
+   * response named a roster model or organization, an admin excluded the voter after review, the
+   * battle showed a replay answer (policy.excludeReplayVotes), or the voter had not verified their
+   * email (policy.requireVerifiedEmail). Each vote counts under its first reason only.
    */
-  excludedVotes: { identityLeak: number; excludedVoters: number; total: number };
+  excludedVotes: ExcludedVotes;
   /** Which rows are on the board: public only (the default) or every visibility; deprecated shown or hidden. */
   visibility: LeaderboardVisibility;
   deprecated: DeprecatedRows;
   /** Deprecated models rated or listed in this slice but hidden (deprecated: "hide"). */
   hiddenDeprecated: number;
-  /** Time of the latest vote in the slice (ISO), or null. */
+  /** Time of the latest vote in the slice (ISO), or null (always null for a slice that is not shown). */
   lastVoteAt: string | null;
+}
+
+/** Votes left out of every count, by reason (see Leaderboard.excludedVotes). */
+export interface ExcludedVotes {
+  identityLeak: number;
+  excludedVoters: number;
+  replay: number;
+  unverifiedVoters: number;
+  total: number;
 }
 
 export interface ModelInfo {
@@ -165,7 +189,7 @@ function battleMatrix(cells: readonly PairCell[], n: number): number[][] {
   return m;
 }
 
-const NO_EXCLUDED = { identityLeak: 0, excludedVoters: 0, total: 0 };
+const NO_EXCLUDED: ExcludedVotes = { identityLeak: 0, excludedVoters: 0, replay: 0, unverifiedVoters: 0, total: 0 };
 
 /**
  * Builds the leaderboard of a slice from its counts: identification, fit, intervals, rank ranges,
@@ -190,19 +214,22 @@ export function buildLeaderboard(
     if (visibility === "public" && m.visibility !== "PUBLIC") return false;
     return deprecated === "show" || m.status !== "DEPRECATED";
   };
+  const isShown = isSliceShown(counts, policy.minSliceVoters);
   const base: Leaderboard = {
     filters,
     slice: describeSlice(filters),
-    votes: counts.votes,
-    voters: counts.voters,
-    demoVotes: counts.demoVotes,
-    isShown: counts.voters >= policy.minSliceVoters && counts.votes > 0,
+    votes: publicCount(counts.votes, isShown),
+    voters: publicCount(counts.voters, isShown),
+    demoVotes: publicCount(counts.demoVotes, isShown),
+    replayVotes: publicCount(counts.replayVotes, isShown),
+    isShown,
+    belowMinimum: !isShown,
     rows: [],
     pairwise: { modelIds: [], winFraction: [], battles: [] },
     policy,
     style: null,
     method: { name: "Bradley–Terry (maximum likelihood)", interval, style: "none", voters: 0 },
-    lastVoteAt: counts.lastVoteAt?.toISOString() ?? null,
+    lastVoteAt: isShown ? (counts.lastVoteAt?.toISOString() ?? null) : null,
     excludedVotes,
     visibility,
     deprecated,

@@ -3,13 +3,17 @@ import type { Policy } from "@/lib/policy";
 import type { SliceCounts } from "@/lib/queries/slice-counts";
 import { compareSlices, FALSE_DISCOVERY_RATE, type ModelDifference } from "@/lib/rating";
 import type { ModelInfo } from "./build";
+import { isSliceShown, publicCount, publicVoterCount } from "./thin-slice";
 
 /** One audience of a comparison: its slice and size, and whether it is large enough to be shown. */
 export interface ComparedAudience {
   filters: LeaderboardFilters;
-  votes: number;
-  voters: number;
+  /** Exact only when the audience is shown; null under policy.minSliceVoters (lib/leaderboard/thin-slice). */
+  votes: number | null;
+  voters: number | null;
   isShown: boolean;
+  /** True when the audience has fewer voters than the minimum: its counts are withheld. */
+  belowMinimum: boolean;
 }
 
 /** A model's tested difference between two audiences, with its roster facts. */
@@ -23,8 +27,11 @@ export interface ComparedModel extends ModelDifference {
 export interface AudienceComparison {
   a: ComparedAudience;
   b: ComparedAudience;
-  /** Voters whose votes fall in both audiences (overlapping audiences share them; the test accounts for it). */
-  sharedVoters: number;
+  /**
+   * Voters whose votes fall in both audiences (overlapping audiences share them; the test accounts for it). Null
+   * when fewer than policy.minSliceVoters (the overlap of two audiences is a slice too) or when either is not shown.
+   */
+  sharedVoters: number | null;
   /** Models rated in both audiences (public, not deprecated, at least policy.minModelVotes votes in each). */
   models: ComparedModel[];
   /** The false discovery rate the `significant` flags control (Benjamini–Hochberg across `models`). */
@@ -44,15 +51,13 @@ export function buildComparison(
   models: Map<string, ModelInfo>,
   policy: Policy,
 ): AudienceComparison {
-  const audience = (f: LeaderboardFilters, c: SliceCounts): ComparedAudience => ({
-    filters: f,
-    votes: c.votes,
-    voters: c.voters,
-    isShown: c.voters >= policy.minSliceVoters && c.votes > 0,
-  });
+  const audience = (f: LeaderboardFilters, c: SliceCounts): ComparedAudience => {
+    const isShown = isSliceShown(c, policy.minSliceVoters);
+    return { filters: f, votes: publicCount(c.votes, isShown), voters: publicCount(c.voters, isShown), isShown, belowMinimum: !isShown };
+  };
   const a = audience(filters.a, counts.a);
   const b = audience(filters.b, counts.b);
-  const base = { a, b, sharedVoters: 0, models: [], falseDiscoveryRate: FALSE_DISCOVERY_RATE, method: "voter-clustered Wald test, Benjamini–Hochberg" };
+  const base: AudienceComparison = { a, b, sharedVoters: null, models: [], falseDiscoveryRate: FALSE_DISCOVERY_RATE, method: "voter-clustered Wald test, Benjamini–Hochberg" };
   if (!a.isShown || !b.isShown || !counts.a.byVoter || !counts.b.byVoter) return base;
   const battles = (c: SliceCounts) => {
     const out = new Map<string, number>();
@@ -74,7 +79,7 @@ export function buildComparison(
   );
   return {
     ...base,
-    sharedVoters: result.voters.shared,
+    sharedVoters: publicVoterCount(result.voters.shared, policy.minSliceVoters),
     models: result.models.map((d) => {
       const m = models.get(d.model)!;
       return { ...d, modelId: m.id, name: m.name, displayName: m.displayName, organization: m.organization };

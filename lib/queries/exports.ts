@@ -31,8 +31,11 @@ function judgeSecret(): string {
 /**
  * Released votes in LMArena's clean_battle shape plus demographics: every counted non-demo vote
  * cast before now − policy.holdoutDays, in insertion order, between two public models. Votes
- * left out of the leaderboard (identity leaks, excluded voters) are left out here too, and so are
- * votes involving a private-testing or withdrawn variant (its codename is not public). Reads by keyset pagination on Vote.seq
+ * left out of the leaderboard (identity leaks, excluded voters, and unverified contributors' votes
+ * while policy.requireVerifiedEmail) are left out here too, and so are votes involving a
+ * private-testing or withdrawn variant (its codename is not public). Replay-battle votes are
+ * exported whatever policy.excludeReplayVotes says, with their `replay` column, so customers can
+ * make their own choice. Reads by keyset pagination on Vote.seq
  * (`seq > last ORDER BY seq LIMIT batchSize`), so memory stays constant whatever the table size.
  */
 export async function exportVotes(options: { format: ExportFormat; now?: Date; batchSize?: number }): Promise<VoteExport> {
@@ -70,6 +73,7 @@ export async function exportVotes(options: { format: ExportFormat; now?: Date; b
           source: { not: "DEMO" },
           identityLeak: false,
           excluded: false,
+          ...(policy.requireVerifiedEmail ? { voterUnverified: false } : {}),
           modelAId: { in: publicIds },
           modelBId: { in: publicIds },
         },
@@ -87,6 +91,7 @@ export async function exportVotes(options: { format: ExportFormat; now?: Date; b
           language: true,
           modelAId: true,
           modelBId: true,
+          replay: true,
         },
       });
       if (batch.length === 0) return;
@@ -104,6 +109,7 @@ export async function exportVotes(options: { format: ExportFormat; now?: Date; b
             age: v.ageBand,
             education: v.education,
             language: v.language,
+            replay: v.replay,
           },
           options.format,
         );

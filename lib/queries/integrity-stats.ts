@@ -8,6 +8,11 @@ export interface IntegrityStats {
   identityLeakVotes: number;
   /** Votes of voters an admin excluded (identity-leak votes are counted under that reason only). */
   excludedVoterVotes: number;
+  /** Replay-battle votes left out (policy.excludeReplayVotes), and replay-battle votes counted on the boards. */
+  replayVotesLeftOut: number;
+  replayVotesCounted: number;
+  /** Unverified contributors' votes left out (policy.requireVerifiedEmail). */
+  unverifiedVotesLeftOut: number;
   /** identityLeakVotes / arenaVotes (0 without arena votes). */
   flaggedShare: number;
   /** Voters flagged by the detector and awaiting review, and voters excluded after review. */
@@ -22,11 +27,14 @@ export async function getIntegrityStats(): Promise<IntegrityStats> {
     db().voterReview.count({ where: { status: "FLAGGED" } }),
     db().voterReview.count({ where: { status: "EXCLUDED" } }),
   ]);
-  const { identityLeak, excludedVoter } = index.uncounted;
+  const { identityLeak, excludedVoter, replay, unverifiedVoter } = index.uncounted;
   return {
     arenaVotes: index.arenaVotes,
     identityLeakVotes: identityLeak,
     excludedVoterVotes: excludedVoter,
+    replayVotesLeftOut: replay,
+    replayVotesCounted: index.replayCounted,
+    unverifiedVotesLeftOut: unverifiedVoter,
     flaggedShare: index.arenaVotes > 0 ? identityLeak / index.arenaVotes : 0,
     flaggedVoters,
     excludedVoters,

@@ -2,12 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { LruCache } from "@/lib/lru-cache";
 import { serializeLeaderboardFilters, type LeaderboardFilters } from "@/lib/filters";
-import { buildLeaderboard, type Leaderboard, type LeaderboardOptions, type ModelInfo } from "@/lib/leaderboard/build";
+import { buildLeaderboard, type ExcludedVotes, type Leaderboard, type LeaderboardOptions, type ModelInfo } from "@/lib/leaderboard/build";
+import type { Uncounted } from "@/lib/slice-index/counting-rules";
 import { getPolicy } from "./policy";
 import { getVoteIndex } from "@/lib/slice-index/vote-index";
 import { countsFromIndex } from "./slice-source";
 
-export type { DeprecatedRows, Leaderboard, LeaderboardOptions, LeaderboardRow, LeaderboardVisibility, Pairwise, StyleMode, UnratedReason } from "@/lib/leaderboard/build";
+export type { DeprecatedRows, ExcludedVotes, Leaderboard, LeaderboardOptions, LeaderboardRow, LeaderboardVisibility, Pairwise, StyleMode, UnratedReason } from "@/lib/leaderboard/build";
 
 const boardCache = new LruCache<string, Leaderboard>(200);
 
@@ -34,11 +35,16 @@ export async function getLeaderboard(filters: LeaderboardFilters, options: Leade
   const cached = boardCache.get(key);
   if (cached) return cached;
   const counts = countsFromIndex(index, filters, options.style === "control" ? "style" : "votes");
-  const { identityLeak, excludedVoter } = index.uncounted;
-  const excluded = { identityLeak, excludedVoters: excludedVoter, total: identityLeak + excludedVoter };
+  const excluded = excludedVotesOf(index.uncounted);
   const board = buildLeaderboard(filters, counts, await getModelInfo(counts.modelIds), policy, options, excluded);
   boardCache.set(key, board);
   return board;
+}
+
+/** The votes the index left out, by reason, in the leaderboard's terms. */
+export function excludedVotesOf(uncounted: Uncounted): ExcludedVotes {
+  const { identityLeak, excludedVoter, replay, unverifiedVoter } = uncounted;
+  return { identityLeak, excludedVoters: excludedVoter, replay, unverifiedVoters: unverifiedVoter, total: identityLeak + excludedVoter + replay + unverifiedVoter };
 }
 
 /** Changes whenever a model is added or edited (cache key). */

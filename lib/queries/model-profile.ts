@@ -77,7 +77,10 @@ export interface ModelProfile {
   /** The model's row on the overall leaderboard; null when it has no votes yet. */
   overall: LeaderboardRow | null;
   overallRatedModels: number;
-  overallVoters: number;
+  /** Voters of the whole board; null while it has fewer than policy.minSliceVoters (no exact counts then). */
+  overallVoters: number | null;
+  /** Counted votes of the whole board from battles that showed a replay answer (null under the voter minimum). */
+  replayVotes: number | null;
   policy: Policy;
   audiences: AudienceGroup[];
   headToHead: HeadToHead[];
@@ -119,7 +122,9 @@ function audienceRating(
   modelId: string,
   overall: number | null,
   tested: { difference: number; lower: number; upper: number; p: number } | undefined,
-): AudienceRating {
+): AudienceRating | null {
+  // A slice under the voter minimum is not shown, and its counts are not known here (thin-slice rule).
+  if (board.votes === null || board.voters === null) return null;
   const row = board.rows.find((r) => r.modelId === modelId);
   const rating = row?.rating ?? null;
   const isRated = rating !== null && overall !== null;
@@ -159,7 +164,7 @@ async function getAudiences(modelId: string, overall: number | null, policy: Pol
     // the audience (B) against everyone (A): B − A is this audience's difference from the overall rating
     const [board, comparison] = await Promise.all([getLeaderboard(c.filters, { deprecated: "show" }), getComparison({}, c.filters)]);
     const tested = comparison.models.find((m) => m.modelId === modelId);
-    return board.isShown ? audienceRating(c.key, c.value, board, modelId, overall, tested) : null;
+    return audienceRating(c.key, c.value, board, modelId, overall, tested);
   });
   // One family of claims per model page: its differences across every audience shown.
   const tests = ratings.filter((r): r is AudienceRating & { test: NonNullable<AudienceRating["test"]> } => r?.test != null);
@@ -240,7 +245,8 @@ export async function getModelProfile(name: string): Promise<ModelProfile | null
   const overall = board.rows.find((r) => r.modelId === model.id) ?? null;
   const [audiences, headToHead, history] = await Promise.all([
     getAudiences(model.id, overall?.rating ?? null, board.policy),
-    getHeadToHead(model.id, board.rows.map((r) => r.modelId)),
+    // Head-to-head records are counts too: none while the whole board is under the voter minimum.
+    board.isShown ? getHeadToHead(model.id, board.rows.map((r) => r.modelId)) : Promise.resolve([]),
     getRatingHistory(model.id, "all"),
   ]);
   return {
@@ -248,6 +254,7 @@ export async function getModelProfile(name: string): Promise<ModelProfile | null
     overall,
     overallRatedModels: board.rows.filter((r) => r.rating !== null).length,
     overallVoters: board.voters,
+    replayVotes: board.replayVotes,
     policy: board.policy,
     audiences,
     headToHead,

@@ -35,6 +35,7 @@ export function countsFromIndex(index: VoteIndex, filters: LeaderboardFilters, r
     votes: scan.votes,
     voters: scan.voters,
     demoVotes: scan.demoVotes,
+    replayVotes: scan.replayVotes,
     modelVoters: present.map((m) => scan.modelVoters[m]),
     lastVoteAt: scan.lastTime ? new Date(scan.lastTime * 1000) : null,
     byVoter: scan.byVoter && { ...scan.byVoter, stride: M, modelOf: local },

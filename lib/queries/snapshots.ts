@@ -6,6 +6,7 @@ import packageJson from "@/package.json";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { listSliceValues } from "./slice-values";
+import { isSliceShown, publicCount } from "@/lib/leaderboard/thin-slice";
 import type { LeaderboardFilters } from "@/lib/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Policy } from "@/lib/policy";
@@ -50,10 +51,16 @@ export interface SnapshotMethod {
   bootstrapSeed: number;
   minSliceVoters: number;
   minModelVotes: number;
-  /** Demo votes counted in the "all" slice (0 on a deployment without demo data). */
+  /** Demo votes counted in the "all" slice (0 on a deployment without demo data, or while it is under the voter minimum). */
   demoVotes: number;
-  /** Votes left out at publication: identity leaks and excluded voters (absent in older snapshots). */
-  excludedVotes?: { identityLeak: number; excludedVoters: number };
+  /**
+   * Votes left out at publication: identity leaks and excluded voters (absent in older snapshots), replay-battle
+   * votes and unverified contributors' votes (absent before those policy settings existed).
+   */
+  excludedVotes?: { identityLeak: number; excludedVoters: number; replay?: number; unverifiedVoters?: number };
+  /** The counting rules in force at publication (absent in older snapshots: neither applied). */
+  excludeReplayVotes?: boolean;
+  requireVerifiedEmail?: boolean;
 }
 
 export interface SnapshotSummary {
@@ -69,8 +76,9 @@ export interface SnapshotSummary {
 
 export interface SnapshotSliceData {
   key: string;
-  votes: number;
-  voters: number;
+  /** Exact only for a slice that was shown; null under the voter minimum (lib/leaderboard/thin-slice). */
+  votes: number | null;
+  voters: number | null;
   /** False when the slice had too few voters to be ranked (its rows are then empty). */
   isShown: boolean;
   rows: SnapshotRow[];
@@ -114,7 +122,9 @@ const methodSchema = z.object({
   minSliceVoters: z.number().int(),
   minModelVotes: z.number().int(),
   demoVotes: z.number().int().default(0),
-  excludedVotes: z.object({ identityLeak: z.number().int(), excludedVoters: z.number().int() }).optional(),
+  excludedVotes: z.object({ identityLeak: z.number().int(), excludedVoters: z.number().int(), replay: z.number().int().optional(), unverifiedVoters: z.number().int().optional() }).optional(),
+  excludeReplayVotes: z.boolean().optional(),
+  requireVerifiedEmail: z.boolean().optional(),
 });
 
 /** "all", "region:<code>" or "language:<code>". */
@@ -183,6 +193,7 @@ interface ComputedSnapshot {
 function toSliceData(key: string, board: Leaderboard): SnapshotSliceData {
   return {
     key,
+    // null under the voter minimum: such a slice is stored with 0 and read back as null (see getSnapshot)
     votes: board.votes,
     voters: board.voters,
     isShown: board.isShown,
@@ -237,8 +248,15 @@ async function computeSnapshot(): Promise<ComputedSnapshot> {
         bootstrapSeed: p.bootstrapSeed,
         minSliceVoters: p.minSliceVoters,
         minModelVotes: p.minModelVotes,
-        demoVotes: all.demoVotes,
-        excludedVotes: { identityLeak: all.excludedVotes.identityLeak, excludedVoters: all.excludedVotes.excludedVoters },
+        demoVotes: all.demoVotes ?? 0,
+        excludedVotes: {
+          identityLeak: all.excludedVotes.identityLeak,
+          excludedVoters: all.excludedVotes.excludedVoters,
+          replay: all.excludedVotes.replay,
+          unverifiedVoters: all.excludedVotes.unverifiedVoters,
+        },
+        excludeReplayVotes: p.excludeReplayVotes,
+        requireVerifiedEmail: p.requireVerifiedEmail,
       },
       slices: boards.map(([key, board]) => toSliceData(key, board)),
     };
@@ -290,7 +308,7 @@ async function storeSnapshot(tx: Tx, computed: ComputedSnapshot, trigger: Snapsh
       method: computed.method as unknown as Prisma.InputJsonValue,
       codeVersion: computed.codeVersion,
       slices: {
-        create: computed.slices.map((s) => ({ sliceKey: s.key, votes: s.votes, voters: s.voters, rows: s.rows as unknown as Prisma.InputJsonValue })),
+        create: computed.slices.map((s) => ({ sliceKey: s.key, votes: s.votes ?? 0, voters: s.voters ?? 0, rows: s.rows as unknown as Prisma.InputJsonValue })),
       },
     },
     select: summarySelect,
@@ -355,12 +373,15 @@ export async function getSnapshot(id: string, options: { slice?: string } = {}):
     select: { ...summarySelect, slices: { select: { sliceKey: true, votes: true, voters: true, rows: true }, orderBy: { sliceKey: "asc" } } },
   });
   if (!record) return null;
+  const { minSliceVoters } = toSummary(record).method;
   const slices = record.slices
     .filter((s) => options.slice === undefined || s.sliceKey === options.slice)
     .sort((a, b) => sliceOrder(a.sliceKey, b.sliceKey))
     .map((s) => {
       const rows = z.array(rowSchema).parse(s.rows);
-      return { key: s.sliceKey, votes: s.votes, voters: s.voters, isShown: rows.length > 0, rows };
+      // Snapshots published before thin slices were withheld stored their exact counts: withhold them on reading too.
+      const isShown = isSliceShown(s, minSliceVoters);
+      return { key: s.sliceKey, votes: publicCount(s.votes, isShown), voters: publicCount(s.voters, isShown), isShown, rows: isShown ? rows : [] };
     });
   return { ...toSummary(record), slices };
 }

@@ -22,8 +22,11 @@ const ALREADY_VOTED = "You have already voted on this battle with a different ch
  * the same reveal (isNew false) and creates nothing; a different outcome is vote_already_cast.
  * Battles that are not the user's are not_found; unfinished or void ones are battle_closed.
  * The vote is flagged when a response leaked a roster identity, and excluded when an admin
- * excluded the voter. The vote extends the voter's anomaly evidence (and may flag them for review)
- * in the same transaction.
+ * excluded the voter. It also records, at cast time, whether the battle showed a replay answer (a
+ * model served by the "replay" provider: public text a voter could look up) and whether the voter
+ * had not verified their email; the data policy decides whether such votes count (lib/slice-index/
+ * counting-rules.ts), and verifying later clears voterUnverified. The vote extends the voter's anomaly
+ * evidence (and may flag them for review) in the same transaction.
  */
 export async function recordVote(input: { battleId: string; userId: string; outcome: Outcome }): Promise<VoteResult> {
   const battle = await db().battle.findUnique({
@@ -37,8 +40,8 @@ export async function recordVote(input: { battleId: string; userId: string; outc
       leakTerms: true,
       featuresA: true,
       featuresB: true,
-      modelA: { select: { displayName: true, organization: true } },
-      modelB: { select: { displayName: true, organization: true } },
+      modelA: { select: { displayName: true, organization: true, provider: true } },
+      modelB: { select: { displayName: true, organization: true, provider: true } },
     },
   });
   // Someone else's battle is reported as missing: its existence is not theirs to learn.
@@ -46,8 +49,8 @@ export async function recordVote(input: { battleId: string; userId: string; outc
   const reveal = (outcome: Outcome, isNew: boolean): VoteResult => ({
     battleId: battle.id,
     outcome,
-    modelA: battle.modelA,
-    modelB: battle.modelB,
+    modelA: { displayName: battle.modelA.displayName, organization: battle.modelA.organization },
+    modelB: { displayName: battle.modelB.displayName, organization: battle.modelB.organization },
     isIdentityLeak: battle.leakTerms.length > 0,
     isNew,
   });
@@ -64,12 +67,14 @@ export async function recordVote(input: { battleId: string; userId: string; outc
   const [voter, review] = await Promise.all([
     db().user.findUnique({
       where: { id: input.userId },
-      select: { country: true, ageBand: true, education: true, language: true, profileCompletedAt: true },
+      select: { country: true, ageBand: true, education: true, language: true, profileCompletedAt: true, emailVerifiedAt: true },
     }),
     db().voterReview.findUnique({ where: { userId: input.userId }, select: { status: true } }),
   ]);
   if (!voter?.profileCompletedAt) throw new AppError("profile_incomplete", "Complete your profile before voting.");
   const isIdentityLeak = battle.leakTerms.length > 0;
+  // Decided from the battle's models as they are now: the provider that served this battle's answers.
+  const isReplay = battle.modelA.provider === "replay" || battle.modelB.provider === "replay";
   // The anomaly factor may use only what was known before this vote: read the pair's record now, outside the
   // transaction, so an index sync never runs while the battle row is locked.
   const before = isTestedVote({ isIdentityLeak }) ? await getRecordBefore(battle.modelAId, battle.modelBId) : null;
@@ -94,6 +99,8 @@ export async function recordVote(input: { battleId: string; userId: string; outc
           language: voter.language,
           identityLeak: isIdentityLeak,
           excluded: review?.status === "EXCLUDED",
+          replay: isReplay,
+          voterUnverified: voter.emailVerifiedAt === null,
           // the answers' style as generation measured it (replay and live alike), as imports carry conv_metadata
           ...voteStyleColumns(battle.featuresA, battle.featuresB),
         },

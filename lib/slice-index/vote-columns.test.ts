@@ -10,7 +10,7 @@ function randomVotes(count: number, seed: number, firstSeq = 1): IndexedVote[] {
     const a = Math.floor(rng() * 6);
     let b = Math.floor(rng() * 5);
     if (b >= a) b += 1;
-    return { seq: firstSeq + i, modelA: a, modelB: b, outcome: Math.floor(rng() * 4), source: rng() < 0.2 ? 2 : 0, country: pick(4), age: pick(6), education: pick(6), language: pick(3), time: 1_700_000_000 + Math.floor(rng() * 1_000_000), voter: Math.floor(rng() * 40) };
+    return { seq: firstSeq + i, modelA: a, modelB: b, outcome: Math.floor(rng() * 4), source: rng() < 0.2 ? 2 : 0, replay: rng() < 0.3, country: pick(4), age: pick(6), education: pick(6), language: pick(3), time: 1_700_000_000 + Math.floor(rng() * 1_000_000), voter: Math.floor(rng() * 40) };
   });
 }
 
@@ -28,6 +28,7 @@ function naive(votes: IndexedVote[], f: CompiledFilter) {
     votes: hit.length,
     voters: new Set(hit.map((v) => v.voter)).size,
     demoVotes: hit.filter((v) => v.source === 2).length,
+    replayVotes: hit.filter((v) => v.replay).length,
     modelVoters: [...modelVoters].map(([m, s]) => [m, s.size]).sort((x, y) => x[0] - y[0]),
     cells: [...cells].sort(),
     lastTime: Math.max(0, ...hit.map((v) => v.time)),
@@ -44,7 +45,7 @@ function summarise(columns: VoteColumns, f: CompiledFilter) {
     cells.push([`${Math.floor(ab / r.modelCount)},${ab % r.modelCount},${o}`, r.cells[i]]);
   }
   const modelVoters = [...r.modelVoters].map((n, m) => [m, n]).filter(([, n]) => n > 0);
-  return { votes: r.votes, voters: r.voters, demoVotes: r.demoVotes, modelVoters, cells: cells.sort(), lastTime: r.lastTime };
+  return { votes: r.votes, voters: r.voters, demoVotes: r.demoVotes, replayVotes: r.replayVotes, modelVoters, cells: cells.sort(), lastTime: r.lastTime };
 }
 
 const FILTERS: [string, CompiledFilter][] = [

@@ -13,6 +13,8 @@ export interface IndexedVote {
   language: number;
   time: number;
   voter: number;
+  /** The battle showed a replay (public-corpus) answer: counted, and counted apart (ScanResult.replayVotes). */
+  replay?: boolean;
   /**
    * Answer style, for style control: FastChat's contrast (A − B)/(A + B + 1) of the two answers' tokens (length),
    * markdown headers, list items and bold spans, each in (−1, 1). Absent (or length NaN) when unknown.
@@ -48,6 +50,8 @@ export interface ScanResult {
   votes: number;
   voters: number;
   demoVotes: number;
+  /** Votes of the slice in battles that showed a replay answer (public text a voter could look up). */
+  replayVotes: number;
   modelVoters: Int32Array;
   lastTime: number;
   /**
@@ -91,6 +95,9 @@ class GrowableU32 {
 }
 
 const DEMO = 2;
+/** The source column keeps the source code in its low two bits and the replay flag in this one (no extra byte a vote). */
+const REPLAY_BIT = 4;
+const SOURCE_MASK = 3;
 
 /** Row k of the result is row rowAt[k] of main (below m) or of tail (from m on). */
 function reorder8(main: Uint8Array, tail: Uint8Array, rowAt: Uint32Array, m: number): Uint8Array<ArrayBuffer> {
@@ -168,7 +175,7 @@ class Segment {
     this.modelA[i] = v.modelA;
     this.modelB[i] = v.modelB;
     this.outcome[i] = v.outcome;
-    this.source[i] = v.source;
+    this.source[i] = v.source | (v.replay ? REPLAY_BIT : 0);
     this.country[i] = v.country;
     this.age[i] = v.age;
     this.education[i] = v.education;
@@ -286,6 +293,7 @@ export class VoteColumns {
     const lastVoterOfModel = new Int32Array(M).fill(-1);
     let votes = 0;
     let demoVotes = 0;
+    let replayVotes = 0;
     let voters = 0;
     let lastTime = 0;
     // Voters with tail votes: the models (and whether) they matched in the main part.
@@ -332,7 +340,9 @@ export class VoteColumns {
       const cell = (a * M + b) * 4 + outcome[r];
       cells[cell]++;
       votes++;
-      if (source[r] === DEMO) demoVotes++;
+      const src = source[r];
+      if ((src & SOURCE_MASK) === DEMO) demoVotes++;
+      if (src & REPLAY_BIT) replayVotes++;
       if (t > lastTime) lastTime = t;
       if (v !== lastVoter) {
         voters++;
@@ -380,7 +390,8 @@ export class VoteColumns {
         tailRecords.push(v, cell, t2.styleLength[r], t2.styleHeaders[r] | (t2.styleLists[r] << 8) | (t2.styleBold[r] << 16));
       }
       votes++;
-      if (t2.source[r] === DEMO) demoVotes++;
+      if ((t2.source[r] & SOURCE_MASK) === DEMO) demoVotes++;
+      if (t2.source[r] & REPLAY_BIT) replayVotes++;
       if (t > lastTime) lastTime = t;
       const before = mainSeen.get(v);
       let seen = tailSeen.get(v);
@@ -391,7 +402,7 @@ export class VoteColumns {
         seen.add(m);
       }
     }
-    const result: ScanResult = { cells, modelCount: M, votes, voters, demoVotes, modelVoters, lastTime };
+    const result: ScanResult = { cells, modelCount: M, votes, voters, demoVotes, replayVotes, modelVoters, lastTime };
     if (byVoter) {
       starts!.push(recorded);
       result.byVoter = mergeTailRecords(starts!.view(), ids!.view(), codes!.subarray(0, recorded), tailRecords, styleLow?.subarray(0, recorded), styleHigh?.subarray(0, recorded));

@@ -3,6 +3,7 @@ import pg from "pg";
 import { serverEnv } from "@/lib/env";
 import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, OUTCOME_CODE, SOURCE_CODE, encode } from "./codes";
 import { PairCounts } from "./pair-counts";
+import { noneUncounted, readCountingRules, sameRules, STYLE_CONTRAST_SQL, UNCOUNTED_REASON_SQL, UNCOUNTED_REASONS, type CountingRules } from "./counting-rules";
 import { SeqSet } from "./seq-set";
 import { VoteColumns, type CompiledFilter, type IndexedVote, type ScanRecords, type ScanResult } from "./vote-columns";
 
@@ -21,16 +22,27 @@ const BATCH = 20_000;
  *
  * Only counted votes enter the columns: a vote flagged for an identity leak or excluded by an
  * admin is counted in `uncounted` at load and left out, so no scan ever looks at it (and
- * excluding or restoring a voter updates Vote rows, which rebuilds every replica's index).
+ * excluding or restoring a voter updates Vote rows, which rebuilds every replica's index). The
+ * data policy can leave out two more kinds (see countingRules): replay-battle votes
+ * (policy.excludeReplayVotes) and unverified contributors' votes (policy.requireVerifiedEmail).
+ * Each sync reads those two settings in its own snapshot, and a change rebuilds the index, so every
+ * replica follows a policy change within one sync, consistently with the votes it reads.
  */
 export class VoteIndex {
   columns = new VoteColumns();
   /** Counted votes per model pair and outcome (all slices together). */
   pairs = new PairCounts();
-  /** Votes left out of every count: identity leaks, and votes of excluded voters (not leaks). */
-  uncounted = { identityLeak: 0, excludedVoter: 0 };
+  /**
+   * Votes left out of every count, each under its first reason in this order: identity leaks, votes of excluded
+   * voters, replay-battle votes (policy.excludeReplayVotes), unverified contributors' votes (policy.requireVerifiedEmail).
+   */
+  uncounted = noneUncounted();
+  /** The policy's counting rules the index was built under (null before the first sync). */
+  rules: CountingRules | null = null;
   /** Arena votes held in the database, counted or not (the base of the flagged share). */
   arenaVotes = 0;
+  /** Counted votes (all slices) from battles that showed a replay answer. */
+  replayCounted = 0;
   /** Model ids by index code. */
   modelIds: string[] = [];
   private modelCode = new Map<string, number>();
@@ -50,8 +62,9 @@ export class VoteIndex {
   private reset(): void {
     this.columns = new VoteColumns();
     this.pairs = new PairCounts();
-    this.uncounted = { identityLeak: 0, excludedVoter: 0 };
+    this.uncounted = noneUncounted();
     this.arenaVotes = 0;
+    this.replayCounted = 0;
     this.modelIds = [];
     this.modelCode.clear();
     this.voterCode.clear();
@@ -81,6 +94,9 @@ export class VoteIndex {
       const generation = gen.rows[0]?.generation ?? "0";
       if (this.generation !== null && generation !== this.generation) this.reset();
       this.generation = generation;
+      const rules = await readCountingRules(client);
+      if (this.rules !== null && !sameRules(rules, this.rules)) this.reset();
+      this.rules = rules;
       const snap = await client.query<{ s: string }>("SELECT pg_current_snapshot()::text AS s");
       const inFlight = snap.rows[0].s.split(":")[2]?.split(",").filter(Boolean) ?? [];
       let pendingDone = false;
@@ -104,16 +120,14 @@ export class VoteIndex {
         `DECLARE new_votes NO SCROLL CURSOR FOR
            SELECT seq::float8, "modelAId", "modelBId", outcome::text, source::text, country, "ageBand", education, language,
                   floor(extract(epoch FROM "createdAt"))::int, "voterKey",
-                  CASE WHEN "identityLeak" THEN 1 WHEN excluded THEN 2 ELSE 0 END,
-                  ("tokensA" - "tokensB")::float8 / ("tokensA" + "tokensB" + 1),
-                  ("headersA" - "headersB")::float8 / ("headersA" + "headersB" + 1),
-                  ("listsA" - "listsB")::float8 / ("listsA" + "listsB" + 1),
-                  ("boldA" - "boldB")::float8 / ("boldA" + "boldB" + 1)
+                  ${UNCOUNTED_REASON_SQL(rules)},
+                  ${STYLE_CONTRAST_SQL},
+                  replay
            FROM "Vote" WHERE seq > ${Math.floor(this.safeMark)} ORDER BY seq`,
       );
       for (;;) {
         const res = await client.query({ text: `FETCH ${BATCH} FROM new_votes`, rowMode: "array" });
-        type Row = [number, string, string, keyof typeof OUTCOME_CODE, keyof typeof SOURCE_CODE, string | null, string | null, string | null, string | null, number, string, number, number | null, number | null, number | null, number | null];
+        type Row = [number, string, string, keyof typeof OUTCOME_CODE, keyof typeof SOURCE_CODE, string | null, string | null, string | null, string | null, number, string, number, number | null, number | null, number | null, number | null, boolean];
         for (const row of res.rows as Row[]) {
           const seq = row[0];
           if (this.held.has(seq)) continue;
@@ -121,8 +135,7 @@ export class VoteIndex {
           if (seq > this.maxSeen) this.maxSeen = seq;
           if (row[4] === "ARENA") this.arenaVotes++;
           if (row[11] !== 0) {
-            if (row[11] === 1) this.uncounted.identityLeak++;
-            else this.uncounted.excludedVoter++;
+            this.uncounted[UNCOUNTED_REASONS[row[11] - 1]]++;
             added++;
             continue;
           }
@@ -138,6 +151,8 @@ export class VoteIndex {
           v.language = encode(LANGUAGE_CODE, row[8]);
           v.time = row[9];
           v.voter = this.code(this.voterCode, row[10]);
+          v.replay = row[16];
+          if (v.replay) this.replayCounted++;
           // style is known only when every count of both answers is
           if (row[12] === null || row[13] === null || row[14] === null || row[15] === null) v.style = null;
           else {

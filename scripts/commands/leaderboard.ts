@@ -6,6 +6,7 @@ import { parseLeaderboardFilters, type LeaderboardFilters } from "../../lib/filt
 import { parseLeaderboardView } from "../../lib/leaderboard/view";
 import { getComparison } from "../../lib/queries/compare";
 import { getLeaderboard, type Leaderboard } from "../../lib/queries/leaderboard";
+import { getPolicy } from "../../lib/queries/policy";
 
 export const LEADERBOARD_HELP = `leaderboard [--country C] [--region R] [--age A] [--education E] [--language L] [--from D] [--to D]
               [--intervals sandwich|voter-bootstrap|vote-bootstrap] [--style-control] [--json]
@@ -31,8 +32,13 @@ function invalid(problems: { key: string; value: string; message: string }[], pr
 
 const fixed = (x: number | null, digits = 1) => (x === null ? "" : x.toFixed(digits));
 
+/** A slice's size as shown: exact counts, or only "fewer than N voters" under the minimum (lib/leaderboard/thin-slice). */
+const sizeOf = (s: { votes: number | null; voters: number | null }, minVoters: number) =>
+  s.votes === null || s.voters === null ? `fewer than ${minVoters} voters` : `${s.votes} votes by ${s.voters} voters`;
+
 function formatTable(board: Leaderboard): string {
-  const lines = [`${board.slice}: ${board.votes} votes by ${board.voters} voters${board.demoVotes ? ` (${board.demoVotes} demo)` : ""}`];
+  const lines = [`${board.slice}: ${sizeOf(board, board.policy.minSliceVoters)}${board.demoVotes ? ` (${board.demoVotes} demo)` : ""}`];
+  if (board.replayVotes) lines.push(`${board.replayVotes} of these votes are from battles that showed a replay answer (public text a voter could look up).`);
   if (!board.isShown) {
     lines.push(`Not enough votes in this slice: it needs at least ${board.policy.minSliceVoters} different voters.`);
     return lines.join("\n");
@@ -113,7 +119,9 @@ export async function runCompare(args: string[]): Promise<void> {
     return;
   }
   const { a, b } = comparison;
-  const lines = [`A: ${a.votes} votes by ${a.voters} voters; B: ${b.votes} votes by ${b.voters} voters; ${comparison.sharedVoters} voters in both`];
+  const min = (await getPolicy()).minSliceVoters;
+  const shared = comparison.sharedVoters === null ? `fewer than ${min}` : String(comparison.sharedVoters);
+  const lines = [`A: ${sizeOf(a, min)}; B: ${sizeOf(b, min)}; ${a.isShown && b.isShown ? `${shared} voters in both` : ""}`.replace(/; $/, "")];
   if (!a.isShown || !b.isShown) lines.push("Not enough voters in one of the audiences to compare them.");
   else {
     lines.push(["model", "A", "B", "B−A", "95% CI", "p", "q", ""].join("\t"));

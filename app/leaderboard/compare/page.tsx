@@ -39,7 +39,7 @@ interface SidePanelProps {
 }
 
 function SidePanel({ side, board, filters, sliceName, options, t }: SidePanelProps) {
-  const counts = { votes: board.votes, voters: board.voters, demo: board.demoVotes };
+  const counts = board.votes === null || board.voters === null ? null : { votes: board.votes, voters: board.voters, demo: board.demoVotes ?? 0 };
   // The numbers keep their test ids: specs read them.
   const tags = {
     votesNumber: (chunks: ReactNode) => <span data-testid="side-votes">{chunks}</span>,
@@ -51,10 +51,15 @@ function SidePanel({ side, board, filters, sliceName, options, t }: SidePanelPro
         {t.rich("sideTitle", { side: side.name, name: sliceName, slice: (chunks) => <span data-testid="side-slice">{chunks}</span> })}
       </h2>
       <SliceFilterBar value={filters} options={options} prefix={side.prefix} label={t("audienceLabel", { side: side.name })} />
-      <p className="text-sm text-slate-700">{t.rich(board.demoVotes > 0 ? "sideVotesWithDemo" : "sideVotes", { ...counts, ...tags })}</p>
+      <p className="text-sm text-slate-700">
+        {counts === null
+          ? // under the voter minimum: no exact counts (see lib/leaderboard/thin-slice)
+            t("sideVotesThin", { min: board.policy.minSliceVoters })
+          : t.rich(counts.demo > 0 ? "sideVotesWithDemo" : "sideVotes", { ...counts, ...tags })}
+      </p>
       {!board.isShown && (
         <p className="rounded border border-slate-300 bg-slate-50 p-3 text-sm" data-testid="slice-too-small">
-          {t("tooSmall", { min: board.policy.minSliceVoters, voters: board.voters })}
+          {t("tooSmall", { min: board.policy.minSliceVoters })}
         </p>
       )}
     </div>
@@ -121,7 +126,7 @@ export default async function CompareSlicesPage({ searchParams }: PageProps) {
             ))}
           </nav>
           <p className="text-sm" data-testid="significant-summary">
-            {t("significantSummary", { significant, compared: comparison.models.length, shared: comparison.sharedVoters })}
+            {t("significantSummary", { significant, compared: comparison.models.length, shared: comparison.sharedVoters ?? 0 })}
           </p>
           <ComparisonTable rows={rows} aLabel={names[0]!} bLabel={names[1]!} minModelVotes={boardA.policy.minModelVotes} />
           {points.length > 1 ? (

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RatingHistoryChart } from "@/components/charts/rating-history-chart";
@@ -53,7 +54,7 @@ export default async function ModelPage({ params }: PageProps) {
           </dl>
         ) : (
           <p className="rounded border border-slate-300 bg-white p-3 text-sm" data-testid="overall-unrated">
-            {t(profile.overallVoters < policy.minSliceVoters ? "unratedFewVoters" : "unrated", {
+            {t(profile.overallVoters === null ? "unratedFewVoters" : "unrated", {
               votes: overall?.votes ?? 0,
               minVotes: policy.minModelVotes,
               minVoters: policy.minSliceVoters,
@@ -63,6 +64,12 @@ export default async function ModelPage({ params }: PageProps) {
         {overall && overall.votes > 0 && (
           <p className="text-sm text-slate-600">
             {t("outcomes", { win: overall.winRate, tie: overall.tieRate, bothBad: overall.bothBadRate })}
+          </p>
+        )}
+        {profile.replayVotes !== null && profile.replayVotes > 0 && (
+          <p className="text-sm text-slate-600" data-testid="replay-votes" data-count={profile.replayVotes}>
+            {t("replayNotice", { count: profile.replayVotes })}{" "}
+            <Link href="/methodology#replay" className="underline underline-offset-2">{t("replayHow")}</Link>
           </p>
         )}
       </section>
