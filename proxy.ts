@@ -12,6 +12,13 @@ import { urlInputProblem } from "@/lib/http/url-input";
  * does not decode or holds a NUL (`/models/%ZZ`, `/models/%00`) with a 400 instead of a crash.
  */
 export function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    // Only API paths with a percent sign come here (see `config`): Next.js would answer an
+    // undecodable one with a bare 500 before the route handler could say what is wrong.
+    const problem = urlInputProblem(request.nextUrl);
+    if (!problem) return NextResponse.next();
+    return NextResponse.json({ error: { code: "invalid_input", message: problem } }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  }
   const crossSite = crossSiteReason(request.method, request.headers);
   if (crossSite) return plainError(403, `Cross-site request refused. ${crossSite}`, request);
   const urlProblem = urlInputProblem(request.nextUrl);
@@ -41,8 +48,10 @@ export const config = {
   // API routes are left out on purpose: when the proxy runs, Next.js buffers the request body for it
   // and waits for the whole upload before the route handler starts, which would defeat the fast 413
   // of readJson (lib/http/body.ts). They get fixed headers from next.config.ts and their checks in
-  // lib/api.ts. Prefetches and static files need no CSP.
+  // lib/api.ts. Prefetches and static files need no CSP. The exception: API paths holding a percent
+  // sign, checked for an undecodable escape (`/api/snapshots/%ZZ`) that Next.js would turn into a 500.
   matcher: [
+    "/api/(.*%.*)",
     {
       source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
       missing: [
