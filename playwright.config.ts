@@ -60,6 +60,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         // Snapshots are published by the tests themselves; the daily schedule is tested in tests/snapshots.test.ts.
         SHOWDOWN_SNAPSHOT_HOURS: "0",
+        // The fake OpenAI server listens on 127.0.0.1: provider URLs on loopback need this setting.
+        SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS: "true",
       },
     },
   ],

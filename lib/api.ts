@@ -1,17 +1,24 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, fieldErrors, isAppError } from "@/lib/errors";
+import { DEFAULT_BODY_LIMIT_BYTES, readBodyText } from "@/lib/http/body";
+import { checkApiRequest, isJsonContentType, unsupportedMediaType } from "@/lib/http/request-checks";
+import { withHsts } from "@/lib/http/security-headers";
+import { findUnsafeText } from "@/lib/http/unsafe-text";
 
 /**
  * Wraps a route handler so that an AppError becomes `{ error: { code, message, details } }` with
  * its status, and anything else is logged and answered with a generic 500 (never raw text).
+ * Before the handler runs, the request passes the boundary checks (lib/http/request-checks.ts):
+ * cross-site state changes are refused, as are undecodable or NUL-bearing URLs and non-JSON bodies.
  */
 export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Response>) {
   return async (...args: Args): Promise<Response> => {
     try {
-      return await fn(...args);
+      if (args[0] instanceof Request) checkApiRequest(args[0]);
+      return withHsts(await fn(...args));
     } catch (error) {
-      return errorResponse(error);
+      return withHsts(errorResponse(error));
     }
   };
 }
@@ -27,17 +34,25 @@ export function errorResponse(error: unknown): Response {
   return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
 }
 
-/** Reads and validates a JSON body; a malformed or invalid body is a 400 that names the fields. */
-export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+/**
+ * Reads and validates a JSON body; a malformed or invalid body is a 400 that names the fields.
+ * The body must be sent as `application/json` (else 415) and is read up to `maxBytes` (else 413,
+ * without reading the rest); a NUL or unpaired surrogate in any string is a 400 naming the field.
+ */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T, options: { maxBytes?: number } = {}): Promise<z.infer<T>> {
+  if (!isJsonContentType(request.headers.get("content-type"))) throw unsupportedMediaType();
+  const text = await readBodyText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT_BYTES);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new AppError("invalid_input", "The request body must be valid JSON.");
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new AppError("invalid_input", "The request body must be a JSON object.");
   }
+  const unsafe = findUnsafeText(body);
+  if (unsafe) throw new AppError("invalid_input", `Invalid request: ${unsafe.path} ${unsafe.reason}.`, { [unsafe.path]: `This value ${unsafe.reason}.` });
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const details = fieldErrors(parsed.error.issues);

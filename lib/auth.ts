@@ -4,6 +4,7 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { z } from "zod";
 import { serverEnv } from "@/lib/env";
+import { safeAuthRedirect } from "@/lib/http/safe-return-path";
 import { upsertOAuthUser, verifyCredentials } from "@/lib/queries/users";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
@@ -37,6 +38,10 @@ export function getAuthOptions(): NextAuthOptions {
     pages: { signIn: "/signin" },
     providers,
     callbacks: {
+      // Every post-sign-in/out redirect stays on this site (lib/http/safe-return-path.ts).
+      async redirect(params) {
+        return safeAuthRedirect(params);
+      },
       async signIn({ account, user }) {
         // OAuth sign-in needs an email to link or create the account.
         if (account && account.type === "oauth") return Boolean(user.email);

@@ -40,7 +40,20 @@ const serverSchema = z.object({
   SHOWDOWN_COMMIT: z.string().trim().regex(/^[0-9a-f]{7,40}$/i, "SHOWDOWN_COMMIT must be a git commit hash").optional(),
 });
 
+// Read on each call (not cached): tests and the launcher change them, and each read is a few fields.
+const webSchema = z.object({
+  NEXTAUTH_URL: z.string().url().optional(),
+  NODE_ENV: z.string().optional(),
+  // Provider base URLs on loopback or private networks (a local vLLM or Ollama) are refused unless this
+  // is "true"; link-local and cloud-metadata addresses are refused always (lib/providers/url-policy.ts).
+  SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS: z
+    .enum(["true", "false", "1", "0", ""], { message: "SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS must be true or false" })
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
+});
+
 export type BootEnv = z.infer<typeof bootSchema>;
+export type WebEnv = z.infer<typeof webSchema>;
 export type ServerEnv = z.infer<typeof serverSchema>;
 
 function formatIssues(error: z.ZodError): string {
@@ -50,6 +63,13 @@ function formatIssues(error: z.ZodError): string {
 /** Settings the launcher, CLI and tests need before a database exists. Not cached. */
 export function bootEnv(): BootEnv {
   const parsed = bootSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid environment: ${formatIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Settings the HTTP boundary reads per request: the public URL, the mode, the provider-URL allowance. */
+export function webEnv(): WebEnv {
+  const parsed = webSchema.safeParse(process.env);
   if (!parsed.success) throw new Error(`Invalid environment: ${formatIssues(parsed.error)}`);
   return parsed.data;
 }

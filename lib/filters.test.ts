@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSlice, isAllVoters, parseLeaderboardFilters, serializeLeaderboardFilters } from "./filters";
+import { MAX_FILTER_VALUES, describeSlice, isAllVoters, parseLeaderboardFilters, serializeLeaderboardFilters } from "./filters";
 
 describe("leaderboard filters", () => {
   it("parses single, repeated and comma-separated values, normalised and sorted", () => {
@@ -34,5 +34,31 @@ describe("leaderboard filters", () => {
     expect(describeSlice({})).toBe("All voters");
     expect(isAllVoters({ country: [] })).toBe(true);
     expect(describeSlice({ country: ["BR", "PT"], age: ["25-34"], language: ["pt"] })).toBe("Brazil or Portugal · 25-34 · Portuguese");
+  });
+});
+
+describe("long filter lists", () => {
+  const codes = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26) % 26) + String.fromCharCode(65 + (i % 26)) + (i >= 676 ? String(i) : ""));
+
+  it("summarises many invalid values in one short problem per filter", () => {
+    const { filters, problems } = parseLeaderboardFilters({ country: ["BR", "XX", "QQ", "ZZ", "QZ"].join(","), language: "xx,yy" });
+    expect(filters.country).toEqual(["BR"]);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatchObject({ key: "country", value: "XX,QQ,ZZ,…" });
+    expect(problems[0]!.message).toContain("4 values were ignored");
+    expect(problems[1]).toMatchObject({ key: "language", value: "xx,yy" });
+  });
+
+  it(`refuses more than ${MAX_FILTER_VALUES} values per filter whole, and echoes only a few`, () => {
+    const { filters, problems } = parseLeaderboardFilters(new URLSearchParams({ country: codes(3000).join(",") }));
+    expect(filters.country).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toContain(`At most ${MAX_FILTER_VALUES}`);
+    expect(JSON.stringify(problems).length).toBeLessThan(300);
+  });
+
+  it("clips a single very long value", () => {
+    const { problems } = parseLeaderboardFilters({ country: "X".repeat(10_000) });
+    expect(problems[0]!.value.length).toBeLessThanOrEqual(41);
   });
 });

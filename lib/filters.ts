@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/dates";
 import {
   AGE_BAND_CODES,
   EDUCATION_CODES,
@@ -35,7 +36,7 @@ export type ListKey = (typeof LIST_KEYS)[number];
 export const FILTER_KEYS = [...LIST_KEYS, "from", "to"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist.");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.").refine(isCalendarDay, "That date does not exist.");
 
 const VALUE_SCHEMAS: Record<ListKey, z.ZodType<string>> = {
   country: z.string().refine(isCountryCode, "Unknown country code (use ISO 3166-1 alpha-2, e.g. BR)."),
@@ -59,6 +60,20 @@ function rawValues(params: RawParams, key: string): string[] {
   return values.flatMap((v) => (v ?? "").split(",")).map((v) => v.trim()).filter(Boolean);
 }
 
+/** More values than any real slice needs (there are about 250 countries); a longer list is refused whole. */
+export const MAX_FILTER_VALUES = 300;
+const MAX_ECHO_CHARS = 40;
+
+/** A value as echoed back in a notice or an error: at most MAX_ECHO_CHARS characters. */
+function clip(value: string): string {
+  return value.length > MAX_ECHO_CHARS ? `${value.slice(0, MAX_ECHO_CHARS)}…` : value;
+}
+
+/** The first three values, e.g. "AA,AB,AC,…". */
+function examples(values: string[]): string {
+  return values.slice(0, 3).map(clip).join(",") + (values.length > 3 ? ",…" : "");
+}
+
 function normalise(key: ListKey, value: string): string {
   return key === "country" ? value.toUpperCase() : value.toLowerCase();
 }
@@ -72,12 +87,23 @@ export function parseLeaderboardFilters(params: RawParams): { filters: Leaderboa
   const filters: LeaderboardFilters = {};
   const problems: FilterProblem[] = [];
   for (const key of LIST_KEYS) {
+    const values = rawValues(params, key);
+    if (values.length > MAX_FILTER_VALUES) {
+      problems.push({ key, value: examples(values), message: `At most ${MAX_FILTER_VALUES} values per filter; ${values.length} were given, so this filter was ignored.` });
+      continue;
+    }
     const accepted = new Set<string>();
-    for (const raw of rawValues(params, key)) {
+    const rejected: { raw: string; message: string }[] = [];
+    for (const raw of values) {
       const value = normalise(key, raw);
       const parsed = VALUE_SCHEMAS[key].safeParse(value);
       if (parsed.success) accepted.add(parsed.data);
-      else problems.push({ key, value: raw, message: parsed.error.issues[0]?.message ?? "Invalid value." });
+      else rejected.push({ raw, message: parsed.error.issues[0]?.message ?? "Invalid value." });
+    }
+    if (rejected.length === 1) problems.push({ key, value: clip(rejected[0]!.raw), message: rejected[0]!.message });
+    else if (rejected.length > 1) {
+      // One summary per filter, so that a long list of bad values does not come back as a long answer.
+      problems.push({ key, value: examples(rejected.map((r) => r.raw)), message: `${rejected.length} values were ignored. ${rejected[0]!.message}` });
     }
     if (accepted.size) (filters as Record<string, string[]>)[key] = [...accepted].sort();
   }
@@ -86,7 +112,7 @@ export function parseLeaderboardFilters(params: RawParams): { filters: Leaderboa
     if (!raw) continue;
     const parsed = isoDate.safeParse(raw);
     if (parsed.success) filters[key] = parsed.data;
-    else problems.push({ key, value: raw, message: parsed.error.issues[0]?.message ?? "Invalid date." });
+    else problems.push({ key, value: clip(raw), message: parsed.error.issues[0]?.message ?? "Invalid date." });
   }
   if (filters.from && filters.to && filters.from > filters.to) {
     problems.push({ key: "to", value: filters.to, message: "The end date is before the start date." });

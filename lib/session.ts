@@ -2,6 +2,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getAuthOptions } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { getUserById, type CurrentUser } from "@/lib/queries/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -29,6 +30,6 @@ export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
 /** For pages: the signed-in user, or a redirect to sign-in that comes back here. */
 export async function requirePageUser(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
   return user;
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ProfileForm } from "@/components/auth/profile-form";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { requirePageUser } from "@/lib/session";
 import { sliceOptions } from "@/lib/slice-labels";
 import { getSliceLabels } from "@/lib/slice-labels-server";
@@ -12,7 +13,7 @@ interface PageProps {
 export default async function ProfilePage({ searchParams }: PageProps) {
   const user = await requirePageUser("/profile");
   const next = (await searchParams).next;
-  const nextPath = typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : null;
+  const nextPath = next === undefined ? null : safeReturnPath(next, "") || null;
   const current = (value: string | null) => (user.hasProfile ? (value ?? PREFER_NOT_TO_SAY) : "");
   const [t, { locale, labels }] = await Promise.all([getTranslations("profile"), getSliceLabels()]);
   const options = sliceOptions(labels, locale);

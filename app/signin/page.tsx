@@ -2,21 +2,17 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { enabledOAuthProviders } from "@/lib/auth";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { getCurrentUser } from "@/lib/session";
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** Only same-site paths are followed after sign-in. */
-function safeReturnPath(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/arena";
-}
-
 export default async function SignInPage({ searchParams }: PageProps) {
   const params = await searchParams;
-  const callbackUrl = safeReturnPath(params.callbackUrl);
+  // Only same-site paths are followed after sign-in (lib/http/safe-return-path.ts).
+  const callbackUrl = safeReturnPath(params.callbackUrl, "/arena");
   if (await getCurrentUser()) redirect(callbackUrl);
   const t = await getTranslations("auth.signIn");
   return (

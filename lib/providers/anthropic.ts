@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { providerConfigSchemas } from "./config";
+import { providerFetch } from "./guarded-fetch";
 import { ProviderError } from "./provider-error";
 import { checkHttpStatus, parseEventJson, readSse } from "./sse";
 import type { ResponseProvider, StreamEvent } from "./types";
@@ -38,7 +39,7 @@ export const anthropicProvider: ResponseProvider = {
       ...(config.systemPrompt ? { system: config.systemPrompt } : {}),
       ...(config.temperature !== undefined ? { temperature: Math.min(config.temperature, 1) } : {}),
     };
-    const response = await fetch(`${config.baseUrl.replace(/\/+$/, "")}/v1/messages`, { method: "POST", headers, body: JSON.stringify(body), signal });
+    const response = await providerFetch(`${config.baseUrl.replace(/\/+$/, "")}/v1/messages`, { method: "POST", headers, body: JSON.stringify(body), signal });
     let inputTokens: number | undefined;
     let isStopped = false;
     for await (const message of readSse(checkHttpStatus(response, NAME))) {

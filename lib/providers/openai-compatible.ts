@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { providerConfigSchemas } from "./config";
+import { providerFetch } from "./guarded-fetch";
 import { ProviderError } from "./provider-error";
 import { checkHttpStatus, parseEventJson, readSse } from "./sse";
 import type { GenerateRequest, ResponseProvider, StreamEvent } from "./types";
@@ -46,7 +47,7 @@ export const openAiCompatibleProvider: ResponseProvider = {
     const { url, body } = requestBody(request);
     const headers: Record<string, string> = { "content-type": "application/json", accept: "text/event-stream" };
     if (request.apiKey) headers.authorization = `Bearer ${request.apiKey}`;
-    const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(body), signal });
+    const response = await providerFetch(url, { method: "POST", headers, body: JSON.stringify(body), signal });
     let isDone = false;
     for await (const message of readSse(checkHttpStatus(response, NAME))) {
       if (message.data.trim() === "[DONE]") {

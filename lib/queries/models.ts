@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { isProviderKind, type ProviderKind } from "@/lib/providers/config";
+import { providerOrigin } from "@/lib/roster/provider-url";
 import { parseProviderConfig, type CreateModelInput, type ModelActionInput, type UpdateModelInput } from "@/lib/roster/schema";
 import { encryptSecret } from "@/lib/secret-box";
 import { recordAudit, type Actor } from "./audit";
@@ -224,6 +225,14 @@ export async function updateModel(id: string, patch: UpdateModelInput, actor: Ac
       throw new AppError("invalid_input", "Replay models take no API key.", { apiKey: "Replay models answer from the shipped corpus and take no API key." });
     }
     if (patch.apiKey !== undefined) data.apiKeyCiphertext = patch.apiKey === null ? null : encryptSecret(patch.apiKey);
+    // A key goes only to the host it was entered for: pointing the model at another host (scheme,
+    // name or port) drops the stored key unless the same change sends the key for the new host.
+    const isKeyClearedByHostChange =
+      patch.apiKey === undefined &&
+      before.hasApiKey &&
+      data.providerConfig !== undefined &&
+      providerOrigin(before.providerConfig, before.provider) !== providerOrigin(data.providerConfig as Record<string, unknown>, provider);
+    if (isKeyClearedByHostChange) data.apiKeyCiphertext = null;
     if (provider === "replay" && before.hasApiKey && patch.provider === "replay") data.apiKeyCiphertext = null;
 
     const licenseKind = patch.licenseKind ?? before.licenseKind;
@@ -257,6 +266,11 @@ export async function updateModel(id: string, patch: UpdateModelInput, actor: Ac
     const row = await tx.model.update({ where: { id }, data, select: columns });
     const after = toAdminModel(row);
     const diff = changedFields(auditView(before), auditView(after));
+    if (isKeyClearedByHostChange) {
+      diff.before.apiKey = "set";
+      diff.after.apiKey = "cleared";
+      diff.after.apiKeyClearedBecause = "base URL host changed";
+    }
     if (patch.apiKey !== undefined) {
       diff.before.apiKey = before.hasApiKey ? "set" : "none";
       diff.after.apiKey = patch.apiKey === null ? "cleared" : "set";

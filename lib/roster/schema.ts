@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/dates";
 import { PROVIDER_KINDS, providerConfigSchemas, type ProviderKind } from "@/lib/providers/config";
 import { DEPRECATION_CLAUSES } from "./deprecation-rule";
 
@@ -27,10 +28,7 @@ const releaseDateField = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Release date must be a date written YYYY-MM-DD.")
-    .refine((value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-    }, "Release date is not a real calendar date.")
+    .refine(isCalendarDay, "Release date is not a real calendar date.")
     .nullable()
     .optional(),
 );

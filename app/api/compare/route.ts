@@ -18,7 +18,9 @@ export const GET = handle(async (request: Request) => {
   const sides = (["a.", "b."] as const).map((prefix) => ({ prefix, ...parseLeaderboardFilters(pickPrefixed(params, prefix)) }));
   const unknown = [...params.keys()].filter((k) => !k.startsWith("a.") && !k.startsWith("b."));
   const problems = sides.flatMap((s) => s.problems.map((p) => ({ key: `${s.prefix}${p.key}`, message: `${s.prefix}${p.key}=${p.value}: ${p.message}` })));
-  for (const k of unknown) problems.push({ key: k, message: `${k}: unknown parameter; give each audience's filters as a.<filter> and b.<filter> (e.g. a.country=DE&b.country=JP).` });
+  const hint = "give each audience's filters as a.<filter> and b.<filter> (e.g. a.country=DE&b.country=JP).";
+  if (unknown.length > 3) problems.push({ key: unknown[0]!.slice(0, 40), message: `${unknown.length} unknown parameters (${unknown.slice(0, 3).map((k) => k.slice(0, 40)).join(", ")}, …); ${hint}` });
+  else for (const k of unknown) problems.push({ key: k.slice(0, 40), message: `${k.slice(0, 40)}: unknown parameter; ${hint}` });
   if (problems.length) throw new AppError("invalid_filter", problems.map((p) => p.message).join("; "), Object.fromEntries(problems.map((p) => [p.key, p.message])));
   return NextResponse.json(await getComparison(sides[0]!.filters, sides[1]!.filters));
 });

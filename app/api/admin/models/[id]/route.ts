@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { handle, readJson } from "@/lib/api";
 import { AppError } from "@/lib/errors";
 import { getModelForAdmin, updateModel } from "@/lib/queries/models";
+import { assertAllowedBaseUrl } from "@/lib/roster/provider-url";
 import { updateModelSchema } from "@/lib/roster/schema";
 import { requireRole } from "@/lib/session";
 
@@ -19,10 +20,17 @@ export const GET = handle(async (_request: Request, context: Context) => {
   return NextResponse.json({ model });
 });
 
-/** Edits a roster entry (admins only); apiKey: a string replaces the key, null clears it. */
+/** A model's settings include a system prompt of up to 8000 characters. */
+const MODEL_BODY_LIMIT_BYTES = 128 * 1024;
+
+/**
+ * Edits a roster entry (admins only); apiKey: a string replaces the key, null clears it. A new base
+ * URL host clears the stored key unless a key is sent with the change (lib/queries/models.ts).
+ */
 export const PATCH = handle(async (request: Request, context: Context) => {
   const admin = await requireRole("ADMIN");
-  const patch = await readJson(request, updateModelSchema);
+  const patch = await readJson(request, updateModelSchema, { maxBytes: MODEL_BODY_LIMIT_BYTES });
+  await assertAllowedBaseUrl(patch.providerConfig);
   const model = await updateModel((await context.params).id, patch, { id: admin.id, email: admin.email });
   return NextResponse.json({ model });
 });
