@@ -284,6 +284,7 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
   };
   try {
     for (const c of clients) {
+      c.on("error", () => {}); // a lost connection fails the pending query (reported below); unheard, it would crash the process
       await c.connect();
       await c.query("SET synchronous_commit TO off");
     }
