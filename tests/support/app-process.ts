@@ -109,9 +109,14 @@ export class Browser {
     private readonly extraHeaders: Record<string, string> = {},
   ) {}
 
+  /** The Cookie header this client sends. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   async request(method: string, pathname: string, options: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Response> {
     const headers: Record<string, string> = { ...this.extraHeaders, ...options.headers, origin: this.baseUrl, referer: `${this.baseUrl}/` };
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
     let body: string | undefined;
     if (options.json !== undefined) {
       headers["content-type"] = "application/json";
