@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { databaseUnavailableError } from "@/lib/db-outage";
 import { AppError, fieldErrors, isAppError } from "@/lib/errors";
 import { DEFAULT_BODY_LIMIT_BYTES, readBodyText } from "@/lib/http/body";
 import { checkApiRequest, isJsonContentType, unsupportedMediaType } from "@/lib/http/request-checks";
@@ -23,8 +24,9 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
   };
 }
 
-/** The JSON error response for any thrown value. */
-export function errorResponse(error: unknown): Response {
+/** The JSON error response for any thrown value (a database outage is a 503 with Retry-After, not a 500). */
+export function errorResponse(thrown: unknown): Response {
+  const error = isAppError(thrown) ? thrown : (databaseUnavailableError(thrown) ?? thrown);
   if (isAppError(error)) {
     const retryAfter = error.details?.retryAfterSeconds;
     const headers = retryAfter ? { "Retry-After": retryAfter } : undefined;

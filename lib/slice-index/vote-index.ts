@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { serverEnv } from "@/lib/env";
+import { logPoolError, poolConfig } from "@/lib/db";
 import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, OUTCOME_CODE, SOURCE_CODE, encode } from "./codes";
 import { PairCounts } from "./pair-counts";
 import { noneUncounted, readCountingRules, sameRules, STYLE_CONTRAST_SQL, UNCOUNTED_REASON_SQL, UNCOUNTED_REASONS, type CountingRules } from "./counting-rules";
@@ -174,6 +174,8 @@ export class VoteIndex {
       this.advanceSafeMark(pendingDone, inFlight);
       this.lastSyncAt = Date.now();
     } catch (error) {
+      // A sync cut short (database restart) may have taken rows in: cached reads must not outlive them.
+      this.version++;
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     } finally {
@@ -215,7 +217,8 @@ const globalForIndex = globalThis as unknown as {
 
 function state() {
   if (!globalForIndex.showdownVoteIndex) {
-    const pool = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 2 });
+    const pool = new pg.Pool(poolConfig(2));
+    pool.on("error", logPoolError); // a connection lost while idle (database restart) must not crash the process
     globalForIndex.showdownVoteIndex = { index: new VoteIndex(pool), syncing: null, pool, changes: 0, syncedChanges: 0 };
   }
   return globalForIndex.showdownVoteIndex;
