@@ -13,6 +13,8 @@ process.env.E2E_PORT ??= freePort();
 process.env.FAKE_OPENAI_PORT ??= freePort();
 process.env.E2E_DB_PORT ??= freePort();
 process.env.E2E_DATA_DIR ??= `.test-data/e2e-${process.pid}`;
+// The specs create many accounts (through the server and the CLI): cheap password hashing, for tests only.
+process.env.SHOWDOWN_PASSWORD_COST = "test";
 const PORT = Number(process.env.E2E_PORT);
 const DATA_DIR = process.env.E2E_DATA_DIR;
 /** The test-only fake OpenAI-compatible server that live models in e2e/arena-live.spec.ts call. */
@@ -60,6 +62,7 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         // Snapshots are published by the tests themselves; the daily schedule is tested in tests/snapshots.test.ts.
         SHOWDOWN_SNAPSHOT_HOURS: "0",
+        SHOWDOWN_PASSWORD_COST: "test",
       },
     },
   ],
