@@ -74,6 +74,11 @@ export function serverEnv(): ServerEnv {
   return cached;
 }
 
+/** Forgets the validated settings so the next serverEnv() re-reads process.env (tests that change it). */
+export function reloadServerEnv(): void {
+  cached = undefined;
+}
+
 /** Tells the launcher and CLI where the database is; later serverEnv() calls see it. */
 export function setDatabaseUrl(url: string): void {
   process.env.DATABASE_URL = url;
