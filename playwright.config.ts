@@ -13,6 +13,8 @@ process.env.E2E_PORT ??= freePort();
 process.env.FAKE_OPENAI_PORT ??= freePort();
 process.env.E2E_DB_PORT ??= freePort();
 process.env.E2E_DATA_DIR ??= `.test-data/e2e-${process.pid}`;
+// The specs create many accounts (through the server and the CLI): cheap password hashing, for tests only.
+process.env.SHOWDOWN_PASSWORD_COST = "test";
 const PORT = Number(process.env.E2E_PORT);
 const DATA_DIR = process.env.E2E_DATA_DIR;
 /** The test-only fake OpenAI-compatible server that live models in e2e/arena-live.spec.ts call. */
@@ -62,6 +64,7 @@ export default defineConfig({
         SHOWDOWN_SNAPSHOT_HOURS: "0",
         // The fake OpenAI server listens on 127.0.0.1: provider URLs on loopback need this setting.
         SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS: "true",
+        SHOWDOWN_PASSWORD_COST: "test",
       },
     },
   ],

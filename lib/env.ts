@@ -32,6 +32,9 @@ const bootSchema = z.object({
     }),
   // How long a stopping server lets in-flight requests finish (SIGTERM) before closing them.
   SHOWDOWN_SHUTDOWN_SECONDS: z.coerce.number().min(0).max(600).default(20),
+  // Password hashing cost. "production" (the default) is OWASP's scrypt N=2^17; "test" is a cheap
+  // setting for test suites that create many accounts, and must never be set in a deployment.
+  SHOWDOWN_PASSWORD_COST: z.enum(["production", "test"], { message: 'SHOWDOWN_PASSWORD_COST must be "production" or "test"' }).default("production"),
 });
 
 const serverSchema = z.object({
@@ -55,6 +58,12 @@ const serverSchema = z.object({
   SHOWDOWN_SNAPSHOT_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   // The commit a deployment runs, recorded in published snapshots (else read from .git).
   SHOWDOWN_COMMIT: z.string().trim().regex(/^[0-9a-f]{7,40}$/i, "SHOWDOWN_COMMIT must be a git commit hash").optional(),
+  // Outgoing mail for email verification, e.g. smtps://user:pass@smtp.example.com:465 (unset: no mail
+  // is sent and addresses stay unverified unless an OAuth provider vouched for them).
+  SMTP_URL: z.string().trim().regex(/^smtps?:\/\/[^\s]+$/i, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  // The From address of that mail (defaults to no-reply@<host of NEXTAUTH_URL>).
+  SMTP_FROM: optional,
+  NEXTAUTH_URL: z.string().url().optional(),
 });
 
 // Read on each call (not cached): tests and the launcher change them, and each read is a few fields.
@@ -100,6 +109,11 @@ export function serverEnv(): ServerEnv {
   if (!parsed.success) throw new Error(`Invalid environment: ${formatIssues(parsed.error)}`);
   cached = parsed.data;
   return cached;
+}
+
+/** Forgets the validated settings so the next serverEnv() re-reads process.env (tests that change it). */
+export function reloadServerEnv(): void {
+  cached = undefined;
 }
 
 /** Tells the launcher and CLI where the database is; later serverEnv() calls see it. */

@@ -6,9 +6,15 @@ import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { getUserById, type CurrentUser } from "@/lib/queries/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-/** The signed-in user read fresh from the database (role and profile), or null. */
+/**
+ * The signed-in user read fresh from the database (role and profile), or null. next-auth's jwt
+ * callback (lib/auth.ts) accepts the cookie only while its server-side session row lives.
+ */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(getAuthOptions());
+  if ((session as { sessionCheckFailed?: boolean } | null)?.sessionCheckFailed) {
+    throw new AppError("database_unavailable", "We cannot check your session right now. Please try again in a moment.");
+  }
   const id = (session?.user as { id?: string } | undefined)?.id;
   return id ? getUserById(id) : null;
 }

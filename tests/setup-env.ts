@@ -1,6 +1,9 @@
 import { inject } from "vitest";
 import { setDatabaseUrl } from "../lib/env";
 
+// Integration tests create hundreds of accounts: cheap password hashing, set explicitly for tests
+// only (lib/password.test.ts checks the production parameters).
+process.env.SHOWDOWN_PASSWORD_COST = "test";
 setDatabaseUrl(inject("databaseUrl"));
 
 // Secrets the launcher would generate; fixed here so tests that encrypt or export can run.

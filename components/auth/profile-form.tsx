@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import { profileSchema, type ProfileInput } from "@/lib/profile-schema";
 import { PREFER_NOT_TO_SAY } from "@/lib/slices";
+import { formatDay } from "./format-day";
 import { issueMessages, profileIssueKey } from "./form-issues";
 
 type Field = keyof ProfileInput;
@@ -21,11 +22,24 @@ interface Props {
   initial: Record<Field, string>;
   options: Record<Field, Option[]>;
   next: string | null;
+  /** When each answer may change next (ISO time), or null when it may change now. */
+  nextChangeAt: Record<Field, string | null>;
+}
+
+/** The server's refusal of a too-early change, as messages beside each refused answer. */
+function tooSoonErrors(details: Record<string, string>, message: (date: string) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of FIELDS) {
+    const at = details[`${field}NextChangeAt`];
+    if (at) out[field] = message(at);
+  }
+  return out;
 }
 
 /** The four demographic questions, each with "Prefer not to say". */
-export function ProfileForm({ initial, options, next }: Props) {
+export function ProfileForm({ initial, options, next, nextChangeAt }: Props) {
   const t = useTranslations("profile");
+  const locale = useLocale();
   const tSlices = useTranslations("slices");
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -44,6 +58,9 @@ export function ProfileForm({ initial, options, next }: Props) {
     setBusy(false);
     if (!response.ok) {
       const body = await response.json().catch(() => null);
+      if (body?.error?.code === "audience_change_too_soon") {
+        return setErrors(tooSoonErrors(body.error.details ?? {}, (at) => t("errors.tooSoon", { date: formatDay(at, locale) })));
+      }
       return setErrors(body?.error?.details ?? { _: body?.error?.message ?? t("saveFailed") });
     }
     setSaved(true);
@@ -63,6 +80,11 @@ export function ProfileForm({ initial, options, next }: Props) {
               <option key={o.value} value={o.value}>{o.label}</option>
             ))}
           </select>
+          {nextChangeAt[field] && !errors[field] && (
+            <p className="mt-1 text-xs text-slate-600" data-testid={`next-change-${field}`}>
+              {t("nextChange", { date: formatDay(nextChangeAt[field], locale) })}
+            </p>
+          )}
           <FieldError message={errors[field]} />
         </div>
       ))}

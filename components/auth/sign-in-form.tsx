@@ -8,17 +8,23 @@ import { useState, type FormEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 
+/** Errors the server names in the sign-in page's `error` parameter, each with its own message. */
+const NAMED_ERRORS = ["OAuthNoEmail", "OAuthUnverifiedEmail", "OAuthAdminAccount"] as const;
+type NamedError = (typeof NAMED_ERRORS)[number];
+
 interface Props {
   callbackUrl: string;
   oauthProviders: { id: string; name: string }[];
-  hasOAuthError: boolean;
+  /** The `error` parameter next-auth sent back here (an OAuth refusal or failure), if any. */
+  oauthError: string | null;
 }
 
 /** Email + password sign-in, plus any OAuth providers the deployment switched on. */
-export function SignInForm({ callbackUrl, oauthProviders, hasOAuthError }: Props) {
+export function SignInForm({ callbackUrl, oauthProviders, oauthError }: Props) {
   const t = useTranslations("auth.signIn");
   const router = useRouter();
-  const [error, setError] = useState(hasOAuthError ? t("failed") : "");
+  const initialError = !oauthError ? "" : (NAMED_ERRORS as readonly string[]).includes(oauthError) ? t(`oauthErrors.${oauthError as NamedError}`) : t("failed");
+  const [error, setError] = useState(initialError);
   const [isBusy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -30,6 +36,7 @@ export function SignInForm({ callbackUrl, oauthProviders, hasOAuthError }: Props
     setBusy(true);
     const result = await signIn("credentials", { email, password, redirect: false });
     setBusy(false);
+    if (result?.status === 429) return setError(t("tooMany"));
     if (!result || result.error) return setError(t("mismatch"));
     router.push(callbackUrl);
     router.refresh();
