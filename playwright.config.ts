@@ -36,7 +36,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Raises the sign-up limit per address through the policy: every spec signs up from 127.0.0.1.
+    { name: "setup", testMatch: /limits\.setup\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["setup"] },
   ],
   webServer: [
     {

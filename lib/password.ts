@@ -1,8 +1,10 @@
 import crypto from "node:crypto";
-import { promisify } from "node:util";
 import { bootEnv } from "@/lib/env";
 
-const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+/** crypto.scrypt as a promise (looked up per call, so tests can observe that it ran). */
+function scrypt(password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => crypto.scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))));
+}
 
 export interface ScryptParams {
   N: number;

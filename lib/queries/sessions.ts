@@ -12,6 +12,9 @@ import { db } from "@/lib/db";
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
 /** lastSeenAt and the expiry are written at most this often per session. */
 const TOUCH_EVERY_MS = 60_000;
+/** Expired rows are deleted at most this often per process (indexed on expiresAt). */
+const PRUNE_EVERY_MS = 10 * 60_000;
+let lastPruneAt = 0;
 
 function sessionId(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
@@ -21,8 +24,10 @@ function sessionId(token: string): string {
 export async function createSession(userId: string, now = new Date()): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
   await db().session.create({ data: { id: sessionId(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) } });
-  // Keep the table small: this user's expired sessions go when a new one starts.
-  await db().session.deleteMany({ where: { userId, expiresAt: { lt: now } } });
+  if (now.getTime() - lastPruneAt >= PRUNE_EVERY_MS) {
+    lastPruneAt = now.getTime();
+    await db().session.deleteMany({ where: { expiresAt: { lt: now } } });
+  }
   return token;
 }
 
