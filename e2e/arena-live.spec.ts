@@ -70,7 +70,7 @@ test("a live battle streams both answers together, hides the models until the vo
   const me = new ContributorSession(page);
   await me.signUp(`live-${STAMP}@example.com`, "a good long password");
   await me.completeProfile({ country: "DE", ageBand: "35-44", education: "master", language: "de" });
-  await page.waitForURL(/\/arena/);
+  await page.waitForURL((url) => url.pathname === "/arena"); // not /profile?next=/arena
 
   const identifying = [...new Set([...replayRoster, ...created].flatMap((m) => [m.name, m.displayName, m.organization]))];
   const recorder = recordBodies(page);
@@ -137,7 +137,7 @@ test("a provider failure voids the battle, shown plainly, with a way to start a 
   const me = new ContributorSession(page);
   await me.signUp(`void-${STAMP}@example.com`, "a good long password");
   await me.completeProfile({ country: "IN", ageBand: "18-24", education: "bachelor", language: "hi" });
-  await page.waitForURL(/\/arena/);
+  await page.waitForURL((url) => url.pathname === "/arena"); // not /profile?next=/arena
   await me.openPromptForm();
   await me.startWithPrompt("What is the capital of France?");
   await expect(page.getByTestId("void-notice")).toContainText("one of the models could not answer");
@@ -157,7 +157,7 @@ test("a response that names a roster model is flagged: the vote is accepted but 
   const me = new ContributorSession(page);
   await me.signUp(`leak-${STAMP}@example.com`, "a good long password");
   await me.completeProfile({ country: "FR", ageBand: "45-54", education: "secondary", language: "fr" });
-  await page.waitForURL(/\/arena/);
+  await page.waitForURL((url) => url.pathname === "/arena"); // not /profile?next=/arena
   await me.openPromptForm();
   await me.startWithPrompt("Who made you?");
   await me.waitForAnswers();
@@ -178,7 +178,7 @@ test("a contributor over the hourly battle limit gets a clear message with the r
     const me = new ContributorSession(page);
     await me.signUp(`limited-${STAMP}@example.com`, "a good long password");
     await me.completeProfile({ country: "BR", ageBand: "25-34", education: "bachelor", language: "pt" });
-    await page.waitForURL(/\/arena/);
+    await page.waitForURL((url) => url.pathname === "/arena"); // not /profile?next=/arena
     expect((await admin.put("/api/admin/policy", { data: { ...before, battlesPerHourPerUser: 1 } })).ok()).toBe(true);
     await me.openPromptForm();
     await me.startWithPrompt("First prompt of the hour");

@@ -24,7 +24,7 @@ test("a contributor signs up, votes three times, and moves the leaderboard and i
   const me = new ContributorSession(page);
   await me.signUp(`voter-${Date.now()}@example.com`, "a good long password");
   await me.completeProfile({ country: "BR", ageBand: "25-34", education: "bachelor", language: "pt" });
-  await page.waitForURL(/\/arena/);
+  await page.waitForURL((url) => url.pathname === "/arena"); // not /profile?next=/arena
 
   const revealed: { a: string; b: string; prompt: string }[] = [];
   const choices = ["A", "B", "TIE"] as const;
