@@ -3,9 +3,10 @@ import { AppError } from "@/lib/errors";
 
 /** Seconds a client is asked to wait before retrying while the database is away (Retry-After). */
 export const DATABASE_RETRY_AFTER_SECONDS = 2;
-/** One log line per outage burst, not one per failed request. */
+/** One log line per outage burst (and per new kind of failure), not one per failed request. */
 const LOG_EVERY_MS = 10_000;
 let lastLoggedAt = 0;
+let lastMessage = "";
 
 /**
  * The 503 database_unavailable AppError for an error that means the database is unreachable,
@@ -15,9 +16,11 @@ let lastLoggedAt = 0;
 export function databaseUnavailableError(error: unknown): AppError | null {
   if (!isDatabaseUnavailable(error)) return null;
   const now = Date.now();
-  if (now - lastLoggedAt > LOG_EVERY_MS) {
+  const message = error instanceof Error ? (error.message.split("\n").filter(Boolean).pop() ?? error.name) : String(error);
+  if (now - lastLoggedAt > LOG_EVERY_MS || message !== lastMessage) {
     lastLoggedAt = now;
-    console.error(`[showdown] database unavailable; answering 503 until it is back: ${error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : String(error)}`);
+    lastMessage = message;
+    console.error(`[showdown] database unavailable; answering 503 until it is back: ${message}`);
   }
   return new AppError("database_unavailable", "The database is temporarily unavailable. Please try again in a few seconds.", {
     retryAfterSeconds: String(DATABASE_RETRY_AFTER_SECONDS),

@@ -10,7 +10,7 @@ const globalForDb = globalThis as unknown as { showdownDb?: PrismaClient };
 
 /**
  * Settings for every pool of connections to the app's database. Connecting gives up after
- * SHOWDOWN_DB_CONNECT_TIMEOUT_MS (1 s by default), so while the database is away a request fails
+ * SHOWDOWN_DB_CONNECT_TIMEOUT_MS (2 s by default; a refused connection fails at once), so while the database is away a request fails
  * fast (503) instead of hanging; idle connections are closed after a while, and a connection that
  * broke is dropped by the pool, so the next request opens a fresh one once the database is back.
  */

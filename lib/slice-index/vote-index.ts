@@ -88,6 +88,10 @@ export class VoteIndex {
   /** Reads new (and late-committed) votes; rebuilds after updates or deletes. */
   async sync(): Promise<void> {
     const client = await this.pool.connect();
+    // A checked-out connection that breaks (database restart) emits 'error': heard here, it fails the sync, not the process.
+    const onLost = () => {};
+    client.on("error", onLost);
+    let failure: Error | undefined;
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       const gen = await client.query<{ generation: string }>('SELECT generation::text AS generation FROM "VoteGeneration" WHERE id = 1');
@@ -102,7 +106,10 @@ export class VoteIndex {
       let pendingDone = false;
       if (this.pending) {
         const r = await client.query<{ done: boolean }>(
-          "SELECT NOT EXISTS (SELECT 1 FROM unnest($1::text[]) x WHERE pg_xact_status(x::xid8) = 'in progress') AS done",
+          // After a crash an in-flight id may lie beyond the next id (it was never logged): no transaction has it, and
+          // pg_xact_status would raise "is in the future", so such ids count as finished.
+          `SELECT NOT EXISTS (SELECT 1 FROM unnest($1::text[]) x WHERE CASE WHEN x::xid8 < pg_snapshot_xmax(pg_current_snapshot())
+             THEN pg_xact_status(x::xid8) = 'in progress' ELSE false END) AS done`,
           [this.pending.inFlight],
         );
         pendingDone = r.rows[0].done;
@@ -176,10 +183,12 @@ export class VoteIndex {
     } catch (error) {
       // A sync cut short (database restart) may have taken rows in: cached reads must not outlive them.
       this.version++;
+      failure = error as Error;
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     } finally {
-      client.release();
+      client.removeListener("error", onLost);
+      client.release(failure); // a connection that failed a sync is closed, not reused
     }
   }
 
