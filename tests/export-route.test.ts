@@ -20,7 +20,7 @@ const EVIL = '=HYPERLINK("http://evil.example","x")';
 const OLD = Date.UTC(2024, 0, 15) / 1000; // well past the holdout
 
 async function download(format: "csv" | "jsonl"): Promise<{ status: number; text: string }> {
-  const response = await exportRoute.GET(new Request(`http://localhost/api/export?format=${format}`), { params: Promise.resolve({}) });
+  const response = await exportRoute.GET(new Request(`http://localhost/api/export?format=${format}`));
   return { status: response.status, text: await response.text() };
 }
 

@@ -96,7 +96,7 @@ describe("a slice under the voter minimum", () => {
   });
 
   it("stores and serves snapshots without a thin slice's counts", async () => {
-    const summary = await publishSnapshot({ trigger: "MANUAL", actor: CLI_ACTOR });
+    const summary = await publishSnapshot({ trigger: "cli", actor: CLI_ACTOR });
     signInAs(await createAccount("CUSTOMER"));
     const { status, body: response } = await get(snapshotRoute.GET, "", { id: summary.id });
     signInAs(null);
