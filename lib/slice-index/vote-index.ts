@@ -334,6 +334,13 @@ export async function closeVoteIndex(): Promise<void> {
   await s?.pool.end();
 }
 
+/** Waits for a background save of this process's index file, and says what the file did last (benchmark, CLI). */
+export async function flushVoteIndexFile(): Promise<IndexCache["lastEvent"]> {
+  const cache = globalForIndex.showdownVoteIndex?.cache;
+  await cache?.flush();
+  return cache?.lastEvent ?? null;
+}
+
 /** Starts loading the index in the background (server start); failures are logged, not fatal. */
 export function warmVoteIndex(): void {
   getVoteIndex(0).catch((error) => console.error("Could not load the vote index at start; it will load on first use.", error));
