@@ -57,6 +57,9 @@ const serverSchema = z.object({
   SHOWDOWN_SECRET_KEY: z.string().min(32, "SHOWDOWN_SECRET_KEY must be at least 32 characters").optional(),
   // A leaderboard snapshot is published when the newest is older than this (0 turns it off).
   SHOWDOWN_SNAPSHOT_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
+  // Where each process keeps its vote index between restarts (a local cache checked against the votes table;
+  // "off" reads every vote from the table at start). Default: <SHOWDOWN_DATA_DIR>/index-cache.
+  SHOWDOWN_INDEX_CACHE: z.string().trim().min(1).optional(),
   // The commit a deployment runs, recorded in published snapshots (else read from .git).
   SHOWDOWN_COMMIT: z.string().trim().regex(/^[0-9a-f]{7,40}$/i, "SHOWDOWN_COMMIT must be a git commit hash").optional(),
   // Outgoing mail for email verification, e.g. smtps://user:pass@smtp.example.com:465 (unset: no mail

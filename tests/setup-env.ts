@@ -13,3 +13,4 @@ process.env.SHOWDOWN_JUDGE_SECRET ??= "test-judge-secret-0123456789";
 // The fake OpenAI-compatible servers of these tests listen on 127.0.0.1, a private address that
 // provider URLs may use only with this setting (tests/provider-urls.test.ts turns it off to test the refusal).
 process.env.SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS ??= "true";
+process.env.SHOWDOWN_INDEX_CACHE ??= "off"; // tests that need an index file give the index one

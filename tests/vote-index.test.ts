@@ -114,7 +114,7 @@ describe("the in-memory vote index", () => {
     await index.sync();
     const scan = index.scan(acceptAll());
     expect([scan.votes, scan.voters]).toEqual([3, 3]);
-    expect(index.uncounted).toEqual({ identityLeak: 2, excludedVoter: 1 });
+    expect(index.uncounted).toEqual({ identityLeak: 2, excludedVoter: 1, replay: 0, unverifiedVoter: 0 });
     expect(index.arenaVotes).toBe(5);
     const [a, b] = [index.modelCodeOf(models[0]), index.modelCodeOf(models[1])];
     expect(index.pairs.pair(a, b)).toBe(3);
@@ -127,8 +127,56 @@ describe("the in-memory vote index", () => {
     await pool.query(`UPDATE "Vote" SET excluded = true WHERE "voterKey" = 'x1'`);
     await index.sync();
     expect(index.scan(acceptAll()).votes).toBe(2);
-    expect(index.uncounted).toEqual({ identityLeak: 2, excludedVoter: 2 });
+    expect(index.uncounted).toEqual({ identityLeak: 2, excludedVoter: 2, replay: 0, unverifiedVoter: 0 });
     expect(index.pairs.pair(a, b)).toBe(2);
     expect((await checkVoteIndex()).mismatches).toEqual([]);
+  });
+
+  it("follows the policy's counting rules: replay-battle and unverified votes leave every count when the policy says, on the next sync", async () => {
+    await pool.query(`DELETE FROM "Vote"`);
+    await pool.query(`UPDATE "PolicySettings" SET "excludeReplayVotes" = false, "requireVerifiedEmail" = false`);
+    const index = new VoteIndex(pool);
+    const other = new VoteIndex(pool); // a second replica
+    const add = (voter: string, flags: { replay?: boolean; unverified?: boolean; leak?: boolean } = {}) =>
+      pool.query(
+        `INSERT INTO "Vote" ("voterKey", "modelAId", "modelBId", outcome, source, country, region, replay, "voterUnverified", "identityLeak")
+         VALUES ($1, $2, $3, 'A', 'ARENA', 'DE', 'europe', $4, $5, $6)`,
+        [voter, models[0], models[1], flags.replay ?? false, flags.unverified ?? false, flags.leak ?? false],
+      );
+    await add("r1", { replay: true });
+    await add("r2", { replay: true, unverified: true });
+    await add("u1", { unverified: true });
+    await add("p1");
+    await add("l1", { replay: true, leak: true }); // counted under its first reason only
+    await Promise.all([index.sync(), other.sync()]);
+    expect(index.scan(acceptAll())).toMatchObject({ votes: 4, voters: 4, replayVotes: 2 });
+    expect(index.replayCounted).toBe(2);
+    expect((await checkVoteIndex()).mismatches).toEqual([]);
+
+    // An admin changes the policy (in the database, where every replica reads it).
+    await pool.query(`INSERT INTO "PolicySettings" (id, "excludeReplayVotes", "updatedAt") VALUES (1, true, now())
+                      ON CONFLICT (id) DO UPDATE SET "excludeReplayVotes" = true`);
+    await Promise.all([index.sync(), other.sync()]);
+    for (const replica of [index, other]) {
+      expect(replica.scan(acceptAll())).toMatchObject({ votes: 2, voters: 2, replayVotes: 0 });
+      expect(replica.uncounted).toEqual({ identityLeak: 1, excludedVoter: 0, replay: 2, unverifiedVoter: 0 });
+    }
+    expect((await checkVoteIndex()).mismatches).toEqual([]);
+
+    await pool.query(`UPDATE "PolicySettings" SET "requireVerifiedEmail" = true`);
+    await index.sync();
+    expect(index.scan(acceptAll())).toMatchObject({ votes: 1, voters: 1 });
+    expect(index.uncounted).toEqual({ identityLeak: 1, excludedVoter: 0, replay: 2, unverifiedVoter: 1 });
+    expect((await checkVoteIndex()).mismatches).toEqual([]);
+
+    // A contributor verifies: their votes' flag is cleared (an UPDATE) and they count again.
+    await pool.query(`UPDATE "Vote" SET "voterUnverified" = false WHERE "voterKey" = 'u1'`);
+    await index.sync();
+    expect(index.scan(acceptAll())).toMatchObject({ votes: 2, voters: 2 });
+
+    await pool.query(`UPDATE "PolicySettings" SET "excludeReplayVotes" = false, "requireVerifiedEmail" = false`);
+    await index.sync();
+    expect(index.scan(acceptAll())).toMatchObject({ votes: 4, replayVotes: 2 });
+    expect(index.uncounted).toEqual({ identityLeak: 1, excludedVoter: 0, replay: 0, unverifiedVoter: 0 });
   });
 });

@@ -159,6 +159,31 @@ describe("votes", () => {
   });
 });
 
+describe("vote flags recorded at cast time", () => {
+  it("marks a vote replay when the battle showed a replay answer, and unverified when the voter had not verified their email", async () => {
+    const user = await createContributor();
+    await db().user.update({ where: { id: user.id }, data: { emailVerifiedAt: null } });
+    const first = await createBattle(user.id);
+    const models = await db().battle.findUniqueOrThrow({ where: { id: first.id }, select: { modelA: { select: { provider: true } }, modelB: { select: { provider: true } } } });
+    expect([models.modelA.provider, models.modelB.provider]).toContain("replay"); // the seeded roster is served from the corpus
+    await recordVote({ battleId: first.id, userId: user.id, outcome: "A" });
+    expect(await db().vote.findUniqueOrThrow({ where: { battleId: first.id }, select: { replay: true, voterUnverified: true } })).toEqual({ replay: true, voterUnverified: true });
+
+    // Verified, and both models now served live: neither flag.
+    await db().user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
+    const second = await createBattle(user.id);
+    const battle = await db().battle.findUniqueOrThrow({ where: { id: second.id }, select: { modelAId: true, modelBId: true } });
+    const live = await db().model.findMany({ where: { id: { in: [battle.modelAId, battle.modelBId] } }, select: { id: true, provider: true } });
+    await db().model.updateMany({ where: { id: { in: live.map((m) => m.id) } }, data: { provider: "openai-compatible" } });
+    try {
+      await recordVote({ battleId: second.id, userId: user.id, outcome: "B" });
+    } finally {
+      for (const m of live) await db().model.update({ where: { id: m.id }, data: { provider: m.provider } });
+    }
+    expect(await db().vote.findUniqueOrThrow({ where: { battleId: second.id }, select: { replay: true, voterUnverified: true } })).toEqual({ replay: false, voterUnverified: false });
+  });
+});
+
 describe("history", () => {
   it("lists the contributor's own votes, newest first, with both models, their choice and the total", async () => {
     const user = await createContributor();

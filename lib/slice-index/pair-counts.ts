@@ -31,6 +31,20 @@ export class PairCounts {
     this.outcomes[outcome]++;
   }
 
+  /** The counts as stored in the index file (copies: the live arrays change in place). */
+  parts(): { cap: number; cells: Int32Array<ArrayBuffer>; perModel: Int32Array<ArrayBuffer>; outcomes: number[] } {
+    return { cap: this.cap, cells: this.cells.slice(), perModel: this.perModel.slice(), outcomes: [...this.outcomes] };
+  }
+
+  static fromParts(parts: { cap: number; cells: Int32Array<ArrayBuffer>; perModel: Int32Array<ArrayBuffer>; outcomes: number[] }): PairCounts {
+    const p = new PairCounts();
+    p.cap = parts.cap;
+    p.cells = parts.cells;
+    p.perModel = parts.perModel;
+    for (let o = 0; o < 4; o++) p.outcomes[o] = parts.outcomes[o] ?? 0;
+    return p;
+  }
+
   /** Votes involving model code m. */
   model(m: number): number {
     return m >= 0 && m < this.cap ? this.perModel[m] : 0;

@@ -127,6 +127,19 @@ function reorder32(main: Uint32Array, tail: Uint32Array, rowAt: Uint32Array, m: 
   return out;
 }
 
+/** The typed columns of a segment, by name (the persisted index file stores them in this order). */
+export const SEGMENT_COLUMNS = ["modelA", "modelB", "outcome", "source", "country", "age", "education", "language", "time", "voter", "styleLength", "styleHeaders", "styleLists", "styleBold"] as const;
+export type SegmentColumn = (typeof SEGMENT_COLUMNS)[number];
+/** A segment's columns trimmed to its length, as stored in and read from the index file. */
+export type SegmentParts = { n: number } & Record<SegmentColumn, Uint8Array | Uint16Array | Uint32Array>;
+/** A whole VoteColumns as stored in the index file. */
+export interface ColumnsParts {
+  main: SegmentParts;
+  tail: SegmentParts;
+  inTail: Uint8Array<ArrayBuffer>;
+  modelCount: number;
+}
+
 /** A growable set of parallel typed columns. */
 class Segment {
   n = 0;
@@ -166,6 +179,20 @@ class Segment {
     this.styleHeaders = grow(this.styleHeaders, (n) => new Uint8Array(n));
     this.styleLists = grow(this.styleLists, (n) => new Uint8Array(n));
     this.styleBold = grow(this.styleBold, (n) => new Uint8Array(n));
+  }
+
+  /** Views of the filled part of each column: no copy. Rows below n are never rewritten in place, so they stay valid. */
+  parts(): SegmentParts {
+    const parts = { n: this.n } as SegmentParts;
+    for (const c of SEGMENT_COLUMNS) parts[c] = this[c].subarray(0, this.n);
+    return parts;
+  }
+
+  static fromParts(parts: SegmentParts): Segment {
+    const s = new Segment();
+    s.n = parts.n;
+    for (const c of SEGMENT_COLUMNS) (s as unknown as Record<SegmentColumn, unknown>)[c] = parts[c];
+    return s;
   }
 
   push(v: IndexedVote): void {
@@ -214,6 +241,21 @@ export class VoteColumns {
 
   get tailSize(): number {
     return this.tail.n;
+  }
+
+  /** The columns as they are now, for the index file (views; the small voter flags copied, as they change in place). */
+  parts(): ColumnsParts {
+    return { main: this.main.parts(), tail: this.tail.parts(), inTail: this.inTail.slice(), modelCount: this.modelCount };
+  }
+
+  /** Columns read back from an index file. */
+  static fromParts(parts: ColumnsParts): VoteColumns {
+    const columns = new VoteColumns();
+    columns.main = Segment.fromParts(parts.main);
+    columns.tail = Segment.fromParts(parts.tail);
+    columns.inTail = parts.inTail;
+    columns.modelCount = parts.modelCount;
+    return columns;
   }
 
   /** Makes room for this many more votes at once (avoids repeated doubling on a full load). */

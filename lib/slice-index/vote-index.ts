@@ -1,9 +1,14 @@
 import "server-only";
+import crypto from "node:crypto";
+import path from "node:path";
 import pg from "pg";
 import { logPoolError, poolConfig } from "@/lib/db";
+import { bootEnv, serverEnv } from "@/lib/env";
 import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, OUTCOME_CODE, SOURCE_CODE, encode } from "./codes";
 import { PairCounts } from "./pair-counts";
 import { noneUncounted, readCountingRules, sameRules, STYLE_CONTRAST_SQL, UNCOUNTED_REASON_SQL, UNCOUNTED_REASONS, type CountingRules } from "./counting-rules";
+import { IndexCache } from "./index-cache";
+import type { IndexState } from "./index-file";
 import { SeqSet } from "./seq-set";
 import { VoteColumns, type CompiledFilter, type IndexedVote, type ScanRecords, type ScanResult } from "./vote-columns";
 
@@ -57,7 +62,11 @@ export class VoteIndex {
   version = 0;
   lastSyncAt = 0;
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `cache`: a local index file to start from and to keep (see index-cache.ts); null reads everything from the table. */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly cache: IndexCache | null = null,
+  ) {}
 
   private reset(): void {
     this.columns = new VoteColumns();
@@ -114,8 +123,9 @@ export class VoteIndex {
         );
         pendingDone = r.rows[0].done;
       }
-      if (this.safeMark === 0 && this.columns.size === 0) {
-        // A full load: size the columns from the planner's row estimate.
+      // A full load: from the local index file when it still matches the table (then only newer votes are read
+      // below), else from the table, sizing the columns from the planner's row estimate.
+      if (this.safeMark === 0 && this.columns.size === 0 && !(await this.cache?.restore(this, client, { generation, rules }))) {
         const est = await client.query<{ n: number }>(`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE relname = 'Vote'`);
         this.columns.reserve(Math.ceil((est.rows[0]?.n ?? 0) * 1.02));
       }
@@ -180,6 +190,7 @@ export class VoteIndex {
       if (added > 0) this.version++;
       this.advanceSafeMark(pendingDone, inFlight);
       this.lastSyncAt = Date.now();
+      this.cache?.afterSync(this);
     } catch (error) {
       // A sync cut short (database restart) may have taken rows in: cached reads must not outlive them.
       this.version++;
@@ -209,6 +220,50 @@ export class VoteIndex {
     this.held.raiseFloor(mark);
   }
 
+  /** Votes held, counted or not (every vote up to the safe mark once nothing is in flight). */
+  get heldRows(): number {
+    const u = this.uncounted;
+    return this.columns.size + u.identityLeak + u.excludedVoter + u.replay + u.unverifiedVoter;
+  }
+
+  /**
+   * What the index file stores, or null while a transaction that took a lower seq may still commit (the held
+   * votes are then not exactly "every vote up to a mark"). Views and copies: safe to write while syncs go on.
+   */
+  persistedState(): Omit<IndexState, "database" | "fingerprint"> | null {
+    if (this.pending !== null || this.generation === null || this.rules === null || this.maxSeen !== this.safeMark) return null;
+    return {
+      generation: this.generation,
+      rules: this.rules,
+      safeMark: this.safeMark,
+      rows: this.heldRows,
+      uncounted: { ...this.uncounted },
+      arenaVotes: this.arenaVotes,
+      replayCounted: this.replayCounted,
+      modelIds: [...this.modelIds],
+      voterKeys: [...this.voterCode.keys()], // in code order: a Map iterates in insertion order
+      columns: this.columns.parts(),
+      pairs: this.pairs.parts(),
+    };
+  }
+
+  /** Takes over a state read back from an index file (already checked against the table). */
+  restoreState(state: IndexState): void {
+    this.reset();
+    this.columns = VoteColumns.fromParts(state.columns);
+    this.pairs = PairCounts.fromParts(state.pairs);
+    this.uncounted = { ...state.uncounted };
+    this.arenaVotes = state.arenaVotes;
+    this.replayCounted = state.replayCounted;
+    this.modelIds = [...state.modelIds];
+    this.modelIds.forEach((id, i) => this.modelCode.set(id, i));
+    state.voterKeys.forEach((key, i) => this.voterCode.set(key, i));
+    this.generation = state.generation;
+    this.rules = state.rules;
+    this.maxSeen = state.safeMark;
+    this.raiseSafeMark(state.safeMark);
+  }
+
   /** The index code of a model id (-1 when it has no counted votes). */
   modelCodeOf(id: string): number {
     return this.modelCode.get(id) ?? -1;
@@ -221,14 +276,28 @@ export class VoteIndex {
 }
 
 const globalForIndex = globalThis as unknown as {
-  showdownVoteIndex?: { index: VoteIndex; syncing: Promise<void> | null; pool: pg.Pool; changes: number; syncedChanges: number };
+  showdownVoteIndex?: { index: VoteIndex; syncing: Promise<void> | null; pool: pg.Pool; cache: IndexCache | null; changes: number; syncedChanges: number };
 };
+
+/**
+ * The local index file of this database: SHOWDOWN_INDEX_CACHE (a directory, or "off"), by default
+ * <SHOWDOWN_DATA_DIR>/index-cache. Named by a hash of DATABASE_URL, so databases never share one.
+ */
+export function indexCacheFile(): string | null {
+  const env = serverEnv();
+  const dir = env.SHOWDOWN_INDEX_CACHE ?? path.join(bootEnv().SHOWDOWN_DATA_DIR, "index-cache");
+  if (dir === "off") return null;
+  const name = crypto.createHash("sha256").update(env.DATABASE_URL).digest("hex").slice(0, 16);
+  return path.join(path.resolve(/*turbopackIgnore: true*/ dir), `votes-${name}.idx`);
+}
 
 function state() {
   if (!globalForIndex.showdownVoteIndex) {
     const pool = new pg.Pool(poolConfig(2));
     pool.on("error", logPoolError); // a connection lost while idle (database restart) must not crash the process
-    globalForIndex.showdownVoteIndex = { index: new VoteIndex(pool), syncing: null, pool, changes: 0, syncedChanges: 0 };
+    const file = indexCacheFile();
+    const cache = file ? new IndexCache(file, pool) : null;
+    globalForIndex.showdownVoteIndex = { index: new VoteIndex(pool, cache), syncing: null, pool, cache, changes: 0, syncedChanges: 0 };
   }
   return globalForIndex.showdownVoteIndex;
 }
@@ -269,11 +338,20 @@ export function markVotesChanged(): void {
   if (globalForIndex.showdownVoteIndex) globalForIndex.showdownVoteIndex.changes++;
 }
 
-/** Closes the index's connections (CLI and tests). */
+/** Closes the index's connections (CLI and tests), after a background save of the index file finishes. */
 export async function closeVoteIndex(): Promise<void> {
   const s = globalForIndex.showdownVoteIndex;
   globalForIndex.showdownVoteIndex = undefined;
+  await s?.syncing?.catch(() => {});
+  await s?.cache?.flush();
   await s?.pool.end();
+}
+
+/** Waits for a background save of this process's index file, and says what the file did last (benchmark, CLI). */
+export async function flushVoteIndexFile(): Promise<IndexCache["lastEvent"]> {
+  const cache = globalForIndex.showdownVoteIndex?.cache;
+  await cache?.flush();
+  return cache?.lastEvent ?? null;
 }
 
 /** Starts loading the index in the background (server start); failures are logged, not fatal. */
