@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { databaseUnavailableError } from "@/lib/db-outage";
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableError } from "@/lib/db-outage";
 import { AppError, fieldErrors, isAppError } from "@/lib/errors";
 import { DEFAULT_BODY_LIMIT_BYTES, readBodyText } from "@/lib/http/body";
 import { checkApiRequest, isJsonContentType, unsupportedMediaType } from "@/lib/http/request-checks";
@@ -28,7 +28,8 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
 export function errorResponse(thrown: unknown): Response {
   const error = isAppError(thrown) ? thrown : (databaseUnavailableError(thrown) ?? thrown);
   if (isAppError(error)) {
-    const retryAfter = error.details?.retryAfterSeconds;
+    // Every 503 tells the client when to come back, whichever layer noticed the outage.
+    const retryAfter = error.details?.retryAfterSeconds ?? (error.status === 503 ? String(DATABASE_RETRY_AFTER_SECONDS) : undefined);
     const headers = retryAfter ? { "Retry-After": retryAfter } : undefined;
     return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status, headers });
   }
