@@ -36,6 +36,10 @@ const serverSchema = z.object({
   SHOWDOWN_SECRET_KEY: z.string().min(32, "SHOWDOWN_SECRET_KEY must be at least 32 characters").optional(),
   // A leaderboard snapshot is published when the newest is older than this (0 turns it off).
   SHOWDOWN_SNAPSHOT_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
+  // When each replica first checks whether a snapshot is due after it starts, and how often after
+  // that (seconds). Every replica checks; an advisory lock lets one publish. Tests shorten both.
+  SHOWDOWN_SNAPSHOT_CHECK_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  SHOWDOWN_SNAPSHOT_CHECK_EVERY_SECONDS: z.coerce.number().min(1).max(86_400).default(15 * 60),
   // The commit a deployment runs, recorded in published snapshots (else read from .git).
   SHOWDOWN_COMMIT: z.string().trim().regex(/^[0-9a-f]{7,40}$/i, "SHOWDOWN_COMMIT must be a git commit hash").optional(),
 });

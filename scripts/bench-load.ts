@@ -110,8 +110,8 @@ try {
   app = await startApp({
     databaseUrl: database.url,
     dataDir: path.join(dataDir, "app"),
-    env: { SHOWDOWN_SNAPSHOT_HOURS: "0", ...(values.pool ? { SHOWDOWN_DB_POOL_SIZE: values.pool } : {}) },
-    nodeOptions: profDir ? `--cpu-prof --cpu-prof-dir=${profDir}` : undefined,
+    env: { SHOWDOWN_SNAPSHOT_HOURS: "0", ...(values.pool ? { SHOWDOWN_DB_POOL_SIZE: values.pool } : {}), ...(profDir ? { SHOWDOWN_CPU_PROF_DIR: profDir } : {}) },
+    nodeOptions: profDir ? `--require ${path.join(import.meta.dirname, "load", "cpu-profile.cjs")}` : undefined,
     echo: values.echo ? "[app]" : undefined,
   });
   console.log(`App on ${app.url} (pid ${app.pid}); signing up ${VOTERS} contributors…`);

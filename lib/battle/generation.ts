@@ -52,10 +52,14 @@ export async function generateBattle(battleId: string): Promise<boolean> {
     data: { state: "GENERATING", generationStartedAt: new Date() },
   });
   if (claimed.count !== 1) return false;
-  const battle = await db().battle.findUniqueOrThrow({
-    where: { id: battleId },
-    select: { modelA: { select: modelColumns }, modelB: { select: modelColumns }, prompt: { select: { source: true, externalId: true, text: true } } },
-  });
+  // The roster (for the identity-leak check) is read alongside the battle: one wait instead of two.
+  const [battle, roster] = await Promise.all([
+    db().battle.findUniqueOrThrow({
+      where: { id: battleId },
+      select: { modelA: { select: modelColumns }, modelB: { select: modelColumns }, prompt: { select: { source: true, externalId: true, text: true } } },
+    }),
+    db().model.findMany({ select: { name: true, displayName: true, organization: true } }),
+  ]);
   const [a, b] = await Promise.allSettled([runSide(battle.modelA, battle.prompt), runSide(battle.modelB, battle.prompt)]);
   if (a.status === "rejected" || b.status === "rejected") {
     const failures = [a, b].flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
@@ -64,7 +68,6 @@ export async function generateBattle(battleId: string): Promise<boolean> {
     await db().battle.updateMany({ where: { id: battleId, state: "GENERATING" }, data: { state: "VOID", voidReason: reason, completedAt: new Date() } });
     return true;
   }
-  const roster = await db().model.findMany({ select: { name: true, displayName: true, organization: true } });
   const features = (r: GenerateResult) => styleFeatures(r.text, r) as unknown as Prisma.InputJsonValue;
   await db().battle.updateMany({
     where: { id: battleId, state: "GENERATING" },

@@ -165,7 +165,8 @@ async function openBattle(
 }
 
 async function startBattle(userId: string, input: { prompt?: string }, mode: "replace" | "reuse"): Promise<AnonymousBattle> {
-  const models = await activeModels();
+  // A sampled start reads the roster and picks its prompt at once (two independent queries).
+  const [models, corpusPrompt] = await Promise.all([activeModels(), input.prompt === undefined ? pickCorpusPrompt(userId) : null]);
   const toSampling = (list: Candidate[]) => list.map(({ id, name, organization, visibility, samplingWeight }) => ({ id, name, organization, visibility, samplingWeight }));
   let prompt: { id: string; source: string; externalId: string; text: string };
   let candidates: Candidate[];
@@ -181,7 +182,7 @@ async function startBattle(userId: string, input: { prompt?: string }, mode: "re
       select: { id: true, source: true, externalId: true, text: true },
     });
   } else {
-    prompt = await pickCorpusPrompt(userId);
+    prompt = corpusPrompt!;
     candidates = models.filter((m) => canAnswer(m, prompt));
     drawn = await drawPair(toSampling(candidates));
   }
