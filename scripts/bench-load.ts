@@ -18,6 +18,7 @@ import { deployMigrations } from "../lib/boot";
 import { startEmbeddedDatabase } from "../lib/embedded-db";
 import { freePort, hasProductionBuild, startApp } from "./load/app-process";
 import { HttpClient, signUpContributor } from "./load/http-client";
+import { postmasterPid, treeCpuSeconds } from "./load/proc-cpu";
 import { Series } from "./load/stats";
 
 const { values } = parseArgs({
@@ -130,6 +131,9 @@ try {
   await Promise.all(clients.map((c) => round(c, false))); // warm-up: route modules load, index syncs
 
   const load0 = os.loadavg()[0];
+  const pgPid = postmasterPid(path.join(dataDir, "db", "pg"));
+  const cpu = () => ({ app: treeCpuSeconds(app!.pid), db: pgPid ? treeCpuSeconds(pgPid) : null, bench: process.cpuUsage() });
+  const cpu0 = cpu();
   const loads: number[] = [];
   const sampler = setInterval(() => loads.push(os.loadavg()[0]), 5000);
   console.log(`Running ${VOTERS} voters for ${SECONDS} s (battle -> stream -> vote, no pause)…`);
@@ -142,6 +146,7 @@ try {
   );
   const elapsed = (performance.now() - t0) / 1000;
   clearInterval(sampler);
+  const cpu1 = cpu();
 
   console.log(`\n${VOTERS} voters, ${elapsed.toFixed(1)} s, ${os.cpus().length} CPUs; 1-min load average ${load0.toFixed(2)} at start, ${loads.length ? (loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(2) : "-"} mean during the run`);
   console.log(`Throughput: ${(votes.count / elapsed).toFixed(1)} votes/s, ${(battles.count / elapsed).toFixed(1)} battles/s`);
@@ -151,6 +156,10 @@ try {
     console.log(`${series.name.padEnd(14)}${String(s.n).padStart(7)}${fmt(s.p50).padStart(10)}${fmt(s.p95).padStart(10)}${fmt(s.p99).padStart(10)}${fmt(s.max).padStart(10)}   ${series.errors() || "none"}`);
   }
   const limited = [battles, votes].reduce((n, s) => n + (s.statuses.get(429) ?? 0), 0);
+  const used = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+  const benchCpu = (cpu1.bench.user + cpu1.bench.system - cpu0.bench.user - cpu0.bench.system) / 1e6;
+  const share = (seconds: number | null) => (seconds === null ? "-" : `${seconds.toFixed(1)} s (${((seconds / elapsed) * 100).toFixed(0)}% of a core, ${((seconds / Math.max(1, votes.count)) * 1000).toFixed(0)} ms per round)`);
+  console.log(`CPU used: app ${share(used(cpu0.app, cpu1.app))}; PostgreSQL ${share(used(cpu0.db, cpu1.db))}; benchmark clients ${share(benchCpu)}`);
   console.log(`429 (rate limited): ${limited}; streams that ended void: ${voidStreams}`);
   console.log("(stream time includes the deliberate playout of both answers, 0.6-4 s)");
   const goal = (s: Series) => s.summary().p99 < 1000;

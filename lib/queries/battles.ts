@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { generateBattle } from "@/lib/battle/generation";
+import { generatePair } from "@/lib/battle/generation";
 import { userPromptSchema } from "@/lib/battle/prompt";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -77,15 +77,26 @@ function toAnonymous(row: AnonymousRow): AnonymousBattle {
 }
 
 type Candidate = SamplingCandidate & { provider: string; providerConfig: unknown };
+type RosterModel = Candidate & { displayName: string; isDrawable: boolean };
+
+/**
+ * Every model, for one battle start: the drawable ones (active, not deprecated, not withdrawn,
+ * with a known provider) and all names for the identity-leak check, in one query.
+ */
+async function readRoster(): Promise<RosterModel[]> {
+  const rows = await db().model.findMany({
+    select: { id: true, name: true, displayName: true, organization: true, visibility: true, samplingWeight: true, provider: true, providerConfig: true, status: true, deprecatedAt: true },
+    orderBy: { name: "asc" },
+  });
+  return rows.map(({ status, deprecatedAt, ...m }) => ({
+    ...m,
+    isDrawable: status === "ACTIVE" && deprecatedAt === null && (m.visibility === "PUBLIC" || m.visibility === "PRIVATE_TESTING") && providerFor(m.provider) !== undefined,
+  }));
+}
 
 /** Models that may be drawn: active, not deprecated, not withdrawn, with a known provider. */
 async function activeModels(): Promise<Candidate[]> {
-  const rows = await db().model.findMany({
-    where: { status: "ACTIVE", deprecatedAt: null, visibility: { in: ["PUBLIC", "PRIVATE_TESTING"] } },
-    select: { id: true, name: true, organization: true, visibility: true, samplingWeight: true, provider: true, providerConfig: true },
-    orderBy: { name: "asc" },
-  });
-  return rows.filter((m) => providerFor(m.provider) !== undefined);
+  return (await readRoster()).filter((m) => m.isDrawable);
 }
 
 function canAnswer(model: Candidate, prompt: { source: string; externalId: string; text: string }): boolean {
@@ -126,8 +137,8 @@ async function pickCorpusPrompt(userId: string): Promise<{ id: string; source: s
  * on a corpus prompt they have not seen (answered by any two models that can: replay models with
  * a recorded answer, live models). The pair and sides come from the published sampling rule,
  * whose record is stored with the battle. The battle is PENDING until its responses are generated
- * (see lib/battle/generation.ts); a pair of replay models is generated at once, since reading the
- * corpus takes no time. Unfinished earlier battles of the user are closed as "abandoned", so each
+ * (see lib/battle/generation.ts); a pair of replay models is generated before the battle is
+ * stored, since reading the corpus takes no time, so it starts OPEN. Unfinished earlier battles of the user are closed as "abandoned", so each
  * contributor has at most one unfinished battle, even when starts arrive at once (see openBattle).
  */
 export async function createBattle(userId: string, input: { prompt?: string } = {}): Promise<AnonymousBattle> {
@@ -148,7 +159,7 @@ const UNFINISHED: BattleState[] = ["PENDING", "GENERATING", "OPEN"];
  */
 async function openBattle(
   userId: string,
-  data: { promptId: string; modelAId: string; modelBId: string; sampling: Prisma.InputJsonValue },
+  data: Omit<Prisma.BattleUncheckedCreateInput, "createdById">,
   mode: "replace" | "reuse",
 ): Promise<{ id: string; isNew: boolean }> {
   return db().$transaction(async (tx) => {
@@ -159,14 +170,15 @@ async function openBattle(
     }
     // A GENERATING battle is closed too: generation only ever completes a battle that is still GENERATING.
     await tx.battle.updateMany({ where: { createdById: userId, state: { in: UNFINISHED } }, data: { state: "VOID", voidReason: "abandoned" } });
-    const battle = await tx.battle.create({ data: { ...data, createdById: userId, state: "PENDING" }, select: { id: true } });
+    const battle = await tx.battle.create({ data: { ...data, createdById: userId }, select: { id: true } });
     return { id: battle.id, isNew: true };
   });
 }
 
 async function startBattle(userId: string, input: { prompt?: string }, mode: "replace" | "reuse"): Promise<AnonymousBattle> {
   // A sampled start reads the roster and picks its prompt at once (two independent queries).
-  const [models, corpusPrompt] = await Promise.all([activeModels(), input.prompt === undefined ? pickCorpusPrompt(userId) : null]);
+  const [roster, corpusPrompt] = await Promise.all([readRoster(), input.prompt === undefined ? pickCorpusPrompt(userId) : null]);
+  const models = roster.filter((m) => m.isDrawable);
   const toSampling = (list: Candidate[]) => list.map(({ id, name, organization, visibility, samplingWeight }) => ({ id, name, organization, visibility, samplingWeight }));
   let prompt: { id: string; source: string; externalId: string; text: string };
   let candidates: Candidate[];
@@ -187,10 +199,25 @@ async function startBattle(userId: string, input: { prompt?: string }, mode: "re
     drawn = await drawPair(toSampling(candidates));
   }
   const { left, right, sampling } = drawn;
-  const battle = await openBattle(userId, { promptId: prompt.id, modelAId: left, modelBId: right, sampling }, mode);
-  const isReplayPair = [left, right].every((id) => !isLiveProvider(candidates.find((m) => m.id === id)!.provider));
-  if (battle.isNew && isReplayPair) await generateBattle(battle.id); // replay answers are read from disk at once
-  return getOwnBattle(userId, battle.id);
+  const side = (id: string) => ({ ...candidates.find((m) => m.id === id)!, apiKeyCiphertext: null });
+  const [modelA, modelB] = [side(left), side(right)];
+  // Replay answers are read from the corpus in memory: generated here, before the battle is
+  // stored, so it is stored OPEN (or VOID) at once, with no claim, re-read or second write. Live
+  // pairs are stored PENDING and generated by the stream (lib/battle/generation.ts).
+  const isReplayPair = !isLiveProvider(modelA.provider) && !isLiveProvider(modelB.provider);
+  const startedAt = new Date();
+  const generated = isReplayPair ? await generatePair(modelA, modelB, prompt, roster, `A replay battle of ${userId}`) : null;
+  const stored = generated ? { ...generated, generationStartedAt: startedAt } : { state: "PENDING" as const };
+  const battle = await openBattle(userId, { promptId: prompt.id, modelAId: left, modelBId: right, sampling, ...stored }, mode);
+  if (!battle.isNew) return getOwnBattle(userId, battle.id);
+  return toAnonymous({
+    id: battle.id,
+    state: stored.state,
+    voidReason: stored.state === "VOID" ? stored.voidReason : null,
+    responseA: stored.state === "OPEN" ? stored.responseA : "",
+    responseB: stored.state === "OPEN" ? stored.responseB : "",
+    prompt,
+  });
 }
 
 /** One of the user's battles, anonymous; someone else's battle is reported as missing. */
