@@ -60,6 +60,10 @@ const serverSchema = z.object({
   // Where each process keeps its vote index between restarts (a local cache checked against the votes table;
   // "off" reads every vote from the table at start). Default: <SHOWDOWN_DATA_DIR>/index-cache.
   SHOWDOWN_INDEX_CACHE: z.string().trim().min(1).optional(),
+  // When each replica first checks whether a snapshot is due after it starts, and how often after
+  // that (seconds). Every replica checks; an advisory lock lets one publish. Tests shorten both.
+  SHOWDOWN_SNAPSHOT_CHECK_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  SHOWDOWN_SNAPSHOT_CHECK_EVERY_SECONDS: z.coerce.number().min(1).max(86_400).default(15 * 60),
   // The commit a deployment runs, recorded in published snapshots (else read from .git).
   SHOWDOWN_COMMIT: z.string().trim().regex(/^[0-9a-f]{7,40}$/i, "SHOWDOWN_COMMIT must be a git commit hash").optional(),
   // Outgoing mail for email verification, e.g. smtps://user:pass@smtp.example.com:465 (unset: no mail

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateBattle, settleBattle } from "../lib/battle/generation";
 import { db } from "../lib/db";
 import { isAppError } from "../lib/errors";
-import { createBattle, getArenaOptions, getCurrentBattle, skipBattle } from "../lib/queries/battles";
+import { createBattle, getArenaOptions, getCurrentBattle, getOrCreateOpenBattle, skipBattle } from "../lib/queries/battles";
 import { recordVote } from "../lib/queries/votes";
 import { createContributor, resetDatabase } from "./helpers";
 import { createLiveModel, pauseLiveModels } from "./support/arena";
@@ -163,6 +163,40 @@ describe("sampled battles and skipping", () => {
     const first = await createBattle(user.id);
     const second = await createBattle(user.id);
     expect(await db().battle.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ state: "VOID", voidReason: "abandoned" });
+    expect((await getCurrentBattle(user.id))?.id).toBe(second.id);
+  });
+
+  it("leaves exactly one unfinished battle when one contributor starts 15 at once", async () => {
+    const user = await createContributor();
+    const other = await createContributor();
+    const otherBattle = await createBattle(other.id);
+    const started = await Promise.all(Array.from({ length: 15 }, () => createBattle(user.id)));
+    expect(new Set(started.map((b) => b.id)).size).toBe(15); // every start answered with a battle of its own
+    const unfinished = await db().battle.findMany({ where: { createdById: user.id, state: { in: ["PENDING", "GENERATING", "OPEN"] } }, select: { id: true } });
+    expect(unfinished).toHaveLength(1);
+    expect((await getCurrentBattle(user.id))?.id).toBe(unfinished[0].id);
+    const closed = await db().battle.findMany({ where: { createdById: user.id, id: { not: unfinished[0].id } }, select: { state: true, voidReason: true } });
+    expect(closed).toHaveLength(14);
+    expect(closed.every((b) => b.state === "VOID" && b.voidReason === "abandoned")).toBe(true);
+    // another contributor's battle is untouched
+    expect((await getCurrentBattle(other.id))?.id).toBe(otherBattle.id);
+  });
+
+  it("agrees on one battle when 15 page loads find none at once", async () => {
+    const user = await createContributor();
+    const shown = await Promise.all(Array.from({ length: 15 }, () => getOrCreateOpenBattle(user.id)));
+    expect(new Set(shown.map((b) => b.id)).size).toBe(1);
+    expect(await db().battle.count({ where: { createdById: user.id } })).toBe(1);
+  });
+
+  it("closes a battle still generating when a new one starts, and its generation cannot reopen it", async () => {
+    const user = await createContributor();
+    const first = await createBattle(user.id);
+    await db().battle.update({ where: { id: first.id }, data: { state: "PENDING", responseA: "", responseB: "" } });
+    await db().battle.update({ where: { id: first.id }, data: { state: "GENERATING" } });
+    const second = await createBattle(user.id);
+    expect(await db().battle.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ state: "VOID", voidReason: "abandoned" });
+    expect(await generateBattle(first.id)).toBe(false); // no longer PENDING: nobody may claim it
     expect((await getCurrentBattle(user.id))?.id).toBe(second.id);
   });
 });

@@ -13,7 +13,7 @@ const REPLAY_TIMEOUT_MS = 10_000;
 export const STALE_MARGIN_MS = 30_000;
 const POLL_MS = 400;
 
-interface SideModel {
+export interface SideModel {
   name: string;
   provider: string;
   providerConfig: unknown;
@@ -38,13 +38,50 @@ async function runSide(model: SideModel, prompt: { source: string; externalId: s
 
 const modelColumns = { name: true, provider: true, providerConfig: true, apiKeyCiphertext: true } as const;
 
+/** The roster's names, for the identity-leak check of the responses. */
+export type RosterNames = { name: string; displayName: string; organization: string }[];
+
+/** What generation stores on a battle: both responses, or the reason it is void. */
+export type GeneratedColumns =
+  | { state: "OPEN"; responseA: string; responseB: string; featuresA: Prisma.InputJsonValue; featuresB: Prisma.InputJsonValue; leakTerms: string[]; completedAt: Date }
+  | { state: "VOID"; voidReason: "timeout" | "provider_error"; completedAt: Date };
+
+/**
+ * Runs both sides concurrently. If either fails or times out the result is VOID with that reason
+ * and nothing of either side is kept; otherwise the texts, per-side style features (real latency,
+ * tokens) and any roster names found in them.
+ */
+export async function generatePair(
+  modelA: SideModel,
+  modelB: SideModel,
+  prompt: { source: string; externalId: string; text: string },
+  roster: RosterNames,
+  label: string,
+): Promise<GeneratedColumns> {
+  const [a, b] = await Promise.allSettled([runSide(modelA, prompt), runSide(modelB, prompt)]);
+  if (a.status === "rejected" || b.status === "rejected") {
+    const failures = [a, b].flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    for (const failure of failures) console.warn(`${label} is void: ${failure instanceof Error ? failure.message : "provider failure"}`);
+    const reason = failures.some((f) => isProviderError(f) && f.reason === "timeout") ? "timeout" : "provider_error";
+    return { state: "VOID", voidReason: reason, completedAt: new Date() };
+  }
+  const features = (r: GenerateResult) => styleFeatures(r.text, r) as unknown as Prisma.InputJsonValue;
+  return {
+    state: "OPEN",
+    responseA: a.value.text,
+    responseB: b.value.text,
+    featuresA: features(a.value),
+    featuresB: features(b.value),
+    leakTerms: findIdentityLeaks([a.value.text, b.value.text], roster),
+    completedAt: new Date(),
+  };
+}
+
 /**
  * Generates both responses of a PENDING battle, at most once across requests and replicas: the
- * PENDING -> GENERATING update is the claim, and only its winner calls the providers. Both sides
- * run concurrently; if either fails or times out the battle ends VOID with that reason and nothing
- * of either side is stored. Otherwise the texts, per-side style features (real latency, tokens)
- * and any roster names found in them are stored and the battle becomes OPEN. Returns false when
- * another request holds the claim.
+ * PENDING -> GENERATING update is the claim, and only its winner calls the providers (see
+ * generatePair); the result is stored only while the battle is still GENERATING (a newer start
+ * may have closed it). Returns false when another request holds the claim.
  */
 export async function generateBattle(battleId: string): Promise<boolean> {
   const claimed = await db().battle.updateMany({
@@ -52,32 +89,16 @@ export async function generateBattle(battleId: string): Promise<boolean> {
     data: { state: "GENERATING", generationStartedAt: new Date() },
   });
   if (claimed.count !== 1) return false;
-  const battle = await db().battle.findUniqueOrThrow({
-    where: { id: battleId },
-    select: { modelA: { select: modelColumns }, modelB: { select: modelColumns }, prompt: { select: { source: true, externalId: true, text: true } } },
-  });
-  const [a, b] = await Promise.allSettled([runSide(battle.modelA, battle.prompt), runSide(battle.modelB, battle.prompt)]);
-  if (a.status === "rejected" || b.status === "rejected") {
-    const failures = [a, b].flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
-    for (const failure of failures) console.warn(`Battle ${battleId} is void: ${failure instanceof Error ? failure.message : "provider failure"}`);
-    const reason = failures.some((f) => isProviderError(f) && f.reason === "timeout") ? "timeout" : "provider_error";
-    await db().battle.updateMany({ where: { id: battleId, state: "GENERATING" }, data: { state: "VOID", voidReason: reason, completedAt: new Date() } });
-    return true;
-  }
-  const roster = await db().model.findMany({ select: { name: true, displayName: true, organization: true } });
-  const features = (r: GenerateResult) => styleFeatures(r.text, r) as unknown as Prisma.InputJsonValue;
-  await db().battle.updateMany({
-    where: { id: battleId, state: "GENERATING" },
-    data: {
-      state: "OPEN",
-      responseA: a.value.text,
-      responseB: b.value.text,
-      featuresA: features(a.value),
-      featuresB: features(b.value),
-      leakTerms: findIdentityLeaks([a.value.text, b.value.text], roster),
-      completedAt: new Date(),
-    },
-  });
+  // The roster (for the identity-leak check) is read alongside the battle: one wait instead of two.
+  const [battle, roster] = await Promise.all([
+    db().battle.findUniqueOrThrow({
+      where: { id: battleId },
+      select: { modelA: { select: modelColumns }, modelB: { select: modelColumns }, prompt: { select: { source: true, externalId: true, text: true } } },
+    }),
+    db().model.findMany({ select: { name: true, displayName: true, organization: true } }),
+  ]);
+  const generated = await generatePair(battle.modelA, battle.modelB, battle.prompt, roster, `Battle ${battleId}`);
+  await db().battle.updateMany({ where: { id: battleId, state: "GENERATING" }, data: generated });
   return true;
 }
 

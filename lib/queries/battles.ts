@@ -1,9 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
-import { generateBattle } from "@/lib/battle/generation";
+import { generatePair } from "@/lib/battle/generation";
 import { userPromptSchema } from "@/lib/battle/prompt";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BattleState, Outcome } from "@/lib/generated/prisma/enums";
 import { providerFor } from "@/lib/providers";
 import { isLiveProvider } from "@/lib/providers/config";
@@ -76,15 +77,26 @@ function toAnonymous(row: AnonymousRow): AnonymousBattle {
 }
 
 type Candidate = SamplingCandidate & { provider: string; providerConfig: unknown };
+type RosterModel = Candidate & { displayName: string; isDrawable: boolean };
+
+/**
+ * Every model, for one battle start: the drawable ones (active, not deprecated, not withdrawn,
+ * with a known provider) and all names for the identity-leak check, in one query.
+ */
+async function readRoster(): Promise<RosterModel[]> {
+  const rows = await db().model.findMany({
+    select: { id: true, name: true, displayName: true, organization: true, visibility: true, samplingWeight: true, provider: true, providerConfig: true, status: true, deprecatedAt: true },
+    orderBy: { name: "asc" },
+  });
+  return rows.map(({ status, deprecatedAt, ...m }) => ({
+    ...m,
+    isDrawable: status === "ACTIVE" && deprecatedAt === null && (m.visibility === "PUBLIC" || m.visibility === "PRIVATE_TESTING") && providerFor(m.provider) !== undefined,
+  }));
+}
 
 /** Models that may be drawn: active, not deprecated, not withdrawn, with a known provider. */
 async function activeModels(): Promise<Candidate[]> {
-  const rows = await db().model.findMany({
-    where: { status: "ACTIVE", deprecatedAt: null, visibility: { in: ["PUBLIC", "PRIVATE_TESTING"] } },
-    select: { id: true, name: true, organization: true, visibility: true, samplingWeight: true, provider: true, providerConfig: true },
-    orderBy: { name: "asc" },
-  });
-  return rows.filter((m) => providerFor(m.provider) !== undefined);
+  return (await readRoster()).filter((m) => m.isDrawable);
 }
 
 function canAnswer(model: Candidate, prompt: { source: string; externalId: string; text: string }): boolean {
@@ -125,12 +137,48 @@ async function pickCorpusPrompt(userId: string): Promise<{ id: string; source: s
  * on a corpus prompt they have not seen (answered by any two models that can: replay models with
  * a recorded answer, live models). The pair and sides come from the published sampling rule,
  * whose record is stored with the battle. The battle is PENDING until its responses are generated
- * (see lib/battle/generation.ts); a pair of replay models is generated at once, since reading the
- * corpus takes no time. Unfinished earlier
- * battles of the user are closed as "abandoned", so each contributor has one battle at a time.
+ * (see lib/battle/generation.ts); a pair of replay models is generated before the battle is
+ * stored, since reading the corpus takes no time, so it starts OPEN. Unfinished earlier battles of the user are closed as "abandoned", so each
+ * contributor has at most one unfinished battle, even when starts arrive at once (see openBattle).
  */
 export async function createBattle(userId: string, input: { prompt?: string } = {}): Promise<AnonymousBattle> {
-  const models = await activeModels();
+  return startBattle(userId, input, "replace");
+}
+
+/** Battle states that still await a vote: "open" in the sense of one battle per contributor. */
+const UNFINISHED: BattleState[] = ["PENDING", "GENERATING", "OPEN"];
+
+/**
+ * Stores a drawn battle as the user's only unfinished one. Two starts of one user at once (a
+ * double click, two tabs, a script) would each close the earlier battles and then insert, leaving
+ * both inserts open; so "close the unfinished ones, insert" runs under a transaction-scoped
+ * advisory lock keyed by the user, one start of that user at a time (other users never wait).
+ * "replace" closes the unfinished battle as abandoned (a new start wins, as the arena expects);
+ * "reuse" returns its id instead, so a reload shows the same battle. The pair was drawn before the
+ * lock, so the transaction holds its connection only for these few statements.
+ */
+async function openBattle(
+  userId: string,
+  data: Omit<Prisma.BattleUncheckedCreateInput, "createdById">,
+  mode: "replace" | "reuse",
+): Promise<{ id: string; isNew: boolean }> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`battle-start:${userId}`}, 0))`;
+    if (mode === "reuse") {
+      const current = await tx.battle.findFirst({ where: { createdById: userId, state: { in: UNFINISHED } }, orderBy: { createdAt: "desc" }, select: { id: true } });
+      if (current) return { id: current.id, isNew: false };
+    }
+    // A GENERATING battle is closed too: generation only ever completes a battle that is still GENERATING.
+    await tx.battle.updateMany({ where: { createdById: userId, state: { in: UNFINISHED } }, data: { state: "VOID", voidReason: "abandoned" } });
+    const battle = await tx.battle.create({ data: { ...data, createdById: userId }, select: { id: true } });
+    return { id: battle.id, isNew: true };
+  });
+}
+
+async function startBattle(userId: string, input: { prompt?: string }, mode: "replace" | "reuse"): Promise<AnonymousBattle> {
+  // A sampled start reads the roster and picks its prompt at once (two independent queries).
+  const [roster, corpusPrompt] = await Promise.all([readRoster(), input.prompt === undefined ? pickCorpusPrompt(userId) : null]);
+  const models = roster.filter((m) => m.isDrawable);
   const toSampling = (list: Candidate[]) => list.map(({ id, name, organization, visibility, samplingWeight }) => ({ id, name, organization, visibility, samplingWeight }));
   let prompt: { id: string; source: string; externalId: string; text: string };
   let candidates: Candidate[];
@@ -146,19 +194,30 @@ export async function createBattle(userId: string, input: { prompt?: string } = 
       select: { id: true, source: true, externalId: true, text: true },
     });
   } else {
-    prompt = await pickCorpusPrompt(userId);
+    prompt = corpusPrompt!;
     candidates = models.filter((m) => canAnswer(m, prompt));
     drawn = await drawPair(toSampling(candidates));
   }
   const { left, right, sampling } = drawn;
-  await db().battle.updateMany({ where: { createdById: userId, state: { in: ["PENDING", "OPEN"] } }, data: { state: "VOID", voidReason: "abandoned" } });
-  const battle = await db().battle.create({
-    data: { promptId: prompt.id, modelAId: left, modelBId: right, sampling, createdById: userId, state: "PENDING" },
-    select: { id: true },
+  const side = (id: string) => ({ ...candidates.find((m) => m.id === id)!, apiKeyCiphertext: null });
+  const [modelA, modelB] = [side(left), side(right)];
+  // Replay answers are read from the corpus in memory: generated here, before the battle is
+  // stored, so it is stored OPEN (or VOID) at once, with no claim, re-read or second write. Live
+  // pairs are stored PENDING and generated by the stream (lib/battle/generation.ts).
+  const isReplayPair = !isLiveProvider(modelA.provider) && !isLiveProvider(modelB.provider);
+  const startedAt = new Date();
+  const generated = isReplayPair ? await generatePair(modelA, modelB, prompt, roster, `A replay battle of ${userId}`) : null;
+  const stored = generated ? { ...generated, generationStartedAt: startedAt } : { state: "PENDING" as const };
+  const battle = await openBattle(userId, { promptId: prompt.id, modelAId: left, modelBId: right, sampling, ...stored }, mode);
+  if (!battle.isNew) return getOwnBattle(userId, battle.id);
+  return toAnonymous({
+    id: battle.id,
+    state: stored.state,
+    voidReason: stored.state === "VOID" ? stored.voidReason : null,
+    responseA: stored.state === "OPEN" ? stored.responseA : "",
+    responseB: stored.state === "OPEN" ? stored.responseB : "",
+    prompt,
   });
-  const isReplayPair = [left, right].every((id) => !isLiveProvider(candidates.find((m) => m.id === id)!.provider));
-  if (isReplayPair) await generateBattle(battle.id); // replay answers are read from disk at once
-  return getOwnBattle(userId, battle.id);
 }
 
 /** One of the user's battles, anonymous; someone else's battle is reported as missing. */
@@ -171,16 +230,19 @@ export async function getOwnBattle(userId: string, battleId: string): Promise<An
 /** The user's unfinished battle (PENDING, GENERATING or OPEN), newest first, or null. */
 export async function getCurrentBattle(userId: string): Promise<AnonymousBattle | null> {
   const row = await db().battle.findFirst({
-    where: { createdById: userId, state: { in: ["PENDING", "GENERATING", "OPEN"] } },
+    where: { createdById: userId, state: { in: UNFINISHED } },
     orderBy: { createdAt: "desc" },
     select: anonymousColumns,
   });
   return row ? toAnonymous(row) : null;
 }
 
-/** The user's unvoted battle if there is one (so a reload shows the same pair), else a sampled one. */
+/**
+ * The user's unvoted battle if there is one (so a reload shows the same pair), else a sampled one.
+ * Concurrent calls agree on one battle: the check is repeated under the start lock.
+ */
 export async function getOrCreateOpenBattle(userId: string): Promise<AnonymousBattle> {
-  return (await getCurrentBattle(userId)) ?? createBattle(userId);
+  return (await getCurrentBattle(userId)) ?? startBattle(userId, {}, "reuse");
 }
 
 /**
@@ -189,7 +251,7 @@ export async function getOrCreateOpenBattle(userId: string): Promise<AnonymousBa
  */
 export async function skipBattle(userId: string, battleId: string): Promise<void> {
   const skipped = await db().battle.updateMany({
-    where: { id: battleId, createdById: userId, state: { in: ["PENDING", "GENERATING", "OPEN"] } },
+    where: { id: battleId, createdById: userId, state: { in: UNFINISHED } },
     data: { state: "VOID", voidReason: "skipped", completedAt: new Date() },
   });
   if (skipped.count === 1) return;

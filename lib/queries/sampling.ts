@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 import { appearanceProbabilities, drawFromPlan, planSampling, samplingRecord, type SamplingPlan } from "@/lib/sampling/weights";
-import { getVoteIndex, type VoteIndex } from "@/lib/slice-index/vote-index";
+import { getVoteIndex, getVoteIndexWithoutWaiting, type VoteIndex } from "@/lib/slice-index/vote-index";
 import { getPolicy } from "./policy";
 
 /** A model the arena may draw (the caller has already left out paused, deprecated and unavailable ones). */
@@ -36,11 +36,13 @@ async function plan(candidates: readonly SamplingCandidate[], index?: VoteIndex)
  * Draws the pair for a new battle under the published sampling rule (lib/sampling/weights.ts):
  * under-voted models and pairs are favoured within the policy's limits, two private-testing
  * variants of one organization never meet, and the sides are a fair coin. Vote counts come from
- * the in-memory vote index. Returns the left (A) and right (B) model ids and the record to store
- * in Battle.sampling. Throws no_models when no pair may be drawn.
+ * the in-memory vote index as held (refreshed in the background). Returns the left (A) and right
+ * (B) model ids and the record to store in Battle.sampling. Throws no_models when no pair may be
+ * drawn.
  */
 export async function drawPair(candidates: SamplingCandidate[]): Promise<{ left: string; right: string; sampling: Prisma.InputJsonValue }> {
-  const p = await plan(candidates);
+  // The counts may be a moment old (see getVoteIndexWithoutWaiting): a start must not queue behind every vote's sync.
+  const p = await plan(candidates, await getVoteIndexWithoutWaiting());
   const drawn = drawFromPlan(p, cryptoRandom);
   if (!drawn) throw new AppError("no_models", "No two models are available for a battle right now. Please try again later.");
   return { left: drawn.left.id, right: drawn.right.id, sampling: samplingRecord(p, drawn) as Prisma.InputJsonValue };

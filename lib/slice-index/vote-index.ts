@@ -312,8 +312,11 @@ export const MAX_STALENESS_MS = 250;
  */
 export async function getVoteIndex(maxAgeMs = MAX_STALENESS_MS): Promise<VoteIndex> {
   const s = state();
+  // The writes this call must see are those made before it. Waiting for s.changes as it moves
+  // would starve a reader while other requests keep voting (each vote restarts the wait).
+  const wanted = s.changes;
   for (;;) {
-    const isStale = Date.now() - s.index.lastSyncAt > maxAgeMs || s.syncedChanges !== s.changes;
+    const isStale = Date.now() - s.index.lastSyncAt > maxAgeMs || s.syncedChanges < wanted;
     if (!isStale) return s.index;
     if (!s.syncing) {
       const changes = s.changes;
@@ -329,8 +332,23 @@ export async function getVoteIndex(maxAgeMs = MAX_STALENESS_MS): Promise<VoteInd
       );
     }
     await s.syncing;
-    if (s.syncedChanges === s.changes) return s.index;
+    if (s.syncedChanges >= wanted) return s.index;
   }
+}
+
+/**
+ * For readers that may use a slightly older view and must not wait (the arena's sampling weights):
+ * the index as held now, with a sync started in the background when it is older than maxAgeMs.
+ * Waits only for the first load. Votes of the last moment count a little later, which moves a
+ * sampling weight by a vote or two; a battle start never queues behind a sync.
+ */
+export async function getVoteIndexWithoutWaiting(maxAgeMs = MAX_STALENESS_MS): Promise<VoteIndex> {
+  const s = state();
+  if (s.index.lastSyncAt === 0) return getVoteIndex(maxAgeMs);
+  if (!s.syncing && Date.now() - s.index.lastSyncAt > maxAgeMs) {
+    getVoteIndex(maxAgeMs).catch((error) => console.error("Refreshing the vote index failed; the arena samples with the last one", error));
+  }
+  return s.index;
 }
 
 /** Called after this process wrote votes, so its next read sees them at once. */

@@ -20,13 +20,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const GET = handle(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
   const user = await requireUser();
   const { id } = await context.params;
-  await getOwnBattle(user.id, id); // 404 for missing or foreign battles
-  let isSettled = false;
-  const settled = settleBattle(id)
-    .catch((error) => console.error(`Generating battle ${id} failed`, error))
-    .finally(() => {
-      isSettled = true;
-    });
+  const initial = await getOwnBattle(user.id, id); // 404 for missing or foreign battles
+  // A battle already OPEN, VOTED or VOID (a replay pair is stored OPEN) is played from this read.
+  let isSettled = initial.state !== "PENDING" && initial.state !== "GENERATING";
+  const settled = isSettled
+    ? Promise.resolve()
+    : settleBattle(id)
+        .catch((error) => console.error(`Generating battle ${id} failed`, error))
+        .finally(() => {
+          isSettled = true;
+        });
   const encoder = new TextEncoder();
   let isClosed = false;
 
@@ -44,7 +47,7 @@ export const GET = handle(async (_request: Request, context: { params: Promise<{
           if (!isSettled) send("wait", {});
         }
         if (isClosed) return;
-        const battle = await getOwnBattle(user.id, id);
+        const battle = initial.state === "PENDING" || initial.state === "GENERATING" ? await getOwnBattle(user.id, id) : initial;
         if (battle.state === "OPEN" || battle.state === "VOTED") {
           const frames = frameCount(battle.responseA, battle.responseB);
           for (let frame = 1; frame <= frames && !isClosed; frame++) {
