@@ -102,6 +102,24 @@ export async function votesFingerprint(client: pg.ClientBase, safeMark: number):
 
 const align = (n: number) => Math.ceil(n / 8) * 8;
 
+/** The element type of each segment column (as vote-columns.ts allocates them): a file that disagrees is refused. */
+const COLUMN_TYPES: Record<(typeof SEGMENT_COLUMNS)[number], TypeName> = {
+  modelA: "u16",
+  modelB: "u16",
+  outcome: "u8",
+  source: "u8",
+  country: "u8",
+  age: "u8",
+  education: "u8",
+  language: "u8",
+  time: "u32",
+  voter: "u32",
+  styleLength: "u16",
+  styleHeaders: "u8",
+  styleLists: "u8",
+  styleBold: "u8",
+};
+
 /** Writes the state to `file` (through a temporary file renamed over it, so a reader never sees half a file). */
 export async function writeIndexFile(file: string, state: IndexState): Promise<void> {
   const arrays: [string, Typed][] = [];
@@ -220,12 +238,16 @@ export async function readIndexBody(file: string, header: IndexFileHeader): Prom
       const parts = { n } as SegmentParts;
       for (const c of SEGMENT_COLUMNS) {
         const a = take<Uint8Array | Uint16Array | Uint32Array>(`${part}.${c}`);
-        if (a.length !== n) throw new Error(`The vote index file's ${part}.${c} has ${a.length} rows, not ${n}.`);
+        if (a.length !== n || typeOf(a) !== COLUMN_TYPES[c]) throw new Error(`The vote index file's ${part}.${c} is not ${n} values of type ${COLUMN_TYPES[c]}.`);
         parts[c] = a;
       }
       return parts;
     };
+    const cells = take<Int32Array<ArrayBuffer>>("pairs.cells");
+    const perModel = take<Int32Array<ArrayBuffer>>("pairs.perModel");
+    if (cells.length !== header.pairCap * header.pairCap * 4 || perModel.length !== header.pairCap) throw new Error("The vote index file's pair counts do not fit its model count.");
     const lengths = take<Uint32Array>("voterKeyLengths");
+    if (lengths.length !== header.voters) throw new Error("The vote index file's voter keys do not match its voter count.");
     const bytes = take<Uint8Array>("voterKeys");
     const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const voterKeys = new Array<string>(lengths.length);
@@ -235,7 +257,7 @@ export async function readIndexBody(file: string, header: IndexFileHeader): Prom
     }
     return {
       columns: { main: segment("main", header.mainRows), tail: segment("tail", header.tailRows), inTail: take<Uint8Array<ArrayBuffer>>("inTail"), modelCount: header.modelCount },
-      pairs: { cap: header.pairCap, cells: take<Int32Array<ArrayBuffer>>("pairs.cells"), perModel: take<Int32Array<ArrayBuffer>>("pairs.perModel"), outcomes: header.outcomes },
+      pairs: { cap: header.pairCap, cells, perModel, outcomes: header.outcomes },
       voterKeys,
     };
   } finally {
