@@ -89,18 +89,41 @@ export async function databaseIdentity(client: pg.ClientBase): Promise<string> {
   return rows[0]!.id;
 }
 
-/** The number of votes up to `safeMark` and a hash of the last of them, in the caller's snapshot. */
-export async function votesFingerprint(client: pg.ClientBase, safeMark: number): Promise<{ rows: number; fingerprint: string }> {
+/** The number of votes up to `safeMark`, in the caller's snapshot (an index-only scan: about a second per 10M votes). */
+export async function votesUpTo(client: pg.ClientBase, safeMark: number): Promise<number> {
   const count = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM "Vote" WHERE seq <= $1`, [safeMark]);
+  return Number(count.rows[0]!.n);
+}
+
+/** A hash of the last votes up to `safeMark` and the highest seq among them, in the caller's snapshot (cheap). */
+export async function lastVotesFingerprint(client: pg.ClientBase, safeMark: number): Promise<string> {
   const last = await client.query<{ h: string | null }>(
     `SELECT md5(string_agg(concat_ws(':', seq, "voterKey", "modelAId", "modelBId", outcome, source, "createdAt", "identityLeak", excluded, replay, "voterUnverified"), ',' ORDER BY seq)) AS h
      FROM (SELECT * FROM "Vote" WHERE seq <= $1 ORDER BY seq DESC LIMIT ${FINGERPRINT_ROWS}) t`,
     [safeMark],
   );
-  return { rows: Number(count.rows[0]!.n), fingerprint: last.rows[0]!.h ?? "" };
+  return last.rows[0]!.h ?? "";
 }
 
 const align = (n: number) => Math.ceil(n / 8) * 8;
+
+/** The element type of each segment column (as vote-columns.ts allocates them): a file that disagrees is refused. */
+const COLUMN_TYPES: Record<(typeof SEGMENT_COLUMNS)[number], TypeName> = {
+  modelA: "u16",
+  modelB: "u16",
+  outcome: "u8",
+  source: "u8",
+  country: "u8",
+  age: "u8",
+  education: "u8",
+  language: "u8",
+  time: "u32",
+  voter: "u32",
+  styleLength: "u16",
+  styleHeaders: "u8",
+  styleLists: "u8",
+  styleBold: "u8",
+};
 
 /** Writes the state to `file` (through a temporary file renamed over it, so a reader never sees half a file). */
 export async function writeIndexFile(file: string, state: IndexState): Promise<void> {
@@ -220,12 +243,16 @@ export async function readIndexBody(file: string, header: IndexFileHeader): Prom
       const parts = { n } as SegmentParts;
       for (const c of SEGMENT_COLUMNS) {
         const a = take<Uint8Array | Uint16Array | Uint32Array>(`${part}.${c}`);
-        if (a.length !== n) throw new Error(`The vote index file's ${part}.${c} has ${a.length} rows, not ${n}.`);
+        if (a.length !== n || typeOf(a) !== COLUMN_TYPES[c]) throw new Error(`The vote index file's ${part}.${c} is not ${n} values of type ${COLUMN_TYPES[c]}.`);
         parts[c] = a;
       }
       return parts;
     };
+    const cells = take<Int32Array<ArrayBuffer>>("pairs.cells");
+    const perModel = take<Int32Array<ArrayBuffer>>("pairs.perModel");
+    if (cells.length !== header.pairCap * header.pairCap * 4 || perModel.length !== header.pairCap) throw new Error("The vote index file's pair counts do not fit its model count.");
     const lengths = take<Uint32Array>("voterKeyLengths");
+    if (lengths.length !== header.voters) throw new Error("The vote index file's voter keys do not match its voter count.");
     const bytes = take<Uint8Array>("voterKeys");
     const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const voterKeys = new Array<string>(lengths.length);
@@ -235,7 +262,7 @@ export async function readIndexBody(file: string, header: IndexFileHeader): Prom
     }
     return {
       columns: { main: segment("main", header.mainRows), tail: segment("tail", header.tailRows), inTail: take<Uint8Array<ArrayBuffer>>("inTail"), modelCount: header.modelCount },
-      pairs: { cap: header.pairCap, cells: take<Int32Array<ArrayBuffer>>("pairs.cells"), perModel: take<Int32Array<ArrayBuffer>>("pairs.perModel"), outcomes: header.outcomes },
+      pairs: { cap: header.pairCap, cells, perModel, outcomes: header.outcomes },
       voterKeys,
     };
   } finally {

@@ -247,6 +247,11 @@ export class VoteIndex {
     };
   }
 
+  /** Makes the next sync rebuild from the table (an index file turned out not to match it). */
+  rebuildAtNextSync(): void {
+    this.generation = "rebuild";
+  }
+
   /** Takes over a state read back from an index file (already checked against the table). */
   restoreState(state: IndexState): void {
     this.reset();
