@@ -71,6 +71,12 @@ describe("the app's HTTP server, without TRUST_PROXY", () => {
     expect(statuses.slice(IP_LIMIT)).toEqual([429]);
   });
 
+  it("ignores X-Forwarded-Proto from a client that is not a trusted proxy (no HSTS over plain HTTP)", async () => {
+    const spoofed = await fetch(`${app.url}/leaderboard`, { headers: { "x-forwarded-proto": "https" } });
+    expect(spoofed.status).toBe(200);
+    expect(spoofed.headers.get("strict-transport-security")).toBeNull();
+  });
+
   it("on SIGTERM finishes the request in flight, refuses new ones, then shuts PostgreSQL down cleanly", async () => {
     await updatePolicy({ ...(await getPolicy()), battlesPerHourPerIp: 1000 }, CLI_ACTOR);
     const browser = await signedInContributor(app);
@@ -127,5 +133,14 @@ describe("the app's HTTP server, with TRUST_PROXY=1 (one proxy in front)", () =>
     const same = await battlesFrom(browser, Array(IP_LIMIT + 1).fill("203.0.113.7"));
     expect(same.slice(0, IP_LIMIT).every((s) => s !== 429)).toBe(true);
     expect(same[IP_LIMIT]).toBe(429);
+  });
+
+  it("sends HSTS when the trusted proxy says the request came over HTTPS", async () => {
+    for (const path of ["/leaderboard", "/api/leaderboard"]) {
+      const viaHttps = await fetch(`${app.url}${path}`, { headers: { "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.8" } });
+      expect(viaHttps.headers.get("strict-transport-security"), path).toBe("max-age=31536000");
+      const viaHttp = await fetch(`${app.url}${path}`);
+      expect(viaHttp.headers.get("strict-transport-security"), path).toBeNull();
+    }
   });
 });
