@@ -8,11 +8,17 @@ export function isJsonContentType(value: string | null): boolean {
   return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }
 
-/** True when the request announces a body (or, built in-process without headers, has one). */
-function hasBody(request: Request): boolean {
+/**
+ * True when a state-changing request carries a body that is not JSON: a declared non-JSON type (an HTML
+ * form, a `text/plain` fetch), or a body announced without any type. A bodyless DELETE or POST (no
+ * Content-Type, no length) passes: some clients send no Content-Length at all, and the server then hands
+ * the handler an empty stream.
+ */
+function hasNonJsonBody(request: Request): boolean {
+  const type = request.headers.get("content-type");
+  if (type !== null) return !isJsonContentType(type);
   const length = request.headers.get("content-length");
-  if (length !== null) return Number(length) > 0;
-  return request.headers.has("transfer-encoding") || request.body !== null;
+  return (length !== null && Number(length) > 0) || request.headers.has("transfer-encoding");
 }
 
 export function unsupportedMediaType(): AppError {
@@ -30,7 +36,7 @@ export function checkApiRequest(request: Request): void {
   if (crossSite) throw new AppError("cross_site", `Cross-site request refused. ${crossSite}`);
   const urlProblem = urlInputProblem(request.url);
   if (urlProblem) throw new AppError("invalid_input", urlProblem);
-  if (UNSAFE_METHODS.has(request.method.toUpperCase()) && hasBody(request) && !isJsonContentType(request.headers.get("content-type"))) {
+  if (UNSAFE_METHODS.has(request.method.toUpperCase()) && hasNonJsonBody(request)) {
     throw unsupportedMediaType();
   }
 }
