@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getPolicy } from "@/lib/queries/policy";
+import { getCachedPolicy } from "@/lib/queries/policy";
 import { retryAfterSeconds, slidingEstimate, WINDOW_MS, windowStart } from "@/lib/rate-limit-window";
 
 export type RateLimitedAction = "battle" | "vote";
@@ -59,11 +59,11 @@ async function pruneOldCounters(now: number): Promise<void> {
 
 /**
  * Counts a battle or vote against the contributor's and the IP address's hourly limits (from the
- * data policy) and throws rate_limited (429, with retryAfterSeconds) when either is exceeded.
+ * data policy, as cached for a few seconds: getCachedPolicy) and throws rate_limited (429, with retryAfterSeconds) when either is exceeded.
  * Counters live in the database, so the limits hold across app replicas.
  */
 export async function enforceRateLimit({ action, userId, ip }: { action: RateLimitedAction; userId: string; ip: string | null }): Promise<void> {
-  const policy = await getPolicy();
+  const policy = await getCachedPolicy();
   const now = Date.now();
   const checks: { key: string; limit: number }[] = [
     { key: `${action}:user:${userId}`, limit: action === "battle" ? policy.battlesPerHourPerUser : policy.votesPerHourPerUser },
