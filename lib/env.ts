@@ -63,6 +63,9 @@ const serverSchema = z.object({
   // When each replica first checks whether a snapshot is due after it starts, and how often after
   // that (seconds). Every replica checks; an advisory lock lets one publish. Tests shorten both.
   SHOWDOWN_SNAPSHOT_CHECK_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  // How long (seconds) rate limits and pair sampling may use a policy read earlier by this process
+  // (0: read it on every request). Saving the policy through a replica refreshes that replica at once.
+  SHOWDOWN_POLICY_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   SHOWDOWN_SNAPSHOT_CHECK_EVERY_SECONDS: z.coerce.number().min(1).max(86_400).default(15 * 60),
   // The commit a deployment runs, recorded in published snapshots (else read from .git).
   SHOWDOWN_COMMIT: z.string().trim().regex(/^[0-9a-f]{7,40}$/i, "SHOWDOWN_COMMIT must be a git commit hash").optional(),

@@ -4,7 +4,7 @@ import { addressLimitKey, CLIENT_IP_HEADER, normalizeAddress } from "@/lib/clien
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Policy } from "@/lib/policy";
-import { getPolicy } from "@/lib/queries/policy";
+import { getCachedPolicy } from "@/lib/queries/policy";
 import { retryAfterSeconds, slidingEstimate, WINDOW_MS, windowStart } from "@/lib/rate-limit-window";
 
 export type RateLimitedAction = "battle" | "vote" | "signup" | "verification-mail";
@@ -82,12 +82,13 @@ export const VERIFICATION_MAILS_PER_HOUR = 5;
 
 /**
  * Counts an event against the contributor's and the IP address's hourly limits for the action
- * (battles and votes per contributor and per address, sign-ups per address, from the data policy)
+ * (battles and votes per contributor and per address, sign-ups per address, from the data policy
+ * as cached for a few seconds: getCachedPolicy)
  * and throws rate_limited (429, with retryAfterSeconds) when either is exceeded; the refused
  * event is not counted. Counters live in the database, so the limits hold across app replicas.
  */
 export async function enforceRateLimit({ action, userId, ip }: { action: RateLimitedAction; userId?: string | null; ip: string | null }): Promise<void> {
-  const limits = limitsOf(action, await getPolicy());
+  const limits = limitsOf(action, await getCachedPolicy());
   const now = Date.now();
   const checks: { key: string; limit: number }[] = [];
   if (userId && limits.user !== null) checks.push({ key: `${action}:user:${userId}`, limit: limits.user });

@@ -14,3 +14,5 @@ process.env.SHOWDOWN_JUDGE_SECRET ??= "test-judge-secret-0123456789";
 // provider URLs may use only with this setting (tests/provider-urls.test.ts turns it off to test the refusal).
 process.env.SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS ??= "true";
 process.env.SHOWDOWN_INDEX_CACHE ??= "off"; // tests that need an index file give the index one
+// Tests change the policy in the database directly and expect the next request to follow it.
+process.env.SHOWDOWN_POLICY_CACHE_SECONDS ??= "0";

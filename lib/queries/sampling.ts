@@ -4,9 +4,10 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Visibility } from "@/lib/generated/prisma/enums";
+import type { Policy } from "@/lib/policy";
 import { appearanceProbabilities, drawFromPlan, planSampling, samplingRecord, type SamplingPlan } from "@/lib/sampling/weights";
 import { getVoteIndex, getVoteIndexWithoutWaiting, type VoteIndex } from "@/lib/slice-index/vote-index";
-import { getPolicy } from "./policy";
+import { getCachedPolicy, getPolicy } from "./policy";
 
 /** A model the arena may draw (the caller has already left out paused, deprecated and unavailable ones). */
 export interface SamplingCandidate {
@@ -22,8 +23,8 @@ function cryptoRandom(): number {
   return randomInt(0, 2 ** 47) / 2 ** 47;
 }
 
-async function plan(candidates: readonly SamplingCandidate[], index?: VoteIndex): Promise<SamplingPlan> {
-  const [policy, idx] = await Promise.all([getPolicy(), index ?? getVoteIndex()]);
+async function plan(candidates: readonly SamplingCandidate[], reads: { policy: Promise<Policy>; index: Promise<VoteIndex> }): Promise<SamplingPlan> {
+  const [policy, idx] = await Promise.all([reads.policy, reads.index]);
   const votesOf = (id: string) => idx.pairs.model(idx.modelCodeOf(id));
   return planSampling(
     candidates.map((c) => ({ id: c.id, organization: c.organization, visibility: c.visibility, samplingWeight: c.samplingWeight, votes: votesOf(c.id) })),
@@ -36,13 +37,14 @@ async function plan(candidates: readonly SamplingCandidate[], index?: VoteIndex)
  * Draws the pair for a new battle under the published sampling rule (lib/sampling/weights.ts):
  * under-voted models and pairs are favoured within the policy's limits, two private-testing
  * variants of one organization never meet, and the sides are a fair coin. Vote counts come from
- * the in-memory vote index as held (refreshed in the background). Returns the left (A) and right
+ * the in-memory vote index as held (refreshed in the background), the limits from the policy as
+ * cached for a few seconds (getCachedPolicy). Returns the left (A) and right
  * (B) model ids and the record to store in Battle.sampling. Throws no_models when no pair may be
  * drawn.
  */
 export async function drawPair(candidates: SamplingCandidate[]): Promise<{ left: string; right: string; sampling: Prisma.InputJsonValue }> {
   // The counts may be a moment old (see getVoteIndexWithoutWaiting): a start must not queue behind every vote's sync.
-  const p = await plan(candidates, await getVoteIndexWithoutWaiting());
+  const p = await plan(candidates, { policy: getCachedPolicy(), index: getVoteIndexWithoutWaiting() });
   const drawn = drawFromPlan(p, cryptoRandom);
   if (!drawn) throw new AppError("no_models", "No two models are available for a battle right now. Please try again later.");
   return { left: drawn.left.id, right: drawn.right.id, sampling: samplingRecord(p, drawn) as Prisma.InputJsonValue };
@@ -79,7 +81,7 @@ export async function getSamplingTable(): Promise<SamplingTable> {
     select: { id: true, name: true, displayName: true, organization: true, visibility: true, samplingWeight: true },
     orderBy: [{ organization: "asc" }, { displayName: "asc" }],
   });
-  const p = await plan(models);
+  const p = await plan(models, { policy: getPolicy(), index: getVoteIndex() });
   const chance = appearanceProbabilities(p);
   const rows = p.models
     .map((m, i) => {
