@@ -8,6 +8,8 @@
 //   --limit      the hourly battle/vote limits per contributor and per IP set in the policy before the run
 //                (the defaults, 60 per contributor, would turn a sustained load into 429s; lower it to see them)
 //   --pool       SHOWDOWN_DB_POOL_SIZE for the app (default: the app's own default)
+//   --stagger    each voter starts at a random moment within this many seconds (default 4, about one round),
+//                as people voting continuously are not in step; 0 starts all 40 at the same instant
 //   --cpu-prof   write V8 CPU profiles of the launcher and the server into DIR (open in Chrome DevTools)
 import fs from "node:fs";
 import os from "node:os";
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "60" },
     pool: { type: "string" },
     limit: { type: "string", default: "100000" },
+    stagger: { type: "string", default: "4" },
     "cpu-prof": { type: "string" },
     echo: { type: "boolean", default: false },
   },
@@ -34,8 +37,9 @@ const { values } = parseArgs({
 const VOTERS = Number(values.voters);
 const SECONDS = Number(values.seconds);
 const LIMIT = Number(values.limit);
-if (!Number.isInteger(VOTERS) || VOTERS < 1 || !(SECONDS > 0) || !Number.isInteger(LIMIT) || LIMIT < 1) {
-  console.error("--voters and --limit take positive whole numbers, --seconds a positive number");
+const STAGGER = Number(values.stagger);
+if (!Number.isInteger(VOTERS) || VOTERS < 1 || !(SECONDS > 0) || !Number.isInteger(LIMIT) || LIMIT < 1 || !(STAGGER >= 0)) {
+  console.error("--voters and --limit take positive whole numbers, --seconds a positive number, --stagger a number of seconds");
   process.exit(2);
 }
 if (!hasProductionBuild()) {
@@ -103,6 +107,15 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "showdown-load-"));
 fs.chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as another user that must enter it
 const database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "db"), preferredPort: await freePort() });
 let app: Awaited<ReturnType<typeof startApp>> | undefined;
+// The app runs in its own process group: stop it (and the database) on Ctrl-C too.
+process.once("SIGINT", () => {
+  void (async () => {
+    await app?.stop();
+    await database.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(130);
+  })();
+});
 try {
   deployMigrations(database.url);
   await setBenchPolicy(database.url);
@@ -136,11 +149,12 @@ try {
   const cpu0 = cpu();
   const loads: number[] = [];
   const sampler = setInterval(() => loads.push(os.loadavg()[0]), 5000);
-  console.log(`Running ${VOTERS} voters for ${SECONDS} s (battle -> stream -> vote, no pause)…`);
+  console.log(`Running ${VOTERS} voters for ${SECONDS} s (battle -> stream -> vote, no pause; starts spread over ${STAGGER} s)…`);
   const t0 = performance.now();
   const deadline = Date.now() + SECONDS * 1000;
   await Promise.all(
     clients.map(async (client) => {
+      await sleep(Math.random() * STAGGER * 1000);
       while (Date.now() < deadline) await round(client, true);
     }),
   );
@@ -170,3 +184,4 @@ try {
   await database.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
+process.exit(0); // idle keep-alive connections to the stopped app must not keep the process waiting

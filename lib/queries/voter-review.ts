@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Outcome } from "@/lib/generated/prisma/enums";
 import { extendEvidence, mixtureScore, reviewAction } from "@/lib/integrity/anomaly";
 import { OUTCOME_CODE } from "@/lib/slice-index/codes";
-import { getVoteIndex } from "@/lib/slice-index/vote-index";
+import { getVoteIndexWithoutWaiting } from "@/lib/slice-index/vote-index";
 
 type Four = [number, number, number, number];
 
@@ -18,13 +18,15 @@ export interface RecordBefore {
 
 /**
  * The counts a vote's anomaly factor is computed from, read from this process's vote index before the vote is
- * stored: counted votes only (no identity leaks, no excluded voters), the voter's own earlier votes included.
- * A vote committed a moment ago by another replica and not yet indexed counts as not yet known. Null when the
- * index cannot be read (logged): the vote is then stored untested, a choice made without looking at the vote.
+ * stored: counted votes only (no identity leaks, no excluded voters). The index is taken as held, without
+ * waiting for a sync (one is started in the background when it is older than a quarter second): a vote stored a
+ * moment ago, by another replica or by this one, may count as not yet known. The factor still uses only what
+ * was known before the vote; a vote never waits behind the index catching up with every other vote. Null when
+ * the index cannot be read (logged): the vote is then stored untested, a choice made without looking at the vote.
  */
 export async function getRecordBefore(modelAId: string, modelBId: string): Promise<RecordBefore | null> {
   try {
-    const index = await getVoteIndex();
+    const index = await getVoteIndexWithoutWaiting();
     const a = index.modelCodeOf(modelAId);
     const b = index.modelCodeOf(modelBId);
     const c = (l: number, r: number, o: number) => index.pairs.cell(l, r, o);

@@ -56,6 +56,9 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
   const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
   const child: ChildProcess = spawn(tsx, ["--conditions=react-server", "scripts/start.ts"], {
     cwd: ROOT,
+    // Its own process group: stop() signals the launcher and the server it started together, so
+    // no server outlives a run even when the launcher goes first.
+    detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
@@ -86,12 +89,28 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     }),
   );
 
+  const group = child.pid;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (group) process.kill(-group, signal);
+    } catch {
+      // the group is gone
+    }
+  };
+  const isGroupAlive = () => {
+    try {
+      if (group) process.kill(-group, 0);
+      return Boolean(group);
+    } catch {
+      return false;
+    }
+  };
   const stop = async () => {
-    if (exitCode !== null) return;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(timer);
+    signalGroup("SIGTERM");
+    const deadline = Date.now() + 15_000;
+    while (isGroupAlive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (isGroupAlive()) signalGroup("SIGKILL");
+    if (exitCode === null) await exited;
   };
 
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);

@@ -2,6 +2,9 @@
 // knows the sign-up, sign-in, profile, battle, stream and vote calls. Used by the load benchmark
 // and the two-replica test, which talk to real app processes.
 
+/** No request of a run may hang it: one that takes longer fails (status 0 in the benchmark). */
+const REQUEST_TIMEOUT_MS = 60_000;
+
 export interface Timed<T> {
   status: number;
   ms: number;
@@ -40,7 +43,7 @@ export class HttpClient {
       body = new URLSearchParams(options.form).toString();
       extra["content-type"] = "application/x-www-form-urlencoded";
     }
-    const response = await fetch(`${base}${pathname}`, { method, headers: { ...this.headers(extra), origin: base }, body, redirect: "manual" });
+    const response = await fetch(`${base}${pathname}`, { method, headers: { ...this.headers(extra), origin: base }, body, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     this.remember(response);
     const text = await response.text();
     const ms = performance.now() - t0;
@@ -76,7 +79,7 @@ export class HttpClient {
    */
   async stream(battleId: string, baseUrl = this.baseUrl): Promise<Timed<string[]>> {
     const t0 = performance.now();
-    const response = await fetch(`${baseUrl}/api/battles/${encodeURIComponent(battleId)}/stream`, { headers: this.headers() });
+    const response = await fetch(`${baseUrl}/api/battles/${encodeURIComponent(battleId)}/stream`, { headers: this.headers(), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     const events: string[] = [];
     if (response.ok && response.body) {
       const decoder = new TextDecoder();
