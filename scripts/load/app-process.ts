@@ -2,27 +2,15 @@
 // against a given PostgreSQL; used by the load benchmark and the two-replica test.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "../../lib/embedded-db";
+export { freePort };
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** True when `next build` has produced a production build the launcher can start. */
 export function hasProductionBuild(): boolean {
   return fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
-}
-
-/** A TCP port nobody listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen({ port: 0, host: "127.0.0.1" }, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface AppProcess {
