@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableError } from "@/lib/db-outage";
+import { withBearerAuth } from "@/lib/api-tokens/bearer";
 import { AppError, fieldErrors, isAppError } from "@/lib/errors";
 import { DEFAULT_BODY_LIMIT_BYTES, readBodyText } from "@/lib/http/body";
 import { checkApiRequest, isJsonContentType, unsupportedMediaType } from "@/lib/http/request-checks";
@@ -11,13 +12,16 @@ import { findUnsafeText } from "@/lib/http/unsafe-text";
  * Wraps a route handler so that an AppError becomes `{ error: { code, message, details } }` with
  * its status, and anything else is logged and answered with a generic 500 (never raw text).
  * Before the handler runs, the request passes the boundary checks (lib/http/request-checks.ts):
- * cross-site state changes are refused, as are undecodable or NUL-bearing URLs and non-JSON bodies.
+ * cross-site state changes are refused, as are undecodable or NUL-bearing URLs and non-JSON bodies;
+ * an `Authorization: Bearer` token is resolved (or refused) by lib/api-tokens/bearer.ts.
  */
 export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Response>) {
   return async (...args: Args): Promise<Response> => {
     try {
-      if (args[0] instanceof Request) checkApiRequest(args[0]);
-      return withHsts(await fn(...args));
+      const request = args[0];
+      if (!(request instanceof Request)) return withHsts(await fn(...args));
+      checkApiRequest(request);
+      return withHsts(await withBearerAuth(request, () => fn(...args)));
     } catch (error) {
       return withHsts(errorResponse(error));
     }

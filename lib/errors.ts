@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   battle_closed: 409,
   model_name_taken: 409,
   private_cap_reached: 409,
+  token_limit_reached: 409,
   invalid_transition: 409,
   audience_change_too_soon: 409,
   payload_too_large: 413,

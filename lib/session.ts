@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { currentBearer } from "@/lib/api-tokens/context";
 import { getAuthOptions } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
@@ -8,9 +9,13 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
  * The signed-in user read fresh from the database (role and profile), or null. next-auth's jwt
- * callback (lib/auth.ts) accepts the cookie only while its server-side session row lives.
+ * callback (lib/auth.ts) accepts the cookie only while its server-side session row lives. In an
+ * API request authorised by a bearer token (lib/api-tokens/bearer.ts, read-only routes only), the
+ * token's owner instead of any cookie.
  */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const bearer = currentBearer();
+  if (bearer) return getUserById(bearer.userId);
   const session = await getServerSession(getAuthOptions());
   if ((session as { sessionCheckFailed?: boolean } | null)?.sessionCheckFailed) {
     throw new AppError("database_unavailable", "We cannot check your session right now. Please try again in a moment.");

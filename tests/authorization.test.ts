@@ -32,7 +32,7 @@ interface Route {
 
 const API_ROUTES: Route[] = [
   ...walk("app/api/admin").filter((f) => f.endsWith("route.ts")).map((file) => ({ file, audience: "admin" as const })),
-  ...[...walk("app/api/export"), ...walk("app/api/snapshots")].filter((f) => f.endsWith("route.ts")).map((file) => ({ file, audience: "customer" as const })),
+  ...[...walk("app/api/export"), ...walk("app/api/snapshots"), ...walk("app/api/tokens")].filter((f) => f.endsWith("route.ts")).map((file) => ({ file, audience: "customer" as const })),
 ];
 const PAGES: Route[] = [
   ...walk("app/admin").filter((f) => /(page|layout)\.tsx$/.test(f)).map((file) => ({ file, audience: "admin" as const })),
