@@ -22,6 +22,11 @@ export async function SiteHeader() {
         <Link href="/methodology" className="hover:underline">
           {t("nav.methodology")}
         </Link>
+        {(user?.role === "CUSTOMER" || user?.role === "ADMIN") && (
+          <Link href="/data" className="hover:underline">
+            {t("nav.data")}
+          </Link>
+        )}
         {user?.role === "ADMIN" && (
           <Link href="/admin" className="hover:underline">
             {t("nav.admin")}

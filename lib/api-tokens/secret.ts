@@ -1,15 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
+import { LAST_USED_PRECISION_MS } from "./limits";
+
+export { LAST_USED_PRECISION_MS, MAX_ACTIVE_TOKENS, TOKEN_REQUESTS_PER_HOUR } from "./limits";
 
 /** Every token starts with this, so leaked tokens are easy to recognise (and to scan for). */
 export const TOKEN_PREFIX = "sdt_";
 /** Characters of the secret kept in clear (prefix included), shown in lists to tell tokens apart. */
 export const VISIBLE_CHARS = 12;
-/** Active (not revoked, not expired) tokens one account may hold. */
-export const MAX_ACTIVE_TOKENS = 10;
-/** Requests per hour one token may make (sliding window, shared by every replica). */
-export const TOKEN_REQUESTS_PER_HOUR = 600;
-/** lastUsedAt is written at most this often per token, so busy scripts do not turn reads into writes. */
-export const LAST_USED_PRECISION_MS = 60_000;
 
 /** A new secret: `sdt_` + 32 random bytes in base64url (256 bits; shown to its owner once). */
 export function generateTokenSecret(): string {

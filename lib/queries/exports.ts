@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { exportPreamble, formatCleanBattle, judgeId, WINNER_OF_OUTCOME, type ExportFormat } from "@/lib/export-format";
-import { holdoutCutoff } from "@/lib/policy";
+import { exportReleaseOf, type ExportRelease } from "@/lib/export-release";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { holdoutCutoff, type Policy } from "@/lib/policy";
 import { getPolicy } from "./policy";
 
 const DEFAULT_BATCH_SIZE = 5000;
@@ -26,6 +28,30 @@ function judgeSecret(): string {
     throw new Error("Exports need SHOWDOWN_JUDGE_SECRET (at least 16 characters) to derive pseudonymous judge ids; set it, or start through `npm start`, which generates one.");
   }
   return secret;
+}
+
+/** The votes an export may contain once their holdout has passed (see exportVotes). */
+function exportableVoteWhere(policy: Policy, publicIds: string[]): Prisma.VoteWhereInput {
+  return {
+    source: { not: "DEMO" },
+    identityLeak: false,
+    excluded: false,
+    ...(policy.requireVerifiedEmail ? { voterUnverified: false } : {}),
+    modelAId: { in: publicIds },
+    modelBId: { in: publicIds },
+  };
+}
+
+/**
+ * When exports have (or will have) votes: `released` once a vote is outside the holdout; else
+ * `pending` with the instant the oldest exportable vote leaves it; `none` when there is no
+ * exportable vote at all (demo votes never are). For the Data page's note beside the downloads.
+ */
+export async function getExportRelease(now = new Date()): Promise<ExportRelease> {
+  const policy = await getPolicy();
+  const publicIds = (await db().model.findMany({ where: { visibility: "PUBLIC" }, select: { id: true } })).map((m) => m.id);
+  const oldest = await db().vote.findFirst({ where: exportableVoteWhere(policy, publicIds), orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+  return exportReleaseOf(oldest?.createdAt ?? null, policy.holdoutDays, now);
 }
 
 /**
@@ -67,16 +93,7 @@ export async function exportVotes(options: { format: ExportFormat; now?: Date; b
     let after = -1n;
     for (;;) {
       const batch = await db().vote.findMany({
-        where: {
-          seq: { gt: after },
-          createdAt: { lt: cutoff },
-          source: { not: "DEMO" },
-          identityLeak: false,
-          excluded: false,
-          ...(policy.requireVerifiedEmail ? { voterUnverified: false } : {}),
-          modelAId: { in: publicIds },
-          modelBId: { in: publicIds },
-        },
+        where: { seq: { gt: after }, createdAt: { lt: cutoff }, ...exportableVoteWhere(policy, publicIds) },
         orderBy: { seq: "asc" },
         take: batchSize,
         select: {

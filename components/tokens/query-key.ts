@@ -1,0 +1,1 @@
+export const TOKENS_QUERY_KEY = ["api-tokens"] as const;
