@@ -1,17 +1,13 @@
-import { z } from "zod";
 import { handle } from "@/lib/api";
 import { AppError, fieldErrors } from "@/lib/errors";
-import { CONTENT_TYPES, EXPORT_FORMATS, exportFileName } from "@/lib/export-format";
+import { CONTENT_TYPES, exportFileName } from "@/lib/export-format";
+import { exportQuerySchema } from "@/lib/openapi/parameters";
 import { recordAudit } from "@/lib/queries/audit";
 import { db } from "@/lib/db";
 import { exportVotes } from "@/lib/queries/exports";
 import { requireRole } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
-
-const querySchema = z.object({
-  format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(", ")}` }).default("jsonl"),
-});
 
 /** Turns the export's chunks into a byte stream; a failure mid-way aborts the download (logged). */
 function toStream(chunks: AsyncGenerator<string, void, undefined>): ReadableStream<Uint8Array> {
@@ -38,7 +34,7 @@ function toStream(chunks: AsyncGenerator<string, void, undefined>): ReadableStre
  * for customers and admins. The cutoff is in X-Showdown-Data-Cutoff; each download is audited.
  */
 export const GET = handle(async (request: Request) => {
-  const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = exportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
     throw new AppError("invalid_input", parsed.error.issues.map((i) => i.message).join("; "), fieldErrors(parsed.error.issues));
   }

@@ -1,17 +1,15 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { handle } from "@/lib/api";
 import { AppError, fieldErrors } from "@/lib/errors";
-import { getSnapshot, sliceKeySchema } from "@/lib/queries/snapshots";
+import { snapshotQuerySchema } from "@/lib/openapi/parameters";
+import { getSnapshot } from "@/lib/queries/snapshots";
 import { requireRole } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({ slice: sliceKeySchema.optional() });
-
 /** One published snapshot with its rows; ?slice=region:europe keeps only that slice. Versioned: apiVersion 1. */
 export const GET = handle(async (request: Request, context: { params: Promise<{ id: string }> }) => {
-  const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = snapshotQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new AppError("invalid_input", parsed.error.issues.map((i) => i.message).join("; "), fieldErrors(parsed.error.issues));
   await requireRole("CUSTOMER", "ADMIN");
   const { id } = await context.params;
