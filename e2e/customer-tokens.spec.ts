@@ -24,6 +24,7 @@ function importOldVotes(): void {
 }
 
 test("a customer's script downloads an export with a token, and the revoked token is refused", async ({ page, playwright, baseURL }) => {
+  test.setTimeout(180_000); // two CLI runs (set-role, import) start a process each
   const email = `token-customer-${Date.now()}@example.com`;
   await signIn(page.request, email, { signUp: true });
   arenaCli("set-role", "--email", email, "--role", "customer");
