@@ -5,6 +5,7 @@ import { exportQuerySchema } from "@/lib/openapi/parameters";
 import { recordAudit } from "@/lib/queries/audit";
 import { db } from "@/lib/db";
 import { exportVotes } from "@/lib/queries/exports";
+import { currentBearer } from "@/lib/api-tokens/context";
 import { requireRole } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
@@ -44,7 +45,7 @@ export const GET = handle(async (request: Request) => {
   await recordAudit(db(), { id: user.id, email: user.email }, {
     action: "export.download",
     entity: "export",
-    after: { format, dataCutoff: exported.cutoff.toISOString(), holdoutDays: exported.holdoutDays },
+    after: { format, dataCutoff: exported.cutoff.toISOString(), holdoutDays: exported.holdoutDays, ...(currentBearer() ? { apiTokenId: currentBearer()!.tokenId } : {}) },
   });
   return new Response(toStream(exported.chunks), {
     headers: {
