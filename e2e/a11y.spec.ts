@@ -56,7 +56,7 @@ for (const { locale, dir } of LOCALES) {
     test.beforeEach(async ({ page, baseURL }) => page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]));
 
     test(`signed-out pages have no serious or critical violations (${locale})`, async ({ page }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(420_000);
       const model = await aRatedModel(page);
       const findings: Finding[] = [];
       for (const path of [...PUBLIC_PAGES, `/models/${encodeURIComponent(model)}`]) findings.push(...(await scan(page, path, locale, dir)));
@@ -64,7 +64,7 @@ for (const { locale, dir } of LOCALES) {
     });
 
     test(`a contributor's pages have no serious or critical violations (${locale})`, async ({ page }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       await signIn(page.request, `a11y-${locale}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`, { signUp: true });
       const findings: Finding[] = [];
       // First the empty profile form (what a new contributor sees), then the arena with a complete profile.
@@ -75,7 +75,7 @@ for (const { locale, dir } of LOCALES) {
     });
 
     test(`the admin pages have no serious or critical violations (${locale})`, async ({ page }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(420_000);
       await signInNewAdmin(page.request, `a11y-admin-${locale}`);
       const model = (await (await page.request.get("/api/admin/models")).json()) as { models: { id: string }[] };
       const findings: Finding[] = [];
