@@ -37,7 +37,7 @@ export function ContributorReviewForm({ id, email, isExcluded }: { id: string; e
         maxLength={1000}
         aria-label={t("noteLabel", { email })}
         placeholder={t("notePlaceholder")}
-        className="w-56 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        className="w-56 rounded border border-slate-500 bg-white px-2 py-1 text-sm"
       />
       <button
         type="submit"
