@@ -17,15 +17,19 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("common")]);
   return (
     <html lang={locale} dir={isLocale(locale) ? textDirection(locale) : "ltr"}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        {/* The first focusable element: keyboard users jump past the navigation to the page's content. */}
+        <a href="#main" className="skip-link">
+          {t("skipToContent")}
+        </a>
         {/* Only the namespaces public client components use: every message sent here is in every page. */}
         <NextIntlClientProvider messages={clientMessages(messages, PUBLIC_CLIENT_NAMESPACES)}>
           <Providers>
             <SiteHeader />
-            <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
             <SiteFooter />
           </Providers>
         </NextIntlClientProvider>

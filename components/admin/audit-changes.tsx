@@ -28,7 +28,7 @@ function show(value: unknown): string {
 /** before → after per field, changed fields highlighted (server component). */
 export function AuditChanges({ before, after }: { before: unknown; after: unknown }) {
   const changes = fieldChanges(before, after);
-  if (changes.length === 0) return <span className="text-slate-400">—</span>;
+  if (changes.length === 0) return <span className="text-slate-500">—</span>;
   const hasBefore = before != null;
   return (
     <ul className="space-y-0.5">

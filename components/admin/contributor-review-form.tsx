@@ -1,9 +1,11 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
+import { apiRequest, useApiErrorMessage } from "@/lib/client/api-client";
 
 /**
  * Exclude or restore one contributor's votes with a note. POST /api/admin/contributors/[id]/…
@@ -12,27 +14,18 @@ import { FieldError } from "@/components/ui/field-error";
 export function ContributorReviewForm({ id, email, isExcluded }: { id: string; email: string; isExcluded: boolean }) {
   const t = useTranslations("adminContributors");
   const router = useRouter();
-  const [error, setError] = useState<string | undefined>();
-  const [status, setStatus] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const apiMessage = useApiErrorMessage();
   const action = isExcluded ? "restore" : "exclude";
+  const review = useMutation({
+    mutationFn: ({ note, action }: { note: string; action: "exclude" | "restore" }) =>
+      apiRequest<{ votes?: number }>(`/api/admin/contributors/${encodeURIComponent(id)}/${action}`, { method: "POST", body: { note } }),
+    onSuccess: () => router.refresh(),
+  });
+  const isBusy = review.isPending;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const note = String(new FormData(event.currentTarget).get("note") ?? "");
-    setBusy(true);
-    setStatus(null);
-    const response = await fetch(`/api/admin/contributors/${encodeURIComponent(id)}/${action}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ note }),
-    }).catch(() => null);
-    setBusy(false);
-    const result = await response?.json().catch(() => null);
-    if (!response?.ok) return setError(result?.error?.message ?? t("failed"));
-    setError(undefined);
-    setStatus(t(isExcluded ? "restored" : "excluded", { count: Number(result?.votes ?? 0) }));
-    router.refresh();
+    review.mutate({ note: String(new FormData(event.currentTarget).get("note") ?? ""), action });
   }
 
   return (
@@ -44,7 +37,7 @@ export function ContributorReviewForm({ id, email, isExcluded }: { id: string; e
         maxLength={1000}
         aria-label={t("noteLabel", { email })}
         placeholder={t("notePlaceholder")}
-        className="w-56 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        className="w-56 rounded border border-slate-500 bg-white px-2 py-1 text-sm"
       />
       <button
         type="submit"
@@ -53,8 +46,13 @@ export function ContributorReviewForm({ id, email, isExcluded }: { id: string; e
       >
         {isBusy ? t("working") : t(action)}
       </button>
-      {status && <span role="status" className="text-sm text-green-700">{status}</span>}
-      <FieldError message={error} />
+      {review.isSuccess && (
+        // The action that just succeeded, not the one the refreshed row now offers.
+        <span role="status" className="text-sm text-green-700">
+          {t(review.variables.action === "exclude" ? "excluded" : "restored", { count: Number(review.data?.votes ?? 0) })}
+        </span>
+      )}
+      <FieldError message={review.error ? apiMessage(review.error) : undefined} />
     </form>
   );
 }

@@ -1,10 +1,13 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+import { apiRequest, useApiErrorMessage } from "@/lib/client/api-client";
+import { formErrors } from "@/lib/client/form-errors";
 import { DEPRECATION_CLAUSES } from "@/lib/roster/deprecation-rule";
 
 type Action = "pause" | "resume" | "deprecate" | "publish" | "withdraw";
@@ -13,34 +16,20 @@ type Action = "pause" | "resume" | "deprecate" | "publish" | "withdraw";
 export function ModelActions({ id, status, visibility }: { id: string; status: string; visibility: string }) {
   const t = useTranslations("adminModels.actions");
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-
-  async function run(action: Action, extra: Record<string, string> = {}) {
-    setBusy(true);
-    setMessage(null);
-    const response = await fetch(`/api/admin/models/${id}/actions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ action, ...extra }),
-    });
-    setBusy(false);
-    const result = await response.json().catch(() => null);
-    if (!response.ok) {
-      const details: Record<string, string> = result?.error?.details ?? {};
-      const summary = result?.error?.code === "invalid_input" && Object.keys(details).length > 0 ? t("fixFields") : (result?.error?.message ?? t("failed"));
-      return setErrors({ ...details, _: summary });
-    }
-    setErrors({});
-    setMessage(t(`done.${action}`));
-    router.refresh();
-  }
+  const apiMessage = useApiErrorMessage();
+  const change = useMutation({
+    mutationFn: ({ action, extra }: { action: Action; extra?: Record<string, string> }) =>
+      apiRequest(`/api/admin/models/${id}/actions`, { method: "POST", body: { action, ...extra } }),
+    onSuccess: () => router.refresh(),
+  });
+  const errors = formErrors(change.error, apiMessage, t("fixFields"));
+  const isBusy = change.isPending;
+  const run = (action: Action, extra?: Record<string, string>) => change.mutate({ action, extra });
 
   function onDeprecate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void run("deprecate", { clause: String(form.get("clause") ?? ""), reason: String(form.get("reason") ?? "") });
+    run("deprecate", { clause: String(form.get("clause") ?? ""), reason: String(form.get("reason") ?? "") });
   }
 
   const button = (action: Action) => (
@@ -79,7 +68,7 @@ export function ModelActions({ id, status, visibility }: { id: string; status: s
         </form>
       )}
       <FieldError message={errors._} />
-      {message && <p role="status" className="text-sm text-green-700">{message}</p>}
+      {change.isSuccess && <p role="status" className="text-sm text-green-700">{t(`done.${change.variables.action}`)}</p>}
     </div>
   );
 }

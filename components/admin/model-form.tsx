@@ -1,10 +1,13 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+import { apiRequest, isApiError, useApiErrorMessage } from "@/lib/client/api-client";
+import { formErrors } from "@/lib/client/form-errors";
 
 /** What the edit form starts from (never the API key: only whether one is set). */
 export interface ModelFormValues {
@@ -38,14 +41,21 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
   const [provider, setProvider] = useState(initial.provider);
   const [licenseKind, setLicenseKind] = useState(initial.licenseKind);
   const [keyMode, setKeyMode] = useState<"keep" | "replace" | "clear">(isNew ? "replace" : "keep");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const apiMessage = useApiErrorMessage();
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      apiRequest<{ model: { id: string } }>(isNew ? "/api/admin/models" : `/api/admin/models/${initial.id}`, { method: isNew ? "POST" : "PATCH", body }),
+    onSuccess: (result) => {
+      if (isNew) router.push(`/admin/models/${result.model.id}?created=1`);
+      else router.refresh();
+    },
+  });
+  // Field problems are shown next to their fields; conflicts (the cap) keep the server's wording, which names the organization and its count.
+  const errors = formErrors(save.error, (error) => apiMessage(error, isApiError(error) && error.code === "private_cap_reached" ? { private_cap_reached: error.message } : {}), t("fixFields"));
   const isLive = provider !== "replay";
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setStatus(null);
     const form = new FormData(event.currentTarget);
     const providerConfig: Record<string, unknown> = {};
     if (isLive) {
@@ -73,27 +83,7 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
     if (isLive && keyMode === "clear") body.apiKey = null;
     if (isNew && body.apiKey === "") delete body.apiKey;
 
-    setBusy(true);
-    const response = await fetch(isNew ? "/api/admin/models" : `/api/admin/models/${initial.id}`, {
-      method: isNew ? "POST" : "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    setBusy(false);
-    const result = await response.json().catch(() => null);
-    if (!response.ok) {
-      const details: Record<string, string> = result?.error?.details ?? {};
-      // Field problems are shown next to their fields; conflicts (name taken, cap) keep their message.
-      const summary = result?.error?.code === "invalid_input" && Object.keys(details).length > 0 ? t("fixFields") : (result?.error?.message ?? t("saveFailed"));
-      return setErrors({ ...details, _: summary });
-    }
-    setErrors({});
-    if (isNew) {
-      router.push(`/admin/models/${result.model.id}?created=1`);
-    } else {
-      setStatus(t("saved"));
-      router.refresh();
-    }
+    save.mutate(body);
   }
 
   const field = (name: string, label: string, input: React.ReactNode, help?: string) => (
@@ -192,9 +182,9 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
         <p className="text-sm text-slate-600">{t("visibilityFixed", { visibility: t(`visibilities.${initial.visibility}`) })}</p>
       )}
       <FieldError message={errors._} />
-      {status && <p role="status" className="text-sm text-green-700">{status}</p>}
-      <button type="submit" className={buttonClass} disabled={isBusy}>
-        {isBusy ? t("saving") : isNew ? t("add") : t("save")}
+      {save.isSuccess && !isNew && <p role="status" className="text-sm text-green-700">{t("saved")}</p>}
+      <button type="submit" className={buttonClass} disabled={save.isPending}>
+        {save.isPending ? t("saving") : isNew ? t("add") : t("save")}
       </button>
     </form>
   );

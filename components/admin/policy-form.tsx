@@ -1,10 +1,13 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+import { apiRequest, useApiErrorMessage } from "@/lib/client/api-client";
+import { formErrors } from "@/lib/client/form-errors";
 import { fieldErrors } from "@/lib/errors";
 import { policySchema, type Policy } from "@/lib/policy";
 
@@ -29,26 +32,25 @@ function formValues(form: FormData): Record<string, unknown> {
 export function PolicyForm({ initial }: { initial: Policy }) {
   const t = useTranslations("adminPolicy");
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const apiMessage = useApiErrorMessage();
+  // What the schema refuses before sending; the server's refusals come from the mutation.
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (policy: Policy) => apiRequest("/api/admin/policy", { method: "PUT", body: policy }),
+    onSuccess: () => router.refresh(),
+  });
+  const errors = { ...formErrors(save.error, apiMessage), ...localErrors };
+  const isBusy = save.isPending;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setStatus(null);
-    const form = new FormData(event.currentTarget);
-    const parsed = policySchema.safeParse(formValues(form));
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
-    setErrors({});
-    setBusy(true);
-    const response = await fetch("/api/admin/policy", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(parsed.data) }).catch(() => null);
-    setBusy(false);
-    if (!response?.ok) {
-      const body = await response?.json().catch(() => null);
-      return setErrors(body?.error?.details ?? { _: body?.error?.message ?? t("failed") });
+    const parsed = policySchema.safeParse(formValues(new FormData(event.currentTarget)));
+    if (!parsed.success) {
+      save.reset();
+      return setLocalErrors(fieldErrors(parsed.error.issues));
     }
-    setStatus(t("saved"));
-    router.refresh();
+    setLocalErrors({});
+    save.mutate(parsed.data);
   }
 
   return (
@@ -88,7 +90,7 @@ export function PolicyForm({ initial }: { initial: Policy }) {
         </fieldset>
       ))}
       <FieldError message={errors._} />
-      {status && <p role="status" className="text-sm text-green-700">{status}</p>}
+      {save.isSuccess && <p role="status" className="text-sm text-green-700">{t("saved")}</p>}
       <button type="submit" className={buttonClass} disabled={isBusy}>
         {isBusy ? t("saving") : t("save")}
       </button>

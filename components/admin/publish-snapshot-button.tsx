@@ -1,38 +1,33 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonClass } from "@/components/ui/styles";
+import { apiRequest, useApiErrorMessage } from "@/lib/client/api-client";
 
 /** Publishes a snapshot through POST /api/admin/snapshots, then refreshes the list. */
 export function PublishSnapshotButton() {
   const t = useTranslations("adminSnapshots");
   const router = useRouter();
-  const [isBusy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | undefined>();
-
-  async function publish() {
-    setBusy(true);
-    setMessage(null);
-    setError(undefined);
-    const response = await fetch("/api/admin/snapshots", { method: "POST" });
-    const body = await response.json().catch(() => null);
-    setBusy(false);
-    if (!response.ok) return setError(body?.error?.message ?? t("publishFailed"));
-    setMessage(t("published", { id: body.snapshot.id, cutoff: body.snapshot.dataCutoff }));
-    router.refresh();
-  }
+  const apiMessage = useApiErrorMessage();
+  const publish = useMutation({
+    mutationFn: () => apiRequest<{ snapshot: { id: string; dataCutoff: string } }>("/api/admin/snapshots", { method: "POST" }),
+    onSuccess: () => router.refresh(),
+  });
 
   return (
     <div className="space-y-2">
-      <button type="button" className={buttonClass} onClick={publish} disabled={isBusy}>
-        {isBusy ? t("publishing") : t("publish")}
+      <button type="button" className={buttonClass} onClick={() => publish.mutate()} disabled={publish.isPending}>
+        {publish.isPending ? t("publishing") : t("publish")}
       </button>
-      {message && <p role="status" className="text-sm text-green-700">{message}</p>}
-      <FieldError message={error} />
+      {publish.isSuccess && (
+        <p role="status" className="text-sm text-green-700">
+          {t("published", { id: publish.data.snapshot.id, cutoff: publish.data.snapshot.dataCutoff })}
+        </p>
+      )}
+      <FieldError message={publish.error ? apiMessage(publish.error) : undefined} />
     </div>
   );
 }

@@ -29,7 +29,7 @@ export function ResponsePanel({ side, text, isComplete, model, isWinner }: Props
         )}
       </header>
       {text.trim() || !isComplete ? (
-        <div className="response-text max-h-[32rem] overflow-y-auto text-start text-sm leading-relaxed" data-testid={`text-${side}`} dir="auto">
+        <div className="response-text max-h-[32rem] overflow-y-auto text-start text-sm leading-relaxed" data-testid={`text-${side}`} dir="auto" tabIndex={0} role="region" aria-label={t("response.heading", { side })}>
           {text}
         </div>
       ) : (

@@ -1,10 +1,13 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+import { apiRequest, isApiError, useApiErrorMessage } from "@/lib/client/api-client";
+import { formErrors } from "@/lib/client/form-errors";
 import { profileSchema, type ProfileInput } from "@/lib/profile-schema";
 import { PREFER_NOT_TO_SAY } from "@/lib/slices";
 import { formatDay } from "./format-day";
@@ -42,30 +45,34 @@ export function ProfileForm({ initial, options, next, nextChangeAt }: Props) {
   const locale = useLocale();
   const tSlices = useTranslations("slices");
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
-  const [isBusy, setBusy] = useState(false);
+  const apiMessage = useApiErrorMessage();
+  // What the schema refuses before sending (in the reader's language); the server's refusals come from the mutation.
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (values: Record<Field, string>) => apiRequest("/api/profile", { method: "PUT", body: values }),
+    onSuccess: () => {
+      if (next) router.push(next);
+      router.refresh();
+    },
+  });
+  const serverErrors =
+    isApiError(save.error) && save.error.code === "audience_change_too_soon"
+      ? tooSoonErrors(save.error.details, (at) => t("errors.tooSoon", { date: formatDay(at, locale) }))
+      : formErrors(save.error, apiMessage);
+  const errors = { ...serverErrors, ...localErrors };
+  const isBusy = save.isPending;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
+    const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<Field, string>;
     const parsed = profileSchema.safeParse(values);
-    if (!parsed.success) return setErrors(issueMessages(parsed.error.issues, (field, code) => t(`errors.${profileIssueKey(field, code)}`)));
-    setErrors({});
-    setBusy(true);
-    const response = await fetch("/api/profile", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(values) });
-    setBusy(false);
-    if (!response.ok) {
-      const body = await response.json().catch(() => null);
-      if (body?.error?.code === "audience_change_too_soon") {
-        return setErrors(tooSoonErrors(body.error.details ?? {}, (at) => t("errors.tooSoon", { date: formatDay(at, locale) })));
-      }
-      return setErrors(body?.error?.details ?? { _: body?.error?.message ?? t("saveFailed") });
+    if (!parsed.success) {
+      save.reset();
+      return setLocalErrors(issueMessages(parsed.error.issues, (field, code) => t(`errors.${profileIssueKey(field, code)}`)));
     }
-    setSaved(true);
-    if (next) router.push(next);
-    router.refresh();
+    setLocalErrors({});
+    save.mutate(values);
   }
 
   return (
@@ -89,7 +96,7 @@ export function ProfileForm({ initial, options, next, nextChangeAt }: Props) {
         </div>
       ))}
       <FieldError message={errors._} />
-      {saved && !next && <p role="status" className="text-sm text-green-700">{t("saved")}</p>}
+      {save.isSuccess && !next && <p role="status" className="text-sm text-green-700">{t("saved")}</p>}
       <button type="submit" className={buttonClass} disabled={isBusy}>
         {isBusy ? t("saving") : next ? t("saveAndContinue") : t("save")}
       </button>

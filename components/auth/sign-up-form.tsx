@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
@@ -7,6 +8,8 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+import { apiRequest, useApiErrorMessage } from "@/lib/client/api-client";
+import { formErrors } from "@/lib/client/form-errors";
 import { signUpSchema } from "@/lib/profile-schema";
 import { issueMessages, signUpIssueKey } from "./form-issues";
 
@@ -14,29 +17,38 @@ import { issueMessages, signUpIssueKey } from "./form-issues";
 export function SignUpForm() {
   const t = useTranslations("auth");
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [isBusy, setBusy] = useState(false);
+  const apiMessage = useApiErrorMessage();
+  // What the schema refuses before sending (in the reader's language); the server's refusals come from the mutation.
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const [signInFailed, setSignInFailed] = useState(false);
+  const signUp = useMutation({
+    mutationFn: async (account: { email: string; password: string }) => {
+      await apiRequest("/api/signup", { method: "POST", body: account });
+      // The account exists now; the session cookie comes from next-auth's own sign-in.
+      const result = await signIn("credentials", { ...account, redirect: false });
+      return !result || result.error ? "signInFailed" : "signedIn";
+    },
+    onSuccess: (outcome) => {
+      if (outcome === "signInFailed") return setSignInFailed(true);
+      router.push("/profile?next=/arena");
+      router.refresh();
+    },
+  });
+  const errors: Record<string, string> = { ...formErrors(signUp.error, apiMessage), ...(signInFailed ? { _: t("signUp.signInFailed") } : {}), ...localErrors };
+  // Busy from the request until the profile page replaces this one.
+  const isBusy = signUp.isPending || (signUp.isSuccess && !signInFailed);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const parsed = signUpSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) return setErrors(issueMessages(parsed.error.issues, (field, code) => t(`errors.${signUpIssueKey(field, code)}`)));
-    setErrors({});
-    setBusy(true);
-    const response = await fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(parsed.data) });
-    if (!response.ok) {
-      const body = await response.json().catch(() => null);
-      setBusy(false);
-      return setErrors({ _: body?.error?.message ?? t("signUp.failed") });
+    setSignInFailed(false);
+    if (!parsed.success) {
+      signUp.reset();
+      return setLocalErrors(issueMessages(parsed.error.issues, (field, code) => t(`errors.${signUpIssueKey(field, code)}`)));
     }
-    const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-    if (!result || result.error) {
-      setBusy(false);
-      return setErrors({ _: t("signUp.signInFailed") });
-    }
-    router.push("/profile?next=/arena");
-    router.refresh();
+    setLocalErrors({});
+    signUp.mutate(parsed.data);
   }
 
   return (

@@ -10,7 +10,7 @@ function SideCell({ side, standing, minModelVotes, t }: { side: "a" | "b"; stand
   const base = "border-s border-slate-200 px-3 py-2 text-end";
   if (standing.state === "slice_too_small") {
     return (
-      <td className={`${base} text-slate-400`} data-col={`${side}-rating`} title={t("sliceTooSmall")}>
+      <td className={`${base} text-slate-500`} data-col={`${side}-rating`} title={t("sliceTooSmall")}>
         –
       </td>
     );
@@ -43,11 +43,11 @@ export async function ComparisonTable({ rows, aLabel, bLabel, minModelVotes }: {
             <th className="px-3 py-2 text-start uppercase tracking-wide">{t("model")}</th>
             <th className="border-s border-slate-200 px-3 py-2 text-end font-semibold text-blue-700">
               {t("side", { side: "A", name: aLabel })}
-              <span className="block font-normal text-slate-500">{t("ratingRank")}</span>
+              <span className="block font-normal text-slate-600">{t("ratingRank")}</span>
             </th>
             <th className="border-s border-slate-200 px-3 py-2 text-end font-semibold text-orange-700">
               {t("side", { side: "B", name: bLabel })}
-              <span className="block font-normal text-slate-500">{t("ratingRank")}</span>
+              <span className="block font-normal text-slate-600">{t("ratingRank")}</span>
             </th>
             <th className="border-s border-slate-200 px-3 py-2 text-end uppercase tracking-wide">{t("difference")}</th>
           </tr>
@@ -65,7 +65,7 @@ export async function ComparisonTable({ rows, aLabel, bLabel, minModelVotes }: {
               <SideCell side="b" standing={r.b} minModelVotes={minModelVotes} t={t} />
               <td
                 className={`border-s border-slate-200 px-3 py-2 text-end tabular-nums ${r.test?.significant ? "font-semibold" : ""} ${
-                  r.test === null ? "text-slate-400" : r.test.difference > 0 ? "text-orange-700" : r.test.difference < 0 ? "text-blue-700" : ""
+                  r.test === null ? "text-slate-500" : r.test.difference > 0 ? "text-orange-700" : r.test.difference < 0 ? "text-blue-700" : ""
                 }`}
                 data-col="difference"
                 data-significant={r.test?.significant ? "true" : undefined}

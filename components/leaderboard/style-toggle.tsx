@@ -11,7 +11,7 @@ export async function StyleToggle({ filters, view }: { filters: LeaderboardFilte
   return (
     <p className="text-sm text-slate-600" data-testid="style-toggle">
       {isOn ? t("on") : t("off")}{" "}
-      <Link href={leaderboardHref(filters, { ...view, style: isOn ? "none" : "control" })} className="font-medium text-slate-900 underline underline-offset-2" aria-pressed={isOn}>
+      <Link href={leaderboardHref(filters, { ...view, style: isOn ? "none" : "control" })} className="font-medium text-slate-900 underline underline-offset-2">
         {isOn ? t("turnOff") : t("turnOn")}
       </Link>
     </p>

@@ -100,25 +100,31 @@ const TRANSLATED: readonly ClientErrorCode[] = [
   "no_models", "database_unavailable", "internal", "network", "bad_response",
 ];
 
+/** A translator for `common.apiErrors` keys (next-intl's `t`, or a stand-in in tests). */
+export type ApiErrorTranslator = (key: string, values?: Record<string, string | number>) => string;
+
 /**
- * `(error, overrides?) => message`: a translated, actionable message for any thrown value. A feature
- * may pass its own wording for some codes (e.g. the arena's "You already voted on this battle");
- * `invalid_input` keeps the server's field detail when there is one; rate limits say how long to wait.
+ * A translated, actionable message for any thrown value. A feature may pass its own wording for some
+ * codes (e.g. the arena's "You already voted on this battle"); `invalid_input` keeps the server's field
+ * detail when there is one; rate limits say how long to wait. Pure: `useApiErrorMessage` binds `t`.
  */
+export function apiErrorMessage(error: unknown, t: ApiErrorTranslator, overrides: Partial<Record<ClientErrorCode, string>> = {}): string {
+  if (!isApiError(error)) return t("internal");
+  const own = overrides[error.code];
+  if (own !== undefined) return own;
+  if (error.code === "rate_limited") return t("rate_limited", { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) });
+  if (error.code === "invalid_input" || error.code === "invalid_filter") {
+    const detail = Object.values(error.details)[0] ?? error.message;
+    return t(error.code, { detail });
+  }
+  return TRANSLATED.includes(error.code) ? t(error.code) : t("internal");
+}
+
+/** `(error, overrides?) => message`: `apiErrorMessage` in the reader's language. */
 export function useApiErrorMessage() {
   const t = useTranslations("common.apiErrors");
   return useCallback(
-    (error: unknown, overrides: Partial<Record<ClientErrorCode, string>> = {}): string => {
-      if (!isApiError(error)) return t("internal");
-      const own = overrides[error.code];
-      if (own !== undefined) return own;
-      if (error.code === "rate_limited") return t("rate_limited", { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) });
-      if (error.code === "invalid_input" || error.code === "invalid_filter") {
-        const detail = Object.values(error.details)[0] ?? error.message;
-        return t(error.code, { detail });
-      }
-      return TRANSLATED.includes(error.code) ? t(error.code) : t("internal");
-    },
+    (error: unknown, overrides: Partial<Record<ClientErrorCode, string>> = {}): string => apiErrorMessage(error, t as ApiErrorTranslator, overrides),
     [t],
   );
 }
