@@ -83,6 +83,7 @@ export function FilterMenu({ label, options, chosen, onApply, onPreview }: Filte
                 <label key={o.value} className="flex items-center gap-2 rounded px-1 py-0.5 text-sm font-normal hover:bg-slate-100">
                   <input
                     type="checkbox"
+                    value={o.value}
                     checked={draft.includes(o.value)}
                     onChange={(e) => setDraft(e.target.checked ? [...draft, o.value] : draft.filter((v) => v !== o.value))}
                   />

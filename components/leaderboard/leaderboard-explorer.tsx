@@ -47,7 +47,7 @@ export function LeaderboardExplorer({ initial, options }: LeaderboardExplorerPro
     if (query.data) setLastBoard(query.data);
   }, [query.data]);
   const board = query.data ?? lastBoard;
-  const updating = query.isPlaceholderData || (query.isFetching && !query.data);
+  const updating = query.isFetching && (query.isPlaceholderData || !query.data);
 
   const labels = useMemo(() => {
     const maps = Object.fromEntries(LIST_KEYS.map((k) => [k, new Map(options[k].map((o) => [o.value, o.label]))]));
