@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { chooseInterfaceLanguage, languageMenu } from "./pages/language-menu";
 
 /** The header's navigation (the first <nav> of the banner). */
 const nav = (page: Page) => page.getByRole("banner").getByRole("navigation");
@@ -13,17 +14,17 @@ test("choosing Arabic turns the interface right-to-left, keeps it across pages, 
   await expectLanguage(page, "en", "ltr");
   await expect(nav(page).getByRole("link", { name: "Leaderboard", exact: true })).toBeVisible();
   const brandLtr = await nav(page).getByRole("link", { name: "Showdown", exact: true }).boundingBox();
-  const menuLtr = await page.getByLabel("Language").boundingBox();
+  const menuLtr = await languageMenu(page).boundingBox();
   expect(brandLtr!.x).toBeLessThan(menuLtr!.x);
 
-  await page.getByLabel("Language").selectOption("ar");
+  await chooseInterfaceLanguage(page, "ar");
   await expectLanguage(page, "ar", "rtl");
   await expect(nav(page).getByRole("link", { name: "لوحة الترتيب", exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("أيّ نماذج الذكاء الاصطناعي يفضّلها الناس فعلًا؟");
-  await expect(page.getByLabel("اللغة")).toHaveValue("ar");
+  await expect(languageMenu(page)).toHaveAccessibleName("لغة الواجهة: العربية");
   // Right-to-left for real: the brand now starts the header on the right, the language menu ends it on the left.
   const brand = await nav(page).getByRole("link", { name: "Showdown", exact: true }).boundingBox();
-  const menu = await page.getByLabel("اللغة").boundingBox();
+  const menu = await languageMenu(page).boundingBox();
   expect(brand!.x).toBeGreaterThan(menu!.x);
 
   // The choice is a cookie: a full load of another page is still Arabic.
@@ -34,7 +35,7 @@ test("choosing Arabic turns the interface right-to-left, keeps it across pages, 
   await page.goto("/models/no-such-model-anywhere");
   await expect(page.getByRole("heading", { name: "لا يوجد نموذج بهذا الاسم" })).toBeVisible();
 
-  await page.getByLabel("اللغة").selectOption("en");
+  await chooseInterfaceLanguage(page, "en");
   await expectLanguage(page, "en", "ltr");
   await expect(page.getByRole("heading", { name: "No such model" })).toBeVisible();
   await page.goto("/");
@@ -49,7 +50,7 @@ test("a browser that asks for Brazilian Portuguese gets Portuguese on its first 
   await expectLanguage(page, "pt", "ltr");
   await expect(nav(page).getByRole("link", { name: "Classificação", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Começar a votar" })).toBeVisible();
-  await expect(page.getByLabel("Idioma")).toHaveValue("pt");
+  await expect(languageMenu(page)).toHaveAccessibleName("Idioma da interface: Português");
   await page.goto("/this-page-does-not-exist");
   await expect(page.getByRole("heading", { name: "Página não encontrada" })).toBeVisible();
   await context.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FILTER_VALUES, describeSlice, isAllVoters, parseLeaderboardFilters, serializeLeaderboardFilters } from "./filters";
+import { MAX_FILTER_VALUES, describeSlice, isAllVoters, isCompleteFilterDate, parseLeaderboardFilters, searchWithFilters, serializeLeaderboardFilters } from "./filters";
 
 describe("leaderboard filters", () => {
   it("parses single, repeated and comma-separated values, normalised and sorted", () => {
@@ -60,5 +60,39 @@ describe("long filter lists", () => {
   it("clips a single very long value", () => {
     const { problems } = parseLeaderboardFilters({ country: "X".repeat(10_000) });
     expect(problems[0]!.value.length).toBeLessThanOrEqual(41);
+  });
+});
+
+describe("a date typed into a filter", () => {
+  it.each([
+    ["2026-01-15", true],
+    ["2024-02-29", true],
+    ["2000-01-01", true],
+    // what a date field holds while its year is typed one key at a time
+    ["0002-01-15", false],
+    ["0020-01-15", false],
+    ["0202-01-15", false],
+    ["1999-12-31", false],
+    ["2023-02-29", false],
+    ["2026-13-01", false],
+    ["2026-1-5", false],
+    ["", false],
+  ])("%s is complete: %s", (value, complete) => {
+    expect(isCompleteFilterDate(value)).toBe(complete);
+  });
+});
+
+describe("the leaderboard URL for a new filter set", () => {
+  it("writes the filters in canonical order and keeps the view's parameters", () => {
+    expect(searchWithFilters("?deprecated=show&region=asia&style=control", { region: ["africa", "europe"], from: "2026-01-15" })).toBe(
+      "region=africa,europe&from=2026-01-15&deprecated=show&style=control",
+    );
+  });
+  it("drops every filter parameter when the set is empty", () => {
+    expect(searchWithFilters("region=asia&country=BR&from=2026-01-01&to=2026-02-01", {})).toBe("");
+  });
+  it("round-trips: parsing the written query gives the same filters", () => {
+    const filters = { country: ["BR", "PT"], age: ["25-34" as const], language: ["pt"], to: "2026-03-01" };
+    expect(parseLeaderboardFilters(new URLSearchParams(searchWithFilters("", filters))).filters).toEqual(filters);
   });
 });

@@ -157,3 +157,26 @@ export function describeSlice(filters: LeaderboardFilters): string {
   if (filters.from || filters.to) parts.push(`${filters.from ?? "start"} to ${filters.to ?? "today"}`);
   return parts.length ? parts.join(" · ") : "All voters";
 }
+
+/** The first year a date filter accepts: a year typed one key at a time passes through 0002, 0020 and 0202 first. */
+export const EARLIEST_FILTER_YEAR = 2000;
+
+/**
+ * True when a date typed into a filter is complete and may be applied: YYYY-MM-DD, a real calendar day, and a
+ * year from EARLIEST_FILTER_YEAR on (so "0002-01-15", what a date field holds after the first key of the year,
+ * is never applied). The empty string is not a date: clearing a field is a separate choice.
+ */
+export function isCompleteFilterDate(value: string): boolean {
+  return isCalendarDay(value) && Number(value.slice(0, 4)) >= EARLIEST_FILTER_YEAR;
+}
+
+/**
+ * The query string of the leaderboard for a new filter set: its filter parameters in canonical form first, then
+ * every other parameter of `current` unchanged (the view: deprecated=show, style=control, …).
+ */
+export function searchWithFilters(current: string | URLSearchParams, filters: LeaderboardFilters): string {
+  const others = [...new URLSearchParams(current).entries()].filter(([k]) => !(FILTER_KEYS as readonly string[]).includes(k));
+  const own = serializeLeaderboardFilters(filters);
+  const rest = new URLSearchParams(others).toString().replace(/%2C/g, ",");
+  return [own, rest].filter(Boolean).join("&");
+}

@@ -50,10 +50,10 @@ export default async function MethodologyPage() {
 
       <section id="ratings" className="space-y-2">
         <h2 className={h2}>{t("ratings.title")}</h2>
-        <p>{t("ratings.model")}</p>
+        <p id="model">{t("ratings.model")}</p>
         <p>{t("ratings.identification")}</p>
-        <p>{t("ratings.intervals")}</p>
-        <p>{t("ratings.bootstraps", { rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed })}</p>
+        <p id="intervals">{t("ratings.intervals")}</p>
+        <p id="bootstraps">{t("ratings.bootstraps", { rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed })}</p>
         <p data-testid="coverage">
           {t("ratings.coverage", {
             independent: MEASURED.coverage.independent,
@@ -62,7 +62,7 @@ export default async function MethodologyPage() {
             voteBootstrap: MEASURED.coverage.voteBootstrapClustered,
           })}
         </p>
-        <p>{t("ratings.rank")}</p>
+        <p id="rank">{t("ratings.rank")}</p>
         <p id="style">{t("ratings.style")}</p>
         <p id="compare">{t("ratings.compare", { fdp: MEASURED.compare.falseDiscoveryProportion, power: MEASURED.compare.power })}</p>
       </section>

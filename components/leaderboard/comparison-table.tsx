@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ComparisonRow, SideStanding } from "./compare-slices";
 import { modelHref, signed } from "./format";
+import { ScrollTable } from "./scroll-table";
 
 /** One audience's standing of a model: rating with its rank beneath, or why there is none. */
 type Translate = Awaited<ReturnType<typeof getTranslations<"leaderboard.comparisonTable">>>;
@@ -36,9 +37,11 @@ function SideCell({ side, standing, minModelVotes, t }: { side: "a" | "b"; stand
 export async function ComparisonTable({ rows, aLabel, bLabel, minModelVotes }: { rows: ComparisonRow[]; aLabel: string; bLabel: string; minModelVotes: number }) {
   const t = await getTranslations("leaderboard.comparisonTable");
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="w-full text-sm" data-testid="comparison">
-        <thead className="bg-slate-100 text-xs text-slate-600">
+    <ScrollTable
+      label={t("label")}
+      testId="comparison"
+      headClassName="bg-slate-100 text-xs text-slate-600"
+      head={
           <tr>
             <th className="px-3 py-2 text-start uppercase tracking-wide">{t("model")}</th>
             <th className="border-s border-slate-200 px-3 py-2 text-end font-semibold text-blue-700">
@@ -51,7 +54,8 @@ export async function ComparisonTable({ rows, aLabel, bLabel, minModelVotes }: {
             </th>
             <th className="border-s border-slate-200 px-3 py-2 text-end uppercase tracking-wide">{t("difference")}</th>
           </tr>
-        </thead>
+      }
+    >
         <tbody>
           {rows.map((r) => (
             <tr key={r.modelId} className="border-t border-slate-100" data-model={r.name}>
@@ -86,7 +90,6 @@ export async function ComparisonTable({ rows, aLabel, bLabel, minModelVotes }: {
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </ScrollTable>
   );
 }

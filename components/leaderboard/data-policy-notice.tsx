@@ -22,7 +22,7 @@ export async function DataPolicyNotice({ methodologyHref = "/methodology" }: { m
         })}
       </p>
       <p className="mt-1">
-        {t("thresholds", { minVoters: policy.minSliceVoters, minVotes: policy.minModelVotes, rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed })}{" "}
+        {t("thresholds", { minVoters: policy.minSliceVoters, minVotes: policy.minModelVotes })}{" "}
         <Link href={methodologyHref} className="underline">{t("methodLink")}</Link>.
       </p>
     </aside>

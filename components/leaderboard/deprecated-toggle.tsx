@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { LeaderboardFilters } from "@/lib/filters";
 import type { LeaderboardView } from "@/lib/leaderboard/view";
 import { leaderboardHref } from "./format";
 
 /** The "show / hide deprecated models" link: the choice lives in the URL (deprecated=show), beside the filters. */
-export async function DeprecatedToggle({ filters, view, hidden }: { filters: LeaderboardFilters; view: LeaderboardView; hidden: number }) {
-  const t = await getTranslations("leaderboard");
+export function DeprecatedToggle({ filters, view, hidden }: { filters: LeaderboardFilters; view: LeaderboardView; hidden: number }) {
+  const t = useTranslations("leaderboard");
   const { deprecated } = view;
   const href = leaderboardHref(filters, { ...view, deprecated: deprecated === "show" ? "hide" : "show" });
   if (deprecated === "hide" && hidden === 0) return null;

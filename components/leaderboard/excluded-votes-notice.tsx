@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { Leaderboard } from "@/lib/queries/leaderboard";
 
-/** States how many votes the leaderboard leaves out, by reason (async server component). */
-export async function ExcludedVotesNotice({ excluded }: { excluded: Leaderboard["excludedVotes"] }) {
-  const t = await getTranslations("leaderboard");
+/** States how many votes the leaderboard leaves out, by reason (server or client component). */
+export function ExcludedVotesNotice({ excluded }: { excluded: Leaderboard["excludedVotes"] }) {
+  const t = useTranslations("leaderboard");
   return (
     <div className="text-sm text-slate-600" data-testid="excluded-votes">
       <p>

@@ -2,13 +2,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { HeadToHead } from "@/lib/queries/model-profile";
 import { modelHref, percent } from "./format";
-import { DataTable } from "@/components/ui/data-table";
+import { ScrollTable } from "./scroll-table";
 
 /** The model's overall record against every other model (async server component). */
 export async function HeadToHeadTable({ records }: { records: HeadToHead[] }) {
   const t = await getTranslations("leaderboard.headToHead");
   return (
-    <DataTable
+    <ScrollTable
+      label={t("label")}
       testId="head-to-head"
       head={
         <tr>
@@ -54,6 +55,6 @@ export async function HeadToHeadTable({ records }: { records: HeadToHead[] }) {
           </tr>
         ))}
       </tbody>
-    </DataTable>
+    </ScrollTable>
   );
 }

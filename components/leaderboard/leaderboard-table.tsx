@@ -1,24 +1,27 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import type { LeaderboardRow } from "@/lib/queries/leaderboard";
+import { useTranslations } from "next-intl";
+import type { LeaderboardRow } from "@/lib/leaderboard/build";
 import { modelHref, percent, rankRange, signed } from "./format";
-import { DataTable } from "@/components/ui/data-table";
+import { ScrollTable } from "./scroll-table";
+
+const CELL = "px-3 py-2 text-end tabular-nums";
 
 /**
- * The ranked table (async server component). The rank column shows the range of ranks the 95% intervals allow;
- * rows without a rating say why (too few votes, or a record the votes cannot turn into a rating); each model links
- * to its page.
+ * The ranked table (server or client component). The model column comes first and stays in place while the
+ * numbers scroll on a phone; the rank column shows the range of ranks the 95% intervals allow; rows without a
+ * rating say why (too few votes, or a record the votes cannot turn into a rating); each model links to its page.
  */
-export async function LeaderboardTable({ rows, minModelVotes }: { rows: LeaderboardRow[]; minModelVotes: number }) {
-  const t = await getTranslations("leaderboard.table");
+export function LeaderboardTable({ rows, minModelVotes }: { rows: LeaderboardRow[]; minModelVotes: number }) {
+  const t = useTranslations("leaderboard.table");
+  const label = useTranslations("leaderboard")("tableLabel");
   return (
-    <DataTable
+    <ScrollTable
+      label={label}
       testId="leaderboard"
       head={
         <tr>
-          <th className="px-3 py-2 text-start">{t("rank")}</th>
           <th className="px-3 py-2 text-start">{t("model")}</th>
-          <th className="hidden px-3 py-2 text-start sm:table-cell">{t("organization")}</th>
+          <th className="px-3 py-2 text-start">{t("rank")}</th>
           <th className="px-3 py-2 text-end">{t("rating")}</th>
           <th className="px-3 py-2 text-end">{t("interval")}</th>
           <th className="px-3 py-2 text-end">{t("votes")}</th>
@@ -32,10 +35,7 @@ export async function LeaderboardTable({ rows, minModelVotes }: { rows: Leaderbo
       <tbody>
         {rows.map((r) => (
           <tr key={r.modelId} className="border-t border-slate-100" data-model={r.name} data-status={r.status}>
-            <td className="whitespace-nowrap px-3 py-2 font-medium" data-col="rank" dir="ltr" title={r.rank === null ? undefined : t("rankHint", { best: r.rank, worst: r.rankWorst ?? r.rank })}>
-              {rankRange(r.rank, r.rankWorst)}
-            </td>
-            <td className="min-w-40 px-3 py-2" data-col="model">
+            <th scope="row" className="min-w-36 max-w-48 px-3 py-2 text-start font-normal sm:max-w-none" data-col="model">
               <Link href={modelHref(r.name)} className="text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
                 {r.displayName}
               </Link>
@@ -44,30 +44,31 @@ export async function LeaderboardTable({ rows, minModelVotes }: { rows: Leaderbo
                   {t("deprecated")}
                 </span>
               )}
-              {/* On a phone the organization sits under the name, so the rating stays on screen. */}
-              <span className="block text-xs text-slate-500 sm:hidden">{r.organization}</span>
+              <span className="block text-xs text-slate-600">{r.organization}</span>
+            </th>
+            <td className="whitespace-nowrap px-3 py-2 font-medium" data-col="rank" dir="ltr" title={r.rank === null ? undefined : t("rankHint", { best: r.rank, worst: r.rankWorst ?? r.rank })}>
+              {rankRange(r.rank, r.rankWorst)}
             </td>
-            <td className="hidden px-3 py-2 text-slate-600 sm:table-cell">{r.organization}</td>
             {r.rating === null ? (
-              <td colSpan={2} className="px-3 py-2 text-end text-slate-500" data-col="unrated" data-reason={r.unrated ?? undefined} title={t("unratedHint", { reason: r.unrated ?? "few-votes", min: minModelVotes })}>
+              <td colSpan={2} className="px-3 py-2 text-end text-slate-600" data-col="unrated" data-reason={r.unrated ?? undefined} title={t("unratedHint", { reason: r.unrated ?? "few-votes", min: minModelVotes })}>
                 {t("unrated", { reason: r.unrated ?? "few-votes" })}
               </td>
             ) : (
               <>
-                <td className="px-3 py-2 text-end tabular-nums" data-col="rating">{r.rating.toFixed(0)}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-end tabular-nums text-slate-600" dir="ltr">
+                <td className={CELL} data-col="rating">{r.rating.toFixed(0)}</td>
+                <td className={`${CELL} whitespace-nowrap text-slate-600`} data-col="interval" dir="ltr">
                   {signed(r.upper! - r.rating)} / {signed(r.lower! - r.rating)}
                 </td>
               </>
             )}
-            <td className="px-3 py-2 text-end tabular-nums" data-col="votes">{r.votes}</td>
-            <td className="px-3 py-2 text-end tabular-nums" data-col="voters">{r.voters}</td>
-            <td className="px-3 py-2 text-end tabular-nums" data-col="win-rate">{percent(r.winRate)}</td>
-            <td className="px-3 py-2 text-end tabular-nums" data-col="tie-rate">{percent(r.tieRate)}</td>
-            <td className="px-3 py-2 text-end tabular-nums" data-col="both-bad-rate">{percent(r.bothBadRate)}</td>
+            <td className={CELL} data-col="votes">{r.votes}</td>
+            <td className={CELL} data-col="voters">{r.voters}</td>
+            <td className={CELL} data-col="win-rate">{percent(r.winRate)}</td>
+            <td className={CELL} data-col="tie-rate">{percent(r.tieRate)}</td>
+            <td className={CELL} data-col="both-bad-rate">{percent(r.bothBadRate)}</td>
           </tr>
         ))}
       </tbody>
-    </DataTable>
+    </ScrollTable>
   );
 }

@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 
 /**
  * Says how many of the slice's counted votes come from battles that showed a replay answer, and why that matters:
  * replay answers are public text (the shipped corpus), so a voter could look them up and recognise the models.
  */
-export async function ReplayVotesNotice({ count }: { count: number }) {
-  const t = await getTranslations("leaderboard");
+export function ReplayVotesNotice({ count }: { count: number }) {
+  const t = useTranslations("leaderboard");
   return (
     <p className="text-sm text-slate-600" data-testid="replay-votes" data-count={count}>
       {t("replayNotice", { count })}{" "}

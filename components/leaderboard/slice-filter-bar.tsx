@@ -2,16 +2,16 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { LIST_KEYS, serializeLeaderboardFilters, type LeaderboardFilters, type ListKey } from "@/lib/filters";
+import { useTransition } from "react";
+import { LIST_KEYS, searchWithFilters, type LeaderboardFilters, type ListKey } from "@/lib/filters";
+import { DateFilter } from "./date-filter";
+import { FilterMenu } from "./filter-menu";
 import { prefixedEntries, toQuery } from "./prefixed-filters";
 
 export interface FilterOption {
   value: string;
   label: string;
 }
-
-/** Parameters a filter set owns; any other parameter of the URL (e.g. deprecated=show) is kept. */
-const FILTER_KEYS = new Set<string>([...LIST_KEYS, "from", "to"]);
 
 interface SliceFilterBarProps {
   value: LeaderboardFilters;
@@ -23,87 +23,91 @@ interface SliceFilterBarProps {
   prefix?: string;
   /** Accessible name of the form; give each bar on a page its own. */
   label?: string;
+  /**
+   * Applies a chosen filter set. Without it the bar navigates (the server renders the result); the leaderboard
+   * passes its own, which rewrites the URL in place and refetches the board.
+   */
+  onChange?: (filters: LeaderboardFilters) => void;
+  /** The filter set the reader is about to choose (pointer or focus on an Apply or remove button). */
+  onPreview?: (filters: LeaderboardFilters) => void;
 }
 
 /**
- * Slice filters. Each attribute takes several values (OR); attributes combine with AND. It only
- * writes the URL: the URL is the single source of truth and the server renders the result.
+ * Slice filters. Each attribute takes several values (OR); attributes combine with AND. Nothing applies while
+ * the reader browses a menu or types a date: only Apply, a complete committed date, a chip's remove button or
+ * "Clear filters" do. The URL is the single source of truth.
  */
-export function SliceFilterBar({ value, options, prefix, label }: SliceFilterBarProps) {
+export function SliceFilterBar({ value, options, prefix, label, onChange, onPreview }: SliceFilterBarProps) {
   const t = useTranslations("leaderboard.filters");
   const router = useRouter();
   const pathname = usePathname();
-  const go = (filters: LeaderboardFilters) => {
-    // Read at click time: the other side's filters (and the sort, or the deprecated toggle) are whatever the URL holds now.
-    const current = [...new URLSearchParams(window.location.search).entries()];
-    let query: string;
-    if (prefix) {
-      query = toQuery([...current.filter(([k]) => !k.startsWith(prefix)), ...prefixedEntries(filters, prefix)]);
-    } else {
-      const others = current.filter(([k]) => !FILTER_KEYS.has(k));
-      const own = serializeLeaderboardFilters(filters);
-      query = [own, toQuery(others)].filter(Boolean).join("&");
-    }
-    router.push(query ? `${pathname}?${query}` : pathname);
-  };
+  const [navigating, startTransition] = useTransition();
+  const go =
+    onChange ??
+    ((filters: LeaderboardFilters) => {
+      // Read at click time: the other side's filters (and the sort, or the deprecated toggle) are whatever the URL holds now.
+      const current = new URLSearchParams(window.location.search);
+      const query = prefix
+        ? toQuery([...[...current.entries()].filter(([k]) => !k.startsWith(prefix)), ...prefixedEntries(filters, prefix)])
+        : searchWithFilters(current, filters);
+      startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+    });
   const id = (key: string) => `filter-${prefix ?? ""}${key}`;
-  const setList = (key: ListKey, values: string[]) => go({ ...value, [key]: values.length ? values : undefined });
+  const withList = (key: ListKey, values: string[]): LeaderboardFilters => ({ ...value, [key]: values.length ? values : undefined });
   const labelOf = (key: ListKey, code: string) => options[key].find((o) => o.value === code)?.label ?? code;
   const isFiltered = LIST_KEYS.some((k) => value[k]?.length) || Boolean(value.from || value.to);
+  const preview = (filters: LeaderboardFilters) => () => onPreview?.(filters);
 
   return (
-    <form className="space-y-2" aria-label={label ?? t("label")} onSubmit={(e) => e.preventDefault()}>
-      <div className="flex flex-wrap items-end gap-3">
-        {LIST_KEYS.map((key) => {
-          const chosen = value[key] ?? [];
-          return (
-            <div key={key} className="text-xs font-medium text-slate-700">
-              <label htmlFor={id(key)}>{t(key)}</label>
-              <select
-                id={id(key)}
-                name={key}
-                value=""
-                onChange={(e) => e.target.value && setList(key, [...chosen, e.target.value])}
-                className="mt-1 block w-40 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm"
-              >
-                <option value="">{chosen.length ? t("add") : t("all")}</option>
-                {options[key].filter((o) => !chosen.includes(o.value)).map((o) => (
-                  <option key={o.value} value={o.value}>{o.label}</option>
-                ))}
-              </select>
-            </div>
-          );
-        })}
-        <div className="text-xs font-medium text-slate-700">
-          <label htmlFor={id("from")}>{t("from")}</label>
-          <input id={id("from")} type="date" value={value.from ?? ""} onChange={(e) => go({ ...value, from: e.target.value || undefined })} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm" />
-        </div>
-        <div className="text-xs font-medium text-slate-700">
-          <label htmlFor={id("to")}>{t("to")}</label>
-          <input id={id("to")} type="date" value={value.to ?? ""} onChange={(e) => go({ ...value, to: e.target.value || undefined })} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm" />
-        </div>
+    <form className="relative space-y-2" aria-label={label ?? t("label")} aria-busy={navigating || undefined} onSubmit={(e) => e.preventDefault()}>
+      <div className="flex flex-wrap items-end gap-2">
+        {LIST_KEYS.map((key) => (
+          <FilterMenu
+            key={key}
+            label={t(key)}
+            options={options[key]}
+            chosen={value[key] ?? []}
+            onApply={(values) => go(withList(key, values))}
+            onPreview={(values) => onPreview?.(withList(key, values))}
+          />
+        ))}
+        <DateFilter id={id("from")} label={t("from")} value={value.from} onApply={(from) => go({ ...value, from })} />
+        <DateFilter id={id("to")} label={t("to")} value={value.to} onApply={(to) => go({ ...value, to })} />
         {isFiltered && (
-          <button type="button" className="pb-1.5 text-sm text-slate-700 underline" onClick={() => go({})}>
+          <button type="button" className="pb-1.5 text-sm text-slate-700 underline" onClick={() => go({})} onPointerEnter={preview({})} onFocus={preview({})}>
             {t("clear")}
           </button>
         )}
       </div>
-      <ul className="flex flex-wrap gap-2" aria-label={t("active")}>
-        {LIST_KEYS.flatMap((key) =>
-          (value[key] ?? []).map((code) => (
-            <li key={`${key}-${code}`}>
-              <button
-                type="button"
-                aria-label={t("remove", { attribute: t(key), value: labelOf(key, code) })}
-                onClick={() => setList(key, (value[key] ?? []).filter((c) => c !== code))}
-                className="rounded-full border border-slate-300 bg-white px-3 py-0.5 text-xs hover:bg-slate-100"
-              >
-                {t("chip", { attribute: t(key), value: labelOf(key, code) })}
-              </button>
-            </li>
-          )),
-        )}
-      </ul>
+      {isFiltered && (
+        <ul className="flex flex-wrap gap-2" aria-label={t("active")}>
+          {LIST_KEYS.flatMap((key) =>
+            (value[key] ?? []).map((code) => {
+              const without = withList(key, (value[key] ?? []).filter((c) => c !== code));
+              return (
+                <li key={`${key}-${code}`}>
+                  <button
+                    type="button"
+                    aria-label={t("remove", { attribute: t(key), value: labelOf(key, code) })}
+                    onClick={() => go(without)}
+                    onPointerEnter={preview(without)}
+                    onFocus={preview(without)}
+                    className="rounded-full border border-slate-300 bg-white px-3 py-0.5 text-xs hover:bg-slate-100"
+                  >
+                    {t("chip", { attribute: t(key), value: labelOf(key, code) })}
+                  </button>
+                </li>
+              );
+            }),
+          )}
+        </ul>
+      )}
+      {/* Rendered always, so that screen readers announce the text when it appears. */}
+      {!onChange && (
+        <p role="status" className="text-xs text-slate-600">
+          {navigating ? t("updating") : ""}
+        </p>
+      )}
     </form>
   );
 }

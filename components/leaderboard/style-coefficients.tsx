@@ -1,22 +1,23 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { StyleSummary } from "@/lib/leaderboard/build";
-import { DataTable } from "@/components/ui/data-table";
+import { ScrollTable } from "./scroll-table";
 
 const fixed = (x: number) => `${x < 0 ? "−" : x > 0 ? "+" : ""}${Math.abs(x).toFixed(2)}`;
 
 /**
- * How much answer style sways votes in this slice (async server component): one row per feature with its
+ * How much answer style sways votes in this slice (server or client component): one row per feature with its
  * coefficient (log-odds per standard deviation) and 95% interval, and how many votes had a known style.
  */
-export async function StyleCoefficients({ style }: { style: StyleSummary }) {
-  const t = await getTranslations("leaderboard.style");
+export function StyleCoefficients({ style }: { style: StyleSummary }) {
+  const t = useTranslations("leaderboard.style");
   return (
     <section className="space-y-2" aria-labelledby="style-heading" data-testid="style-coefficients">
       <h2 id="style-heading" className="text-lg font-semibold">
         {t("title")}
       </h2>
       <p className="text-sm text-slate-600">{t("text", { votes: style.votes, unknown: style.unknown })}</p>
-      <DataTable
+      <ScrollTable
+        label={t("title")}
         testId="style-table"
         head={
           <tr>
@@ -39,7 +40,7 @@ export async function StyleCoefficients({ style }: { style: StyleSummary }) {
             </tr>
           ))}
         </tbody>
-      </DataTable>
+      </ScrollTable>
     </section>
   );
 }

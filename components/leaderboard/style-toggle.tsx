@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { LeaderboardFilters } from "@/lib/filters";
 import type { LeaderboardView } from "@/lib/leaderboard/view";
 import { leaderboardHref } from "./format";
 
 /** The "control for style" switch: a link that flips style=control in the URL, keeping the slice and the rest of the view. */
-export async function StyleToggle({ filters, view }: { filters: LeaderboardFilters; view: LeaderboardView }) {
-  const t = await getTranslations("leaderboard.style");
+export function StyleToggle({ filters, view }: { filters: LeaderboardFilters; view: LeaderboardView }) {
+  const t = useTranslations("leaderboard.style");
   const isOn = view.style === "control";
   return (
     <p className="text-sm text-slate-600" data-testid="style-toggle">

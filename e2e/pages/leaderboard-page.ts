@@ -1,7 +1,19 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
 type SliceFilter = { region?: string; country?: string; age?: string; education?: string; language?: string };
-const FILTER_LABELS: Record<keyof SliceFilter, string> = { region: "Region", country: "Country", age: "Age", education: "Education", language: "Language" };
+const FILTER_LABELS: Record<keyof SliceFilter, string> = { region: "Region", country: "Country", age: "Age", education: "Education", language: "Voter’s language" };
+
+/** A filter's menu button in a filter form: its name is "<attribute>: <chosen values>". */
+export function filterMenu(form: Locator, key: keyof SliceFilter): Locator {
+  return form.getByRole("button", { name: new RegExp(`^${FILTER_LABELS[key]}:`) });
+}
+
+/** Opens a filter's menu, ticks one value (by code) and applies it. */
+async function chooseFilter(form: Locator, key: keyof SliceFilter, value: string) {
+  await filterMenu(form, key).click();
+  await form.locator(`input[type="checkbox"][value="${value}"]`).check();
+  await form.getByRole("button", { name: "Apply", exact: true }).click();
+}
 
 /** A whole number as a person reads it in a cell: "1,157" or "+12" or "−7" -> number. */
 export function readNumber(text: string | null): number {
@@ -20,7 +32,7 @@ export class LeaderboardPage {
   }
 
   async totalVotes(): Promise<number> {
-    return Number(await this.page.getByTestId("slice-votes").textContent());
+    return readNumber(await this.page.getByTestId("slice-votes").textContent());
   }
 
   private row(displayName: string): Locator {
@@ -61,9 +73,11 @@ export class LeaderboardPage {
   async filterBy(filter: SliceFilter) {
     const form = this.page.getByRole("form", { name: "Filter by audience" });
     for (const [key, value] of Object.entries(filter)) {
-      await form.getByLabel(FILTER_LABELS[key as keyof SliceFilter], { exact: true }).selectOption(value!);
+      await chooseFilter(form, key as keyof SliceFilter, value!);
       await this.page.waitForURL(new RegExp(`${key}=`));
     }
+    // The board is refetched in place: wait for the new one (a first fit after start can be slow on a busy machine).
+    await expect(this.page.getByTestId("board")).toHaveAttribute("aria-busy", "false", { timeout: 30_000 });
     await expect(this.page.getByTestId("slice-summary")).toBeVisible();
   }
 }
@@ -97,7 +111,7 @@ export class SliceComparisonPage {
   async chooseFor(name: "A" | "B", filter: SliceFilter) {
     const form = this.page.getByRole("form", { name: `Audience ${name}` });
     for (const [key, value] of Object.entries(filter)) {
-      await form.getByLabel(FILTER_LABELS[key as keyof SliceFilter], { exact: true }).selectOption(value!);
+      await chooseFilter(form, key as keyof SliceFilter, value!);
       await this.page.waitForURL(new RegExp(`${name.toLowerCase()}\\.${key}=`));
     }
   }
