@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { BattleCountHeatmap } from "@/components/charts/battle-count-heatmap";
 import { RatingIntervalChart } from "@/components/charts/rating-interval-chart";
 import { WinFractionHeatmap } from "@/components/charts/win-fraction-heatmap";
+import { DemoNotice } from "@/components/demo/demo-notice";
 import { DeprecatedToggle } from "@/components/leaderboard/deprecated-toggle";
 import { StyleCoefficients } from "@/components/leaderboard/style-coefficients";
 import { StyleToggle } from "@/components/leaderboard/style-toggle";
@@ -77,11 +78,7 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
       </p>
       {board.replayVotes !== null && board.replayVotes > 0 && <ReplayVotesNotice count={board.replayVotes} />}
       <ExcludedVotesNotice excluded={board.excludedVotes} />
-      {board.demoVotes !== null && board.demoVotes > 0 && (
-        <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900" data-testid="demo-notice">
-          {t.rich("demoNotice", { count: board.demoVotes, code: (chunks: ReactNode) => <code>{chunks}</code> })}
-        </p>
-      )}
+      {board.demoVotes !== null && board.demoVotes > 0 && <DemoNotice count={board.demoVotes} />}
       <DeprecatedToggle filters={filters} view={view} hidden={board.hiddenDeprecated} />
       <StyleToggle filters={filters} view={view} />
       {board.isShown ? (

@@ -10,6 +10,11 @@ import { regionOfCountry, type AgeBand, type Education } from "@/lib/slices";
  * the table: a fresh demo always has the same audiences. Oceania (Australia, New Zealand) is kept deliberately
  * below the voter minimum so the honest "not enough voters" notice also has something to show.
  */
+/** The demo's size: 40,000 votes from 3,000 voters over the last 180 days. */
+export const DEMO_VOTES = 40_000;
+export const DEMO_VOTERS = 3_000;
+export const DEMO_DAYS = 180;
+
 export const COUNTRY_MIX: readonly { country: string; share: number; languages: readonly (readonly [string, number])[] }[] = [
   { country: "US", share: 17, languages: [["en", 85], ["es", 15]] },
   { country: "IN", share: 11, languages: [["en", 55], ["hi", 45]] },

@@ -32,6 +32,8 @@ export interface Audience {
 }
 
 export interface AudienceEffect {
+  /** Names the effect in the methodology page's table (messages: demo.effects.<id>). */
+  id: "showcase" | "asia" | "europe" | "german" | "young";
   audience: Audience;
   /** Log-odds added to each named model's strength (roster names). */
   offsets: Readonly<Record<string, number>>;
@@ -41,11 +43,11 @@ export interface AudienceEffect {
 export const SHOWCASE_AUDIENCE = { country: "BR", age: ["25-34"], language: "pt" } as const satisfies Audience;
 
 export const AUDIENCE_EFFECTS: readonly AudienceEffect[] = [
-  { audience: SHOWCASE_AUDIENCE, offsets: { "Meta-Llama-3.1-70B-Instruct-Turbo": 1.4, "gemini-pro": 0.9 } },
-  { audience: { region: "asia" }, offsets: { "Qwen2-72B-Instruct": 0.9, "Yi-34B-Chat": 0.7 } },
-  { audience: { region: "europe" }, offsets: { "Mixtral-8x7B-Instruct-v0.1": 0.8, "Mistral-7B-Instruct-v0.2": 0.7 } },
-  { audience: { language: "de" }, offsets: { "claude-3-opus-20240229": 0.8 } },
-  { audience: { age: ["18-24"] }, offsets: { "gpt-4o-mini-2024-07-18": 0.6 } },
+  { id: "showcase", audience: SHOWCASE_AUDIENCE, offsets: { "Meta-Llama-3.1-70B-Instruct-Turbo": 1.4, "gemini-pro": 0.9 } },
+  { id: "asia", audience: { region: "asia" }, offsets: { "Qwen2-72B-Instruct": 0.9, "Yi-34B-Chat": 0.7 } },
+  { id: "europe", audience: { region: "europe" }, offsets: { "Mixtral-8x7B-Instruct-v0.1": 0.8, "Mistral-7B-Instruct-v0.2": 0.7 } },
+  { id: "german", audience: { language: "de" }, offsets: { "claude-3-opus-20240229": 0.8 } },
+  { id: "young", audience: { age: ["18-24"] }, offsets: { "gpt-4o-mini-2024-07-18": 0.6 } },
 ];
 
 /** How answer style sways votes (log-odds per unit of style contrast), for everyone and for some audiences. */

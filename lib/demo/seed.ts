@@ -4,12 +4,11 @@ import { serverEnv } from "@/lib/env";
 import { loadReplayCorpus, loadReplayRoster } from "@/lib/providers/replay-corpus";
 import { createRng } from "@/lib/rating";
 import { markVotesChanged } from "@/lib/slice-index/vote-index";
+import { DEMO_DAYS, DEMO_VOTERS, DEMO_VOTES } from "./population";
 import { answerStyles, simulateDemoVotes } from "./simulate";
 
-/** The demo's size: about 40,000 votes from 3,000 voters over the last 180 days. */
-export const DEMO_VOTES = 40_000;
-export const DEMO_VOTERS = 3_000;
-export const DEMO_DAYS = 180;
+export { DEMO_DAYS, DEMO_VOTERS, DEMO_VOTES };
+
 const BATCH = 10_000;
 
 const INSERT_SQL = `
