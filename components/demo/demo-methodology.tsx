@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { AUDIENCE_EFFECTS, STYLE_EFFECTS } from "@/lib/demo/preferences";
 import { COUNTRY_MIX, DEMO_DAYS, DEMO_VOTERS, DEMO_VOTES } from "@/lib/demo/population";
+import { LATE_ENTRIES } from "@/lib/demo/simulate";
 import { loadReplayRoster } from "@/lib/providers/replay-corpus";
 
 /** The methodology page's section on the labelled demo votes: how they are simulated and their built-in effects. */
@@ -45,6 +46,9 @@ export async function DemoMethodology() {
           ))}
         </tbody>
       </DataTable>
+      {Object.entries(LATE_ENTRIES).map(([model, days]) => (
+        <p key={model}>{t("lateEntry", { model: names.get(model) ?? model, days })}</p>
+      ))}
       <p>{t("labelled")}</p>
     </section>
   );

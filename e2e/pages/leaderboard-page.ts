@@ -20,7 +20,7 @@ export class LeaderboardPage {
   }
 
   async totalVotes(): Promise<number> {
-    return Number(await this.page.getByTestId("slice-votes").textContent());
+    return readNumber(await this.page.getByTestId("slice-votes").textContent());
   }
 
   private row(displayName: string): Locator {
@@ -30,7 +30,7 @@ export class LeaderboardPage {
   /** Votes shown in a model's row, by its display name. */
   async votesOf(displayName: string): Promise<number> {
     const row = this.page.getByTestId("leaderboard").locator("tr", { hasText: displayName });
-    return Number(await row.locator('[data-col="votes"]').textContent());
+    return readNumber(await row.locator('[data-col="votes"]').textContent());
   }
 
   async ratingOf(displayName: string): Promise<number> {

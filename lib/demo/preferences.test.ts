@@ -74,6 +74,19 @@ describe("the demo population and simulation", () => {
     expect(a.filter((v) => v.region === "oceania").length).toBeLessThan(20);
   });
 
+  it("draws a late entry only after it joined", () => {
+    const models = [
+      { name: "gpt-4o-2024-05-13", winRate: 57 },
+      { name: "claude-3-opus-20240229", winRate: 40 },
+      { name: "gpt-4o-mini-2024-07-18", winRate: 50 },
+    ];
+    const style = { tokens: 100, headers: 0, lists: 0, bold: 0 };
+    const sim = simulateDemoVotes({ rng: createRng(2), models, styles: [[style, style, style]], count: 3_000, voters: 100, now: 0, days: 180 });
+    const late = [...sim.time].filter((_, i) => sim.modelA[i] === 2 || sim.modelB[i] === 2);
+    expect(late.length).toBeGreaterThan(100);
+    expect(late.every((t) => t >= -30 * 86_400_000)).toBe(true);
+  });
+
   it("simulates votes whose outcomes follow the effects' signs", () => {
     const models = [
       { name: LLAMA, winRate: 38 },

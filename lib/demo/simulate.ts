@@ -9,6 +9,12 @@ export interface DemoModel {
   winRate: number;
 }
 
+/**
+ * Models that joined the arena late, by name: days before `now` they entered (the newest roster release). Votes
+ * before that never drew them, so they have fewer votes, and small audiences honestly show "not enough votes".
+ */
+export const LATE_ENTRIES: Readonly<Record<string, number>> = { "gpt-4o-mini-2024-07-18": 30 };
+
 /** A replay prompt: the models' real answers to it, by roster name. */
 export interface DemoPrompt {
   outputs: Readonly<Record<string, string>>;
@@ -54,8 +60,9 @@ export function answerStyles(prompts: readonly DemoPrompt[], models: readonly De
 
 /**
  * Simulates `count` votes by `voterCount` voters (lib/demo/population.ts) under the preference model
- * (lib/demo/preferences.ts): each vote is a uniformly drawn pair of distinct models, shown in random order, on a
- * uniformly drawn prompt both models answered, cast at a uniform time in the `days` days before `now`. Deterministic
+ * (lib/demo/preferences.ts): each vote is cast at a uniform time in the `days` days before `now`, on a uniformly drawn
+ * pair of distinct models in the arena then (LATE_ENTRIES), shown in random order, and a uniformly drawn prompt both
+ * models answered. Deterministic
  * for a given random source. Cost O(count + voters · models) after the style table.
  */
 export function simulateDemoVotes(options: {
@@ -72,6 +79,11 @@ export function simulateDemoVotes(options: {
   if (M < 2) throw new RangeError("the demo needs at least two models");
   const base = models.map((m) => baseStrength(m.winRate));
   const voters = makeVoters(rng, options.voters, count, M);
+  const all = models.map((_, m) => m);
+  const late = all.filter((m) => LATE_ENTRIES[models[m]!.name] !== undefined);
+  const early = all.filter((m) => LATE_ENTRIES[models[m]!.name] === undefined);
+  const available = (time: number) => (late.length === 0 ? all : all.filter((m) => !late.includes(m) || time >= now - LATE_ENTRIES[models[m]!.name]! * 86_400_000));
+  if (early.length < 2) throw new RangeError("the demo needs two models present from the start");
   const order: { voter: number; a: number; b: number; prompt: number; outcome: DemoOutcome; time: number; style: VoteStyle }[] = [];
   for (let v = 0; v < voters.length; v++) {
     const voter = voters[v]!;
@@ -79,9 +91,12 @@ export function simulateDemoVotes(options: {
     const coefficients = styleCoefficients(voter);
     coefficients.length += voter.lengthTaste;
     for (let k = 0; k < voter.votes; k++) {
-      const a = Math.floor(rng() * M);
-      let b = Math.floor(rng() * (M - 1));
-      if (b >= a) b += 1;
+      const time = Math.floor(now - rng() * days * 86_400_000);
+      const open = available(time);
+      const i = Math.floor(rng() * open.length);
+      let j = Math.floor(rng() * (open.length - 1));
+      if (j >= i) j += 1;
+      const [a, b] = [open[i]!, open[j]!];
       let prompt = Math.floor(rng() * styles.length);
       for (let tries = 0; (!styles[prompt]![a] || !styles[prompt]![b]) && tries < styles.length; tries++) prompt = (prompt + 1) % styles.length;
       const sa = styles[prompt]![a];
@@ -90,7 +105,7 @@ export function simulateDemoVotes(options: {
       const style: VoteStyle = { tokensA: sa.tokens, tokensB: sb.tokens, headersA: sa.headers, headersB: sb.headers, listsA: sa.lists, listsB: sb.lists, boldA: sa.bold, boldB: sb.bold };
       const logit = preferenceLogit(strength[a]!, strength[b]!, coefficients, styleContrasts(style));
       const outcome = drawOutcome(rng, logit, base[a]!, base[b]!);
-      order.push({ voter: v, a, b, prompt, outcome, time: Math.floor(now - rng() * days * 86_400_000), style });
+      order.push({ voter: v, a, b, prompt, outcome, time, style });
     }
   }
   order.sort((x, y) => x.time - y.time);
