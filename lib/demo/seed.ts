@@ -86,6 +86,8 @@ export async function seedDemoVotes(options: { count?: number; voters?: number; 
     }
     await client.query("COMMIT");
     isOpen = false;
+    // fresh statistics now, rather than an autovacuum pass while the server starts
+    await client.query('ANALYZE "Vote"');
     markVotesChanged();
     return { created: n, voters: new Set(sim.voter).size, skipped: false, ms: Date.now() - started };
   } finally {
