@@ -102,7 +102,7 @@ test("exports, snapshots and admin endpoints refuse anonymous visitors (401) and
 test("an admin shortens the holdout, sees it in the audit log, and exports never contain newer votes", async ({ page, playwright, baseURL }) => {
   test.setTimeout(180_000);
   const stamp = Date.now();
-  // Non-demo votes at known ages (the demo votes are all from the last 30 days).
+  // Non-demo votes at known ages (demo votes are never exported, whatever their age).
   const ages = { old: 90, middle: 45, recent: 10, fresh: 0.01 };
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "showdown-e2e-")), "battles.jsonl");
   const tstamp = (days: number) => Math.round((stamp - days * DAY) / 1000);

@@ -79,7 +79,8 @@ test("two audiences side by side: ratings from each audience's leaderboard and t
   expect(differences).toEqual([...differences].sort((x, y) => y - x));
 
   // A small audience says so for the whole side; a model with too few votes in an audience says so in its cell.
-  await compare.open("a.region=europe&b.region=oceania");
+  // (Portugal is shown, and the demo's late entry, GPT-4o mini, has too few votes there; Oceania is kept thin.)
+  await compare.open("a.country=PT&b.region=oceania");
   await expect(compare.side("B").getByTestId("slice-too-small")).toContainText("Not enough voters");
   await expect(compare.side("A").getByTestId("slice-too-small")).toHaveCount(0);
   const small = await compare.rows();

@@ -120,7 +120,7 @@ async function run(command: string | undefined, rest: string[]): Promise<void> {
       else {
         await seedRoster();
         const demo = await seedDemoVotes();
-        console.log(demo.skipped ? "Demo votes are already present" : `Added ${demo.created} demo votes`);
+        console.log(demo.skipped ? "Demo votes are already present" : `Added ${demo.created} demo votes from ${demo.voters} simulated voters in ${(demo.ms / 1000).toFixed(1)} s`);
       }
       return;
     }

@@ -48,7 +48,11 @@ const seeded = await seedRoster();
 if (seeded.models || seeded.prompts) log(`Seeded ${seeded.models} models and ${seeded.prompts} prompts`);
 if (values.demo) {
   const demo = await seedDemoVotes();
-  log(demo.skipped ? "Demo votes already present" : `Added ${demo.created} demo votes (remove with: npm run arena -- demo remove)`);
+  log(
+    demo.skipped
+      ? "Demo votes already present"
+      : `Added ${demo.created} labelled demo votes from ${demo.voters} simulated voters in ${(demo.ms / 1000).toFixed(1)} s (remove with: npm run arena -- demo remove)`,
+  );
 }
 await disconnectDb();
 

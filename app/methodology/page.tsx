@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DemoMethodology } from "@/components/demo/demo-methodology";
 import { SamplingTable } from "@/components/leaderboard/sampling-table";
 import {
   ANOMALY_ALPHA,
@@ -162,6 +163,8 @@ export default async function MethodologyPage() {
         <p>{t("policy.holdout", { days: policy.holdoutDays, date: releasedUpTo })}</p>
         <p>{t("policy.snapshots")}</p>
       </section>
+
+      <DemoMethodology />
 
       <p>
         <Link href="/leaderboard" className="underline">{t("back")}</Link>

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { BattleCountHeatmap } from "@/components/charts/battle-count-heatmap";
 import { RatingIntervalChart } from "@/components/charts/rating-interval-chart";
 import { WinFractionHeatmap } from "@/components/charts/win-fraction-heatmap";
+import { DemoNotice } from "@/components/demo/demo-notice";
 import { isAllVoters, type LeaderboardFilters } from "@/lib/filters";
 import type { Leaderboard } from "@/lib/leaderboard/build";
 import type { LeaderboardView } from "@/lib/leaderboard/view";
@@ -22,7 +23,20 @@ const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
  * a link to how ratings are computed; a thin slice only says it has fewer voters than the minimum), the interval
  * kind, notices, toggles, the chart, the table, style coefficients and the head-to-head heatmaps.
  */
-export function LeaderboardBoard({ board, filters, view, sliceName }: { board: Leaderboard; filters: LeaderboardFilters; view: LeaderboardView; sliceName: string }) {
+export function LeaderboardBoard({
+  board,
+  filters,
+  view,
+  sliceName,
+  isAdmin,
+}: {
+  board: Leaderboard;
+  filters: LeaderboardFilters;
+  view: LeaderboardView;
+  sliceName: string;
+  /** Admins are told how to remove demo votes. */
+  isAdmin: boolean;
+}) {
   const t = useTranslations("leaderboard");
   const rated = board.rows.filter((r) => r.rating !== null);
   const byId = new Map(board.rows.map((r) => [r.modelId, r]));
@@ -66,11 +80,7 @@ export function LeaderboardBoard({ board, filters, view, sliceName }: { board: L
       </div>
       {board.replayVotes !== null && board.replayVotes > 0 && <ReplayVotesNotice count={board.replayVotes} />}
       <ExcludedVotesNotice excluded={board.excludedVotes} />
-      {board.demoVotes !== null && board.demoVotes > 0 && (
-        <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900" data-testid="demo-notice">
-          {t.rich("demoNotice", { count: board.demoVotes, code: (chunks: ReactNode) => <code>{chunks}</code> })}
-        </p>
-      )}
+      {board.demoVotes !== null && board.demoVotes > 0 && <DemoNotice count={board.demoVotes} isAdmin={isAdmin} />}
       <DeprecatedToggle filters={filters} view={view} hidden={board.hiddenDeprecated} />
       <StyleToggle filters={filters} view={view} />
       {board.isShown ? (

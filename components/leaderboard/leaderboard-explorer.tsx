@@ -20,6 +20,7 @@ interface LeaderboardExplorerProps {
   /** The board the server rendered for the URL it was asked for, and that URL's slice in words. */
   initial: { filters: LeaderboardFilters; view: LeaderboardView; board: Leaderboard; sliceName: string };
   options: Record<ListKey, SliceOption[]>;
+  isAdmin: boolean;
 }
 
 /**
@@ -28,7 +29,7 @@ interface LeaderboardExplorerProps {
  * previous board stays on screen, dimmed and marked busy, until the new one arrives. The server's board is the
  * first key's initial data, so the first paint needs no fetch.
  */
-export function LeaderboardExplorer({ initial, options }: LeaderboardExplorerProps) {
+export function LeaderboardExplorer({ initial, options, isAdmin }: LeaderboardExplorerProps) {
   const t = useTranslations("leaderboard");
   const tSlices = useTranslations("slices");
   const locale = useLocale();
@@ -94,7 +95,7 @@ export function LeaderboardExplorer({ initial, options }: LeaderboardExplorerPro
         </p>
       )}
       <div aria-busy={updating} data-testid="board" className={`space-y-5 transition-opacity ${updating ? "opacity-60" : ""}`}>
-        <LeaderboardBoard board={board} filters={board.filters} view={view} sliceName={sliceName} />
+        <LeaderboardBoard board={board} filters={board.filters} view={view} sliceName={sliceName} isAdmin={isAdmin} />
       </div>
     </>
   );

@@ -42,7 +42,7 @@ export class LeaderboardPage {
   /** Votes shown in a model's row, by its display name. */
   async votesOf(displayName: string): Promise<number> {
     const row = this.page.getByTestId("leaderboard").locator("tr", { hasText: displayName });
-    return Number(await row.locator('[data-col="votes"]').textContent());
+    return readNumber(await row.locator('[data-col="votes"]').textContent());
   }
 
   async ratingOf(displayName: string): Promise<number> {

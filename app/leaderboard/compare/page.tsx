@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -10,6 +11,7 @@ import { FilterProblems } from "@/components/leaderboard/filter-problems";
 import { pickPrefixed, toQuery } from "@/components/leaderboard/prefixed-filters";
 import { SliceFilterBar } from "@/components/leaderboard/slice-filter-bar";
 import { BackToLeaderboard } from "@/components/leaderboard/back-to-leaderboard";
+import { defaultComparisonHref } from "@/lib/compare-defaults";
 import { parseLeaderboardFilters, serializeLeaderboardFilters, type LeaderboardFilters, type ListKey } from "@/lib/filters";
 import { getComparison } from "@/lib/queries/compare";
 import { getLeaderboard, type Leaderboard } from "@/lib/queries/leaderboard";
@@ -66,9 +68,15 @@ function SidePanel({ side, board, filters, sliceName, options, t }: SidePanelPro
   );
 }
 
-/** Two audiences side by side: each model's rank and rating in A and in B, and how far apart they are. */
+/**
+ * Two audiences side by side: each model's rank and rating in A and in B, and how far apart they are. Without any
+ * audience in the URL it redirects to the default pair (lib/compare-defaults.ts).
+ */
 export default async function CompareSlicesPage({ searchParams }: PageProps) {
   const params = await searchParams;
+  // No audience named: the default pair (the README's example versus all voters), in the URL.
+  const defaults = defaultComparisonHref(params);
+  if (defaults) redirect(defaults);
   const [t, slices] = await Promise.all([getTranslations("compare"), getSliceLabels()]);
   const options = sliceOptions(slices.labels, slices.locale);
   const sides = SIDES.map((side) => ({ side, ...parseLeaderboardFilters(pickPrefixed(params, side.prefix)) }));
