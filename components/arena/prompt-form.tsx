@@ -21,7 +21,8 @@ export function PromptForm({ canTypePrompt, canSample, isBusy: isPending, should
   const [problem, setProblem] = useState<"empty" | "tooLong" | null>(null);
   const box = useRef<HTMLDivElement>(null);
   // A click before hydration would be lost: the buttons wait for React.
-  const isBusy = isPending || !useIsHydrated();
+  const isHydrated = useIsHydrated();
+  const isBusy = isPending || !isHydrated;
 
   useEffect(() => {
     if (shouldFocus) box.current?.querySelector<HTMLElement>("textarea, button")?.focus();

@@ -28,7 +28,8 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function VoteButtons({ isDisabled: isBusy, onVote }: { isDisabled: boolean; onVote: (outcome: Outcome) => void }) {
   const t = useTranslations("arena");
-  const isDisabled = isBusy || !useIsHydrated();
+  const isHydrated = useIsHydrated();
+  const isDisabled = isBusy || !isHydrated;
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
