@@ -103,10 +103,8 @@ test("a hostile answer runs no script, loads nothing and links nowhere unsafe", 
       "<script>window.__pwned = 'script'; alert('script')</script>",
       `<img src="${origin}/html-img" onerror="window.__pwned = 'onerror'; alert('onerror')">`,
       `![tracking pixel](${origin}/markdown-img.gif)`,
-      `![ref-style][px]`,
-      "",
+      "![ref-style][px]",
       `[px]: ${origin}/reference-img.gif`,
-      "",
       "[click me](javascript:window.__pwned='link';alert('link'))",
       "[encoded](&#106;avascript:alert('entity'))",
       "<a href=\"javascript:alert('raw')\">raw link</a>",
@@ -118,7 +116,7 @@ test("a hostile answer runs no script, loads nothing and links nowhere unsafe", 
       `<form action="${origin}/form"><button>Submit</button></form>`,
       "",
       `A fine link: [docs](${origin}/docs).`,
-    ].join("\n");
+    ].join("\n\n"); // blank lines: an HTML block would otherwise swallow the markdown after it
 
     const me = new ContributorSession(page);
     await me.joinAsNewContributor("hostile");
