@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { HeaderVoteCount } from "@/components/arena/header-vote-count";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { getCurrentUser } from "@/lib/session";
@@ -37,7 +38,7 @@ export async function SiteHeader() {
           {user ? (
             <>
               <Link href="/history" className="hover:underline" data-testid="header-user">
-                {user.email} · {t("voteCount", { count: user.voteCount })}
+                {user.email} · <HeaderVoteCount initial={user.voteCount} />
               </Link>
               <Link href="/profile" className="hover:underline">
                 {t("nav.profile")}

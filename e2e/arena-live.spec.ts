@@ -105,7 +105,9 @@ test("a live battle streams both answers together, hides the models until the vo
 
   // A reload of a finished battle shows both texts at once, ready for the vote.
   await page.reload();
-  await expect(page.getByTestId("text-A")).toContainText("- second point");
+  // Rendered as markdown: the "## " heading and "- " list are a heading and list items, not markup.
+  await expect(page.getByTestId("text-A").getByRole("listitem")).toHaveText(["first point", "second point"]);
+  await expect(page.getByTestId("text-A").getByRole("heading", { name: "A short answer" })).toBeVisible();
   await expect(page.getByTestId("stream-status")).toHaveCount(0);
 
   const result = await me.vote("A", "keyboard");

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ArenaView } from "@/components/arena/arena-view";
 import { isAppError } from "@/lib/errors";
-import { createBattle, getArenaOptions, getCurrentBattle, type AnonymousBattle } from "@/lib/queries/battles";
+import { getArenaOptions, getCurrentBattle, getOrCreateOpenBattle, type AnonymousBattle } from "@/lib/queries/battles";
 import { clientIp, enforceRateLimit } from "@/lib/rate-limit";
 import { requirePageUser } from "@/lib/session";
 
@@ -25,7 +25,9 @@ export default async function ArenaPage() {
     try {
       const request = new Request("http://arena.local/arena", { headers: await headers() });
       await enforceRateLimit({ action: "battle", userId: user.id, ip: clientIp(request) });
-      battle = await createBattle(user.id);
+      // "Reuse", not "replace": two renders of this page at once (a client navigation and its
+      // refresh, a reload) must agree on one battle, not abandon the one the other has shown.
+      battle = await getOrCreateOpenBattle(user.id);
     } catch (caught) {
       if (!isAppError(caught)) throw caught;
       const minutes = Math.max(1, Math.ceil(Number(caught.details?.retryAfterSeconds ?? 60) / 60));

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/markdown/markdown";
 import { DataTable } from "@/components/ui/data-table";
 import { getVoteHistory } from "@/lib/queries/history";
 import { requirePageUser } from "@/lib/session";
@@ -13,9 +14,10 @@ export default async function HistoryPage({ searchParams }: PageProps) {
   const user = await requirePageUser("/history");
   const raw = (await searchParams).page;
   const requested = Number(Array.isArray(raw) ? raw[0] : raw);
-  const [history, t, format] = await Promise.all([
+  const [history, t, tArena, format] = await Promise.all([
     getVoteHistory(user.id, Number.isFinite(requested) && requested >= 1 ? requested : 1),
     getTranslations("history"),
+    getTranslations("arena"),
     getFormatter(),
   ]);
   const cell = "px-3 py-2 text-start align-top";
@@ -47,8 +49,18 @@ export default async function HistoryPage({ searchParams }: PageProps) {
             {history.entries.map((entry, i) => (
               <tr key={i} className="border-t border-slate-100">
                 <td className={`${cell} whitespace-nowrap`}>{format.dateTime(entry.votedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                <td className={`${cell} max-w-md`} dir="auto">
-                  {entry.promptExcerpt}
+                <td className={`${cell} max-w-md`}>
+                  <span dir="auto">{entry.promptExcerpt}</span>
+                  {/* The answers render like the arena's: markdown, sanitised (components/markdown). */}
+                  <details className="mt-1 text-sm" data-testid="history-answers">
+                    <summary className="cursor-pointer text-slate-700 underline">{t("showAnswers")}</summary>
+                    {(["A", "B"] as const).map((side) => (
+                      <section key={side} aria-label={tArena("response.heading", { side })} className="mt-2 rounded border border-slate-200 bg-white p-2">
+                        <h2 className="mb-1 text-xs font-semibold text-slate-600">{tArena("response.heading", { side })}</h2>
+                        <Markdown text={side === "A" ? entry.responseA : entry.responseB} />
+                      </section>
+                    ))}
+                  </details>
                 </td>
                 <td className={cell}>
                   {entry.modelA.displayName} <span className="text-slate-500">· {entry.modelA.organization}</span>

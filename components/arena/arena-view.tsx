@@ -1,11 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { AnonymousBattle, ArenaOptions } from "@/lib/queries/battles";
-import { arenaErrorMessage } from "./api-error";
 import { ArenaBattle } from "./arena-battle";
+import { useArenaErrorMessage } from "./arena-errors";
 import { PromptForm } from "./prompt-form";
+import { useSkipBattle, useStartBattle } from "./use-arena-api";
 
 interface Props {
   initialBattle: AnonymousBattle | null;
@@ -13,41 +13,55 @@ interface Props {
   initialError?: string;
 }
 
-/** The arena's client side: the prompt form or the current battle, and moving on to the next. */
+/**
+ * The arena's client side: the prompt form or the current battle, and moving on to the next.
+ * Whatever the contributor moves to (a new battle, the prompt form) takes the focus; the page's
+ * first battle does not.
+ */
 export function ArenaView({ initialBattle, options, initialError = "" }: Props) {
-  const t = useTranslations("arena");
   const [battle, setBattle] = useState(initialBattle);
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState(initialError);
+  const [shouldFocus, setShouldFocus] = useState(false);
+  const [initialNotice, setInitialNotice] = useState(initialError);
+  const errorMessage = useArenaErrorMessage();
+  const show = (next: AnonymousBattle) => {
+    setShouldFocus(true);
+    setBattle(next);
+  };
+  const start = useStartBattle(show);
+  const skip = useSkipBattle(show);
+  const isBusy = start.isPending || skip.isPending;
+  const failure = start.error ?? skip.error;
+  const error = failure ? errorMessage(failure, "battle") : initialNotice;
 
-  async function request(url: string, body: object) {
-    setBusy(true);
-    setError("");
-    try {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      if (response.ok) setBattle(((await response.json()) as { battle: AnonymousBattle }).battle);
-      else setError(await arenaErrorMessage(response, t, "battle"));
-    } catch {
-      setError(t("errors.network"));
-    } finally {
-      setBusy(false);
-    }
+  function begin(prompt?: string) {
+    skip.reset();
+    setInitialNotice("");
+    start.mutate(prompt);
   }
-
-  const start = (prompt?: string) => request("/api/battles", prompt === undefined ? {} : { prompt });
-  const skip = () => battle && request(`/api/battles/${encodeURIComponent(battle.id)}/skip`, {});
   function next() {
-    setError("");
+    start.reset();
+    skip.reset();
+    setShouldFocus(true);
     if (options.canTypePrompt) setBattle(null);
-    else void start();
+    else begin();
   }
 
   return (
     <div className="space-y-4">
       {battle ? (
-        <ArenaBattle key={battle.id} battle={battle} isBusy={isBusy} onNext={next} onSkip={skip} />
+        <ArenaBattle
+          key={battle.id}
+          battle={battle}
+          isBusy={isBusy}
+          shouldFocus={shouldFocus}
+          onNext={next}
+          onSkip={() => {
+            start.reset();
+            skip.mutate(battle.id);
+          }}
+        />
       ) : (
-        <PromptForm canTypePrompt={options.canTypePrompt} canSample={options.canSample} isBusy={isBusy} onStart={start} />
+        <PromptForm canTypePrompt={options.canTypePrompt} canSample={options.canSample} isBusy={isBusy} shouldFocus={shouldFocus} onStart={begin} />
       )}
       {error && (
         <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="arena-start-error">

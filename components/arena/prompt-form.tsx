@@ -1,21 +1,32 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { MAX_PROMPT_CHARS, promptProblem } from "@/lib/battle/prompt";
+import { useIsHydrated } from "./use-arena-api";
 
 interface Props {
   canTypePrompt: boolean;
   canSample: boolean;
   isBusy: boolean;
+  /** Shown after "Next battle": the first control takes the focus. */
+  shouldFocus: boolean;
   onStart: (prompt?: string) => void;
 }
 
 /** Type a prompt for two live models, and/or take a sampled corpus prompt. */
-export function PromptForm({ canTypePrompt, canSample, isBusy, onStart }: Props) {
+export function PromptForm({ canTypePrompt, canSample, isBusy: isPending, shouldFocus, onStart }: Props) {
   const t = useTranslations("arena");
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<"empty" | "tooLong" | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // A click before hydration would be lost: the buttons wait for React.
+  const isHydrated = useIsHydrated();
+  const isBusy = isPending || !isHydrated;
+
+  useEffect(() => {
+    if (shouldFocus) box.current?.querySelector<HTMLElement>("textarea, button")?.focus();
+  }, [shouldFocus]);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -25,7 +36,7 @@ export function PromptForm({ canTypePrompt, canSample, isBusy, onStart }: Props)
   }
 
   return (
-    <div className="space-y-3 rounded border border-slate-200 bg-white p-4">
+    <div ref={box} className="space-y-3 rounded border border-slate-200 bg-white p-4">
       {canTypePrompt && (
         <form onSubmit={submit} noValidate className="space-y-2">
           <label htmlFor="arena-prompt" className="block text-sm font-semibold">
@@ -59,7 +70,7 @@ export function PromptForm({ canTypePrompt, canSample, isBusy, onStart }: Props)
             </span>
           </div>
           <button type="submit" disabled={isBusy} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
-            {isBusy ? t("prompt.submitting") : t("prompt.submit")}
+            {isPending ? t("prompt.submitting") : t("prompt.submit")}
           </button>
         </form>
       )}

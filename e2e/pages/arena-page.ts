@@ -24,6 +24,13 @@ export class ContributorSession {
     await this.page.getByRole("button", { name: /Save/ }).click();
   }
 
+  /** A new contributor with a complete profile, landed on the arena. */
+  async joinAsNewContributor(prefix: string) {
+    await this.signUp(`${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`, "a good long password");
+    await this.completeProfile({ country: "GB", ageBand: "25-34", education: "bachelor", language: "en" });
+    await this.page.waitForURL((url) => url.pathname === "/arena");
+  }
+
   /** Opens the arena on a battle (taking a sampled prompt when the page offers a choice). */
   async openArena() {
     await this.page.goto("/arena");

@@ -10,6 +10,9 @@ const EXCERPT_CHARS = 140;
 export interface HistoryEntry {
   votedAt: Date;
   promptExcerpt: string;
+  /** The two answers as the voter saw them (markdown source). */
+  responseA: string;
+  responseB: string;
   modelA: RevealedModel;
   modelB: RevealedModel;
   outcome: Outcome;
@@ -28,9 +31,14 @@ function excerpt(text: string): string {
   return flat.length <= EXCERPT_CHARS ? flat : `${flat.slice(0, EXCERPT_CHARS - 1).trimEnd()}…`;
 }
 
+/** How many votes the user has cast (every vote, counted on the boards or not). */
+export async function countOwnVotes(userId: string): Promise<number> {
+  return db().vote.count({ where: { voterId: userId } });
+}
+
 /** The user's own arena votes, newest first, one page at a time, with their total count. */
 export async function getVoteHistory(userId: string, page = 1): Promise<VoteHistory> {
-  const total = await db().vote.count({ where: { voterId: userId } });
+  const total = await countOwnVotes(userId);
   const pages = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page)), pages);
   const rows = await db().vote.findMany({
@@ -45,6 +53,8 @@ export async function getVoteHistory(userId: string, page = 1): Promise<VoteHist
       battle: {
         select: {
           prompt: { select: { text: true } },
+          responseA: true,
+          responseB: true,
           modelA: { select: { displayName: true, organization: true } },
           modelB: { select: { displayName: true, organization: true } },
         },
@@ -57,6 +67,8 @@ export async function getVoteHistory(userId: string, page = 1): Promise<VoteHist
           {
             votedAt: row.createdAt,
             promptExcerpt: excerpt(row.battle.prompt.text),
+            responseA: row.battle.responseA,
+            responseB: row.battle.responseB,
             modelA: row.battle.modelA,
             modelB: row.battle.modelB,
             outcome: row.outcome,

@@ -10,6 +10,8 @@ import type { AddressInfo } from "node:net";
  *   fail-*      HTTP 500 with a body that echoes the Authorization header
  *   malformed-* sends an event whose data is not JSON
  *   leaky-*     answers "As Claude, made by Anthropic, ..." (the roster must contain them)
+ * Whatever the mode, a prompt that starts with ECHO_MARKER is answered (streamed in small chunks) with
+ * the rest of the prompt: a test chooses the exact answer, e.g. markdown or a hostile one.
  * Anthropic's Messages API is served at POST /v1/messages with the same modes (ok, fail).
  */
 export interface FakeRequest {
@@ -31,6 +33,16 @@ export function okAnswer(prompt: string): string[] {
   return ["## A short answer\n\n", "Here is **my reply** to your prompt ", `(${prompt.length} characters).\n\n`, "- first point\n", "- second point\n"];
 }
 
+/** A prompt starting with this is answered with its remainder (see above). */
+export const ECHO_MARKER = "[[echo]]\n";
+
+/** `text` cut into chunks of at most `size` characters (a streamed answer). */
+function chunksOf(text: string, size = 200): string[] {
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i += size) parts.push(text.slice(i, i + size));
+  return parts;
+}
+
 const LEAKY = ["As Claude, made by Anthropic, ", "I am happy to help with that."];
 
 function chunk(model: string, content: string): string {
@@ -47,7 +59,7 @@ async function serveOpenAi(req: FakeRequest, res: http.ServerResponse): Promise<
     return;
   }
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-  const parts = mode === "leaky" ? LEAKY : okAnswer(prompt);
+  const parts = prompt.startsWith(ECHO_MARKER) ? chunksOf(prompt.slice(ECHO_MARKER.length)) : mode === "leaky" ? LEAKY : okAnswer(prompt);
   if (mode === "malformed") {
     res.write(chunk(model, "Hello"));
     res.end("data: {this is not json\n\n");
