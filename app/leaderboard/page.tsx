@@ -1,9 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { BattleCountHeatmap } from "@/components/charts/battle-count-heatmap";
-import { RatingIntervalChart } from "@/components/charts/rating-interval-chart";
-import { WinFractionHeatmap } from "@/components/charts/win-fraction-heatmap";
+import { BattleCountHeatmap, RatingIntervalChart, WinFractionHeatmap } from "@/components/charts/lazy";
 import { DeprecatedToggle } from "@/components/leaderboard/deprecated-toggle";
 import { StyleCoefficients } from "@/components/leaderboard/style-coefficients";
 import { StyleToggle } from "@/components/leaderboard/style-toggle";
