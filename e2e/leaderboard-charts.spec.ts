@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { LeaderboardPage, ModelProfilePage, SliceComparisonPage, readNumber } from "./pages/leaderboard-page";
+import { signInNewAdmin } from "./support/accounts";
 
 interface ApiRow {
   name: string;
@@ -291,4 +292,24 @@ test("heatmap cells from few battles are faint and say how many battles; every c
     if (fewSeen > 0) break;
   }
   expect(fewSeen).toBeGreaterThan(0);
+});
+
+test("rating history: one snapshot shows its interval as an error bar, two or more as a band along the line", async ({ page }) => {
+  await signInNewAdmin(page.request, "history-admin");
+  const board = new LeaderboardPage(page);
+  await board.open();
+  const [top] = await board.ratedModels();
+  expect((await page.request.post("/api/admin/snapshots")).status()).toBe(201);
+  await board.openModel(top!);
+  const history = page.getByRole("main").getByTestId("rating-history");
+  await expect(history).toBeVisible();
+  const published = await history.locator(".recharts-line-dot, .recharts-dot").count();
+  if (published === 1) await expect(history.getByTestId("history-lone-interval")).toHaveCount(1);
+
+  expect((await page.request.post("/api/admin/snapshots")).status()).toBe(201);
+  await page.reload();
+  await expect(history.locator(".recharts-area-area")).toBeVisible();
+  await expect(history.getByTestId("history-lone-interval")).toHaveCount(0);
+  const ticks = (await history.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents()).map((s) => Number(s.replace(/,/g, "")));
+  expectRoundTicks(ticks);
 });

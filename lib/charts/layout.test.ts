@@ -40,7 +40,9 @@ describe("label layout", () => {
   });
 
   it("fits fewer number ticks on a phone than on a desktop", () => {
-    expect(tickBudget(200)).toBe(3);
+    expect(tickBudget(60)).toBe(3);
+    // a 390 px phone leaves about 170 px of plot: five ticks 43 px apart (600, 800, … 1400)
+    expect(tickBudget(170)).toBe(5);
     expect(tickBudget(1000)).toBe(8);
   });
 });

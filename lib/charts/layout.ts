@@ -57,9 +57,12 @@ export function rowChartHeight(rows: number, rowHeight = ROW_HEIGHT): number {
   return AXIS_ROOM.top + AXIS_ROOM.bottom + Math.max(1, rows) * rowHeight;
 }
 
-/** How many number ticks fit across `width` px when each label needs about `labelWidth` px plus spacing. */
-export function tickBudget(width: number, labelWidth = 36): number {
-  return Math.max(3, Math.min(8, Math.floor(width / (labelWidth * 1.8))));
+/**
+ * How many number ticks fit across `width` px: one per `spacing` px plus the first (4-digit labels at 11 px are
+ * about 28 px wide, so 36 px leaves a gap), between 3 and 8.
+ */
+export function tickBudget(width: number, spacing = 36): number {
+  return Math.max(3, Math.min(8, Math.floor(width / spacing) + 1));
 }
 
 /** Above this many models a heatmap first shows the top ones, with a button for all (keeps phones and the DOM light). */
