@@ -167,7 +167,8 @@ const disjoint = (a: Box, b: Box) => a.x + a.width <= b.x + 0.5 || b.x + b.width
 /** The interval chart's geometry as drawn: x tick labels and values, model-name labels, the plot's x axis line. */
 async function intervalChartGeometry(page: import("@playwright/test").Page) {
   const chart = page.getByTestId("rating-interval-chart");
-  await expect(chart.getByTestId("interval-dot").first()).toBeVisible();
+  // the chart loads lazily after the page (its own chunk): allow for a busy machine
+  await expect(chart.getByTestId("interval-dot").first()).toBeVisible({ timeout: 30_000 });
   const svg = (await chart.locator("svg.recharts-surface").boundingBox())!;
   const axisLine = (await chart.locator(".recharts-xAxis .recharts-cartesian-axis-line").boundingBox())!;
   const xTicks = chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
@@ -183,7 +184,8 @@ test("every interval whisker is drawn with its dot, with no animation delay", as
   await board.open();
   const rated = await board.ratedModels();
   const chart = page.getByTestId("rating-interval-chart");
-  await expect(chart.getByTestId("interval-dot").first()).toBeVisible();
+  // the chart loads lazily after the page (its own chunk): allow for a busy machine
+  await expect(chart.getByTestId("interval-dot").first()).toBeVisible({ timeout: 30_000 });
   // counted in the same frame the first dot appears: no whisker trails behind
   const counts = await chart.evaluate((el) => ({
     dots: el.querySelectorAll('[data-testid="interval-dot"]').length,
@@ -295,6 +297,7 @@ test("heatmap cells from few battles are faint and say how many battles; every c
 });
 
 test("rating history: one snapshot shows its interval as an error bar, two or more as a band along the line", async ({ page }) => {
+  test.setTimeout(120_000); // two snapshot publications, each a full bootstrap
   await signInNewAdmin(page.request, "history-admin");
   const board = new LeaderboardPage(page);
   await board.open();

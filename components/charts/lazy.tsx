@@ -12,8 +12,8 @@ import type { BattleCountHeatmap as BattleCountHeatmapChart } from "./battle-cou
 import type { RatingIntervalChart as RatingIntervalChartChart } from "./rating-interval-chart";
 import type { WinFractionHeatmap as WinFractionHeatmapChart } from "./win-fraction-heatmap";
 
-/** Figure padding and caption around the interval chart's plot. */
-const INTERVAL_FRAME = 24 + 16;
+/** Figure padding, border and caption around the interval chart's plot. */
+const INTERVAL_FRAME = 24 + 2 + 16;
 
 const LazyInterval = dynamic(() => import("./rating-interval-chart").then((m) => m.RatingIntervalChart), { ssr: false });
 const LazyWinFraction = dynamic(() => import("./win-fraction-heatmap").then((m) => m.WinFractionHeatmap), { ssr: false });
