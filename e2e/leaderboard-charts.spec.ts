@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { LeaderboardPage, ModelProfilePage, SliceComparisonPage, readNumber } from "./pages/leaderboard-page";
+import { signInNewAdmin } from "./support/accounts";
 
 interface ApiRow {
   name: string;
@@ -149,4 +150,172 @@ test("an unknown model name is a 404 page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "No such model" })).toBeVisible();
   await expect(page.getByRole("link", { name: /leaderboard/i }).first()).toBeVisible();
+});
+
+/** Round ticks: one constant step of 1, 2 or 5 × 10^k, every tick a multiple of it. */
+function expectRoundTicks(ticks: number[]) {
+  expect(ticks.length).toBeGreaterThanOrEqual(2);
+  const step = ticks[1]! - ticks[0]!;
+  const mantissa = step / 10 ** Math.floor(Math.log10(step));
+  expect([1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-9), `step ${step} of ${ticks.join(", ")}`).toBe(true);
+  for (let i = 1; i < ticks.length; i++) expect(ticks[i]! - ticks[i - 1]!).toBe(step);
+  for (const t of ticks) expect(t % step).toBe(0);
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const disjoint = (a: Box, b: Box) => a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5 || a.y + a.height <= b.y + 0.5 || b.y + b.height <= a.y + 0.5;
+
+/** The interval chart's geometry as drawn: x tick labels and values, model-name labels, the plot's x axis line. */
+async function intervalChartGeometry(page: import("@playwright/test").Page) {
+  const chart = page.getByTestId("rating-interval-chart");
+  // the chart loads lazily after the page (its own chunk): allow for a busy machine
+  await expect(chart.getByTestId("interval-dot").first()).toBeVisible({ timeout: 30_000 });
+  const svg = (await chart.locator("svg.recharts-surface").boundingBox())!;
+  const axisLine = (await chart.locator(".recharts-xAxis .recharts-cartesian-axis-line").boundingBox())!;
+  const xTicks = chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
+  const xBoxes = await Promise.all((await xTicks.all()).map(async (t) => (await t.boundingBox())!));
+  const xValues = (await xTicks.allTextContents()).map((s) => Number(s.replace(/,/g, "")));
+  const names = chart.getByTestId("name-tick");
+  const nameBoxes = await Promise.all((await names.all()).map(async (t) => (await t.boundingBox())!));
+  return { svg, axisLine, xBoxes, xValues, nameBoxes };
+}
+
+test("every interval whisker is drawn with its dot, with no animation delay", async ({ page }) => {
+  const board = new LeaderboardPage(page);
+  await board.open();
+  const rated = await board.ratedModels();
+  const chart = page.getByTestId("rating-interval-chart");
+  // the chart loads lazily after the page (its own chunk): allow for a busy machine
+  await expect(chart.getByTestId("interval-dot").first()).toBeVisible({ timeout: 30_000 });
+  // counted in the same frame the first dot appears: no whisker trails behind
+  const counts = await chart.evaluate((el) => ({
+    dots: el.querySelectorAll('[data-testid="interval-dot"]').length,
+    whiskers: [...el.querySelectorAll('[data-testid="interval-whisker"]')].filter((l) => Number(l.getAttribute("x2")) - Number(l.getAttribute("x1")) > 0).length,
+  }));
+  expect(counts).toEqual({ dots: rated.length, whiskers: rated.length });
+  const { xValues, xBoxes, svg } = await intervalChartGeometry(page);
+  expectRoundTicks(xValues);
+  // first and last tick labels inside the chart, not clipped
+  for (const b of xBoxes) expect(b.x >= svg.x - 0.5 && b.x + b.width <= svg.x + svg.width + 0.5).toBe(true);
+});
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the interval chart has one readable row per model, and nothing scrolls the page sideways", async ({ page }) => {
+    const board = new LeaderboardPage(page);
+    await board.open();
+    const rated = await board.ratedModels();
+    const { svg, nameBoxes, xBoxes, axisLine } = await intervalChartGeometry(page);
+    expect(nameBoxes).toHaveLength(rated.length);
+    for (let i = 0; i < nameBoxes.length; i++) {
+      const a = nameBoxes[i]!;
+      // inside the chart and the viewport, and beside the plot rather than in it
+      expect(a.x).toBeGreaterThanOrEqual(Math.max(0, svg.x) - 0.5);
+      expect(a.x + a.width).toBeLessThanOrEqual(Math.min(390, svg.x + svg.width) + 0.5);
+      expect(a.x + a.width).toBeLessThanOrEqual(axisLine.x + 0.5);
+      for (let j = i + 1; j < nameBoxes.length; j++) expect(disjoint(a, nameBoxes[j]!), `labels ${i} and ${j} overlap`).toBe(true);
+    }
+    for (let i = 1; i < xBoxes.length; i++) expect(disjoint(xBoxes[i - 1]!, xBoxes[i]!)).toBe(true);
+    // each visible name is its model's, whole or cut with an ellipsis (the full name is in its title)
+    const shown = await page.getByTestId("rating-interval-chart").getByTestId("name-tick").evaluateAll((ts) => ts.map((t) => ({ title: t.querySelector("title")?.textContent, text: t.lastChild?.textContent ?? "" })));
+    expect(shown.map((s) => s.title)).toEqual(rated);
+    for (const s of shown) expect(s.text === s.title || (s.text.endsWith("…") && s.title!.startsWith(s.text.slice(0, -1)))).toBe(true);
+
+    for (const kind of ["win-fraction", "battle-count"]) {
+      const region = page.getByRole("region", { name: await page.getByTestId(`${kind}-heatmap`).getAttribute("aria-label") ?? "" });
+      await expect(region).toHaveAttribute("tabindex", "0");
+      const box = (await region.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+});
+
+test("in Arabic the chart mirrors: names on the right, round number labels below the plot, never inside it", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "ar", url: baseURL! }]);
+  await page.goto("/leaderboard");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  const { svg, axisLine, xBoxes, xValues, nameBoxes } = await intervalChartGeometry(page);
+  expectRoundTicks([...xValues].sort((a, b) => a - b));
+  // mirrored: the highest rating is on the left
+  const lefts = xBoxes.map((b) => b.x);
+  expect(xValues[lefts.indexOf(Math.min(...lefts))]).toBe(Math.max(...xValues));
+  for (const b of xBoxes) {
+    expect(b.y).toBeGreaterThanOrEqual(axisLine.y - 0.5);
+    expect(b.x >= svg.x - 0.5 && b.x + b.width <= svg.x + svg.width + 0.5).toBe(true);
+  }
+  for (const b of nameBoxes) {
+    expect(b.x).toBeGreaterThanOrEqual(axisLine.x + axisLine.width - 0.5);
+    expect(b.x + b.width).toBeLessThanOrEqual(svg.x + svg.width + 0.5);
+  }
+});
+
+test("heatmap cells from few battles are faint and say how many battles; every cell's text is readable", async ({ page }) => {
+  const board = new LeaderboardPage(page);
+  let fewSeen = 0;
+  // from the whole board to ever thinner audiences, until one shows pairs with few battles (a larger demo has none overall)
+  for (const query of ["", "region=europe", "language=pt", "country=US", "country=BR&age=25-34", "country=US&age=65%2B", "education=doctorate&age=18-24"]) {
+    await board.open(query);
+    const map = page.getByTestId("battle-count-heatmap");
+    // too small an audience, or fewer than two rated models: no heatmaps (the section heading is server-rendered)
+    if ((await page.getByTestId("slice-too-small").count()) > 0 || (await page.locator("#pairwise-heading").count()) === 0) continue;
+    await expect(map).toBeVisible();
+    const cells = await map.locator("tbody td").evaluateAll((tds) =>
+      tds
+        .filter((td) => td.textContent !== "")
+        .map((td) => ({ text: td.textContent!, title: td.getAttribute("title") ?? "", few: td.getAttribute("data-few") === "true", bg: getComputedStyle(td).backgroundColor, color: getComputedStyle(td).color })),
+    );
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) {
+      const n = Number(c.text);
+      const alpha = /rgba\([^)]*,\s*([\d.]+)\)/.exec(c.bg)?.[1];
+      expect(c.few, `${n} battles`).toBe(n < 10);
+      if (n < 10) expect(Number(alpha)).toBeLessThan(0.7);
+      else expect(alpha).toBeUndefined();
+      expect(c.title).toContain(`${n} battle`);
+    }
+    fewSeen += cells.filter((c) => c.few).length;
+    // win fractions from few battles are faint too, and their title gives the count
+    const faint = page.getByTestId("win-fraction-heatmap").locator('td[data-few="true"]');
+    if ((await faint.count()) > 0) await expect(faint.first()).toHaveAttribute("title", /[1-9] battles?/);
+    // contrast of each cell's text against the colour actually seen (translucent fills blend with the white figure)
+    const worst = await page.locator('[data-testid$="-heatmap"] tbody td').evaluateAll((tds) => {
+      const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]) => [r!, g!, b!].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+      let min = 21;
+      for (const td of tds) {
+        if (!td.textContent) continue;
+        const [r, g, b, a = 1] = rgb(getComputedStyle(td).backgroundColor);
+        const seen = [r!, g!, b!].map((v) => v * a + 255 * (1 - a));
+        const [l1, l2] = [lum(seen), lum(rgb(getComputedStyle(td).color))].sort((x, y) => y - x);
+        min = Math.min(min, (l1! + 0.05) / (l2! + 0.05));
+      }
+      return min;
+    });
+    expect(worst).toBeGreaterThanOrEqual(4.5);
+    if (fewSeen > 0) break;
+  }
+  expect(fewSeen).toBeGreaterThan(0);
+});
+
+test("rating history: one snapshot shows its interval as an error bar, two or more as a band along the line", async ({ page }) => {
+  test.setTimeout(120_000); // two snapshot publications, each a full bootstrap
+  await signInNewAdmin(page.request, "history-admin");
+  const board = new LeaderboardPage(page);
+  await board.open();
+  const [top] = await board.ratedModels();
+  expect((await page.request.post("/api/admin/snapshots")).status()).toBe(201);
+  await board.openModel(top!);
+  const history = page.getByRole("main").getByTestId("rating-history");
+  await expect(history).toBeVisible();
+  const published = await history.locator(".recharts-line-dot, .recharts-dot").count();
+  if (published === 1) await expect(history.getByTestId("history-lone-interval")).toHaveCount(1);
+
+  expect((await page.request.post("/api/admin/snapshots")).status()).toBe(201);
+  await page.reload();
+  await expect(history.locator(".recharts-area-area")).toBeVisible();
+  await expect(history.getByTestId("history-lone-interval")).toHaveCount(0);
+  const ticks = (await history.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents()).map((s) => Number(s.replace(/,/g, "")));
+  expectRoundTicks(ticks);
 });

@@ -1,15 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { HeatmapTable, mix } from "./heatmap-table";
+import { cssRgb, FEW_BATTLES, mixRgb, paintCell, type Rgb } from "@/lib/charts/colour";
+import { FewBattlesKey, HeatmapTable } from "./heatmap-table";
 import type { HeatmapModel } from "./win-fraction-heatmap";
 
-const NONE: [number, number, number] = [248, 250, 252];
-const MANY: [number, number, number] = [30, 41, 59];
+const NONE: Rgb = [248, 250, 252];
+const MANY: Rgb = [30, 41, 59];
 
 /** How many votes each pair of models has: where the head-to-head numbers are solid and where they are thin. */
 export function BattleCountHeatmap({ models, battles }: { models: HeatmapModel[]; battles: number[][] }) {
   const t = useTranslations("charts.battles");
+  const tc = useTranslations("charts");
   const max = Math.max(1, ...battles.flat());
   // Zero battles are shown as empty cells (never met), like the win-fraction map; the diagonal is empty too.
   const values = battles.map((row, i) => row.map((n, j) => (i === j || n === 0 ? null : n)));
@@ -22,13 +24,16 @@ export function BattleCountHeatmap({ models, battles }: { models: HeatmapModel[]
         axis={models.map((m) => ({ label: m.displayName, href: m.href }))}
         values={values}
         format={(n) => String(n)}
-        style={(n) => ({ background: mix(NONE, MANY, n / max), color: n / max > 0.5 ? "#ffffff" : "#0f172a" })}
+        paint={(n) => paintCell(mixRgb(NONE, MANY, n / max), n)}
         describe={(i, j) => t("describe", { row: models[i]!.displayName, col: models[j]!.displayName, count: battles[i]![j]! })}
         legend={
-          <span className="flex items-center gap-2">
-            0
-            <span className="inline-block h-2.5 w-32 rounded-sm" style={{ background: `linear-gradient(to right, ${mix(NONE, MANY, 0)}, ${mix(NONE, MANY, 1)})` }} />
-            {max}
+          <span className="flex flex-wrap items-center gap-3">
+            <FewBattlesKey sample={paintCell(mixRgb(NONE, MANY, 0.6), 1)} label={tc("fewBattles", { min: FEW_BATTLES })} />
+            <span className="flex items-center gap-2">
+              0
+              <span className="inline-block h-2.5 w-32 rounded-sm" style={{ background: `linear-gradient(to right, ${cssRgb(NONE)}, ${cssRgb(MANY)})` }} />
+              {max}
+            </span>
           </span>
         }
       />

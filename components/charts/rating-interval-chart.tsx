@@ -1,7 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { CartesianGrid, ComposedChart, ErrorBar, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { categoryAxisLayout, AXIS_ROOM, ROW_HEIGHT, rowChartHeight, tickBudget } from "@/lib/charts/layout";
+import { niceTicks } from "@/lib/charts/ticks";
+import { CHART_FONT, NameTick, useIsRtl } from "./chart-parts";
+import { useElementWidth } from "./use-element-width";
 
 export interface IntervalPoint {
   model: string;
@@ -10,26 +14,79 @@ export interface IntervalPoint {
   upper: number;
 }
 
-/** Ratings as points with their 95% intervals as error bars. */
+const SIDE_MARGIN = 18;
+
+/** The height the chart takes for `count` models, for placeholders that must not shift the page. */
+export function ratingIntervalChartHeight(count: number): number {
+  return rowChartHeight(count);
+}
+
+/**
+ * Ratings as dots with their 95% intervals as whiskers, one row per model (names on the category axis), so the
+ * chart grows with the models and stays readable on a phone. Dot and whisker are one shape: they appear together.
+ */
 export function RatingIntervalChart({ points }: { points: IntervalPoint[] }) {
   const t = useTranslations("charts.interval");
-  const data = points.map((p) => ({ ...p, error: [p.rating - p.lower, p.upper - p.rating] as [number, number] }));
-  const min = Math.floor(Math.min(...points.map((p) => p.lower)) / 25) * 25;
-  const max = Math.ceil(Math.max(...points.map((p) => p.upper)) / 25) * 25;
+  const isRtl = useIsRtl();
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const height = rowChartHeight(points.length);
+  const axis = categoryAxisLayout(points.map((p) => p.model), CHART_FONT, width || 360);
+  const scale = niceTicks(Math.min(...points.map((p) => p.lower)), Math.max(...points.map((p) => p.upper)), tickBudget(width - axis.width - 2 * SIDE_MARGIN));
+  const data = points.map((p) => ({ ...p, range: [p.lower, p.upper] as [number, number] }));
+  const shape = (props: BarShapeProps) => <IntervalMark {...props} isRtl={isRtl} />;
   return (
     <figure className="rounded border border-slate-200 bg-white p-3" aria-label={t("label")}>
-      <ResponsiveContainer width="100%" height={300}>
-        <ComposedChart data={data} margin={{ top: 10, right: 30, bottom: 80, left: 40 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="model" padding={{ left: 20, right: 20 }} angle={-35} textAnchor="end" interval={0} tick={{ fontSize: 11 }} />
-          <YAxis domain={[min, max]} tick={{ fontSize: 11 }} />
-          <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : String(v))} />
-          <Line dataKey="rating" stroke="none" dot={{ r: 4, fill: "#0f172a", stroke: "#0f172a" }} activeDot={{ r: 5 }} isAnimationActive={false}>
-            <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="#475569" direction="y" />
-          </Line>
-        </ComposedChart>
-      </ResponsiveContainer>
+      {/* SVG text anchors follow the text direction: the plot itself is drawn LTR and mirrored explicitly. */}
+      <div ref={ref} dir="ltr" style={{ height }} data-testid="rating-interval-chart">
+        {width > 0 && (
+          <ComposedChart width={width} height={height} data={data} layout="vertical" margin={{ top: AXIS_ROOM.top, right: SIDE_MARGIN, bottom: 4, left: SIDE_MARGIN }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" domain={scale.domain} ticks={scale.ticks} interval={0} reversed={isRtl} tick={{ fontSize: CHART_FONT }} height={AXIS_ROOM.bottom - 4} />
+            <YAxis
+              type="category"
+              dataKey="model"
+              width={axis.width}
+              interval={0}
+              orientation={isRtl ? "right" : "left"}
+              tickLine={false}
+              tick={(props: object) => <NameTick {...props} maxWidth={axis.labelMax} />}
+            />
+            <Tooltip cursor={{ fill: "#f1f5f9" }} content={(props) => <IntervalTooltip active={props.active} payload={props.payload} isRtl={isRtl} />} />
+            <Bar dataKey="range" barSize={ROW_HEIGHT - 6} isAnimationActive={false} shape={shape} />
+          </ComposedChart>
+        )}
+      </div>
       <figcaption className="text-center text-xs text-slate-500">{t("caption")}</figcaption>
     </figure>
+  );
+}
+
+/** One model's mark: the whisker from lower to upper with end caps, and the rating dot on it. */
+function IntervalMark({ x, y, width, height, payload, isRtl }: BarShapeProps & { isRtl: boolean }) {
+  const p = payload as IntervalPoint;
+  const left = Math.min(x, x + width);
+  const right = Math.max(x, x + width);
+  const f = p.upper > p.lower ? (p.rating - p.lower) / (p.upper - p.lower) : 0.5;
+  const cx = isRtl ? right - f * (right - left) : left + f * (right - left);
+  const cy = y + height / 2;
+  return (
+    <g data-testid="interval-mark" data-model={p.model}>
+      <line data-testid="interval-whisker" x1={left} x2={right} y1={cy} y2={cy} stroke="#475569" strokeWidth={1.5} />
+      <line x1={left} x2={left} y1={cy - 4} y2={cy + 4} stroke="#475569" strokeWidth={1.5} />
+      <line x1={right} x2={right} y1={cy - 4} y2={cy + 4} stroke="#475569" strokeWidth={1.5} />
+      <circle data-testid="interval-dot" cx={cx} cy={cy} r={4} fill="#0f172a" />
+    </g>
+  );
+}
+
+function IntervalTooltip({ active, payload, isRtl }: { active?: boolean; payload?: readonly { payload?: unknown }[]; isRtl: boolean }) {
+  const t = useTranslations("charts.interval");
+  const p = active ? (payload?.[0]?.payload as IntervalPoint | undefined) : undefined;
+  if (!p) return null;
+  return (
+    <div dir={isRtl ? "rtl" : "ltr"} className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow">
+      <p className="font-semibold">{p.model}</p>
+      <p>{t("tooltip", { rating: Math.round(p.rating), lower: Math.round(p.lower), upper: Math.round(p.upper) })}</p>
+    </div>
   );
 }

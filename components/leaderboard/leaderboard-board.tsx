@@ -1,9 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { BattleCountHeatmap } from "@/components/charts/battle-count-heatmap";
-import { RatingIntervalChart } from "@/components/charts/rating-interval-chart";
-import { WinFractionHeatmap } from "@/components/charts/win-fraction-heatmap";
+import { BattleCountHeatmap, RatingIntervalChart, WinFractionHeatmap } from "@/components/charts/lazy";
 import { DemoNotice } from "@/components/demo/demo-notice";
 import { isAllVoters, type LeaderboardFilters } from "@/lib/filters";
 import type { Leaderboard } from "@/lib/leaderboard/build";

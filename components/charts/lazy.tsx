@@ -1,0 +1,58 @@
+"use client";
+
+/**
+ * The leaderboard's charts, loaded after the page: recharts and the heatmap tables are split into their own chunks
+ * and rendered in the browser only, behind placeholders of the final size so nothing below them moves. Same props
+ * as the charts themselves: import from here instead of the chart files.
+ */
+import dynamic from "next/dynamic";
+import type { ComponentProps, CSSProperties, ReactNode } from "react";
+import { HEATMAP_COLLAPSED_MODELS, rowChartHeight } from "@/lib/charts/layout";
+import type { BattleCountHeatmap as BattleCountHeatmapChart } from "./battle-count-heatmap";
+import type { RatingIntervalChart as RatingIntervalChartChart } from "./rating-interval-chart";
+import type { WinFractionHeatmap as WinFractionHeatmapChart } from "./win-fraction-heatmap";
+
+/** Figure padding, border and caption around the interval chart's plot. */
+const INTERVAL_FRAME = 24 + 2 + 16;
+
+const LazyInterval = dynamic(() => import("./rating-interval-chart").then((m) => m.RatingIntervalChart), { ssr: false });
+const LazyWinFraction = dynamic(() => import("./win-fraction-heatmap").then((m) => m.WinFractionHeatmap), { ssr: false });
+const LazyBattleCount = dynamic(() => import("./battle-count-heatmap").then((m) => m.BattleCountHeatmap), { ssr: false });
+
+export function RatingIntervalChart(props: ComponentProps<typeof RatingIntervalChartChart>) {
+  // exact: the chart's height is a pure function of the number of models
+  return (
+    <div style={{ minHeight: rowChartHeight(props.points.length) + INTERVAL_FRAME }}>
+      <LazyInterval {...props} />
+    </div>
+  );
+}
+
+/**
+ * Room for a heatmap before it loads: caption, column headers (144 px on phones, 208 px from the sm breakpoint),
+ * one 38 px row per shown model, the legend.
+ */
+function HeatmapSlot({ models, children }: { models: number; children: ReactNode }) {
+  const rows = Math.min(models, HEATMAP_COLLAPSED_MODELS);
+  return (
+    <div style={{ "--rows": rows } as CSSProperties} className="min-h-[calc(var(--rows)*38px+240px)] sm:min-h-[calc(var(--rows)*38px+290px)]">
+      {children}
+    </div>
+  );
+}
+
+export function WinFractionHeatmap(props: ComponentProps<typeof WinFractionHeatmapChart>) {
+  return (
+    <HeatmapSlot models={props.models.length}>
+      <LazyWinFraction {...props} />
+    </HeatmapSlot>
+  );
+}
+
+export function BattleCountHeatmap(props: ComponentProps<typeof BattleCountHeatmapChart>) {
+  return (
+    <HeatmapSlot models={props.models.length}>
+      <LazyBattleCount {...props} />
+    </HeatmapSlot>
+  );
+}
