@@ -76,4 +76,17 @@ describe("arena command line", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--email");
   });
+
+  it("audits create-admin and set-role as done from the command line", async () => {
+    expect(arena("create-admin", "--email", "audited@example.com", "--password", "a strong password").code).toBe(0);
+    const user = await db().user.findUniqueOrThrow({ where: { email: "audited@example.com" }, select: { id: true } });
+    expect(arena("set-role", "--email", "audited@example.com", "--role", "customer").code).toBe(0);
+    expect(arena("create-admin", "--email", "audited@example.com", "--password", "another password").code).toBe(0);
+    const entries = await db().auditLog.findMany({ where: { entityId: user.id }, orderBy: { createdAt: "asc" }, select: { actorEmail: true, action: true, before: true, after: true } });
+    expect(entries).toEqual([
+      { actorEmail: "command line", action: "user.create_admin", before: null, after: { email: "audited@example.com", role: "ADMIN" } },
+      { actorEmail: "command line", action: "user.role", before: { email: "audited@example.com", role: "ADMIN" }, after: { email: "audited@example.com", role: "CUSTOMER" } },
+      { actorEmail: "command line", action: "user.role", before: { email: "audited@example.com", role: "CUSTOMER" }, after: { email: "audited@example.com", role: "ADMIN", password: "reset" } },
+    ]);
+  });
 });
