@@ -1,4 +1,4 @@
-import { choleskyFactorInPlace, choleskySolveFactored, dot } from "./fit-bradley-terry";
+import { choleskyFactorInPlace, choleskySolveFactored, dot } from "./linear-algebra";
 import { studentT975 } from "./student-t";
 import { hashCluster, MAX_CLUSTERS } from "./sandwich";
 
