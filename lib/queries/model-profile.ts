@@ -10,7 +10,8 @@ import { getLeaderboard, type Leaderboard, type LeaderboardRow } from "./leaderb
 import { getVoteIndex } from "@/lib/slice-index/vote-index";
 import { listSliceValues } from "./slice-values";
 import { countsFromIndex } from "./slice-source";
-import { getRatingHistory, type RatingPoint } from "./snapshots";
+import type { RatingPoint } from "@/lib/snapshots/schema";
+import { getRatingHistory } from "./snapshots";
 
 export interface ModelFacts {
   id: string;

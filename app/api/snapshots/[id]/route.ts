@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handle } from "@/lib/api";
 import { AppError, fieldErrors } from "@/lib/errors";
-import { getSnapshot, sliceKeySchema } from "@/lib/queries/snapshots";
+import { getSnapshot } from "@/lib/queries/snapshots";
+import { sliceKeySchema } from "@/lib/snapshots/schema";
 import { requireRole } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
