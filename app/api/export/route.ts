@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { handle } from "@/lib/api";
-import { AppError, fieldErrors } from "@/lib/errors";
+import { handle, readQuery } from "@/lib/api";
 import { CONTENT_TYPES, EXPORT_FORMATS, exportFileName } from "@/lib/export-format";
 import { recordAudit } from "@/lib/queries/audit";
 import { db } from "@/lib/db";
@@ -38,12 +37,8 @@ function toStream(chunks: AsyncGenerator<string, void, undefined>): ReadableStre
  * for customers and admins. The cutoff is in X-Showdown-Data-Cutoff; each download is audited.
  */
 export const GET = handle(async (request: Request) => {
-  const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) {
-    throw new AppError("invalid_input", parsed.error.issues.map((i) => i.message).join("; "), fieldErrors(parsed.error.issues));
-  }
+  const { format } = readQuery(request, querySchema);
   const user = await requireRole("CUSTOMER", "ADMIN");
-  const { format } = parsed.data;
   const exported = await exportVotes({ format });
   await recordAudit(db(), { id: user.id, email: user.email }, {
     action: "export.download",
