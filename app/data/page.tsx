@@ -3,7 +3,7 @@ import { formatUtc } from "@/components/admin/admin-access";
 import { DataForbidden } from "@/components/governance/data-forbidden";
 import { holdoutCutoff } from "@/lib/policy";
 import { getPolicy } from "@/lib/queries/policy";
-import { requirePageUser } from "@/lib/session";
+import { requirePageRole } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +14,8 @@ export async function generateMetadata() {
 
 /** For customers and admins: links to the vote exports and the snapshot API (each checks the role again). */
 export default async function DataPage() {
-  const user = await requirePageUser("/data");
-  if (user.role !== "CUSTOMER" && user.role !== "ADMIN") return <DataForbidden />;
+  const user = await requirePageRole("/data", "CUSTOMER", "ADMIN");
+  if (!user) return <DataForbidden />;
   const [policy, t] = await Promise.all([getPolicy(), getTranslations("governance.data")]);
   return (
     <article className="max-w-3xl space-y-5">

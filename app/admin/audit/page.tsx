@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { AdminForbidden, formatUtc, getPageAdmin } from "@/components/admin/admin-access";
+import { AdminForbidden, formatUtc } from "@/components/admin/admin-access";
 import { AuditChanges } from "@/components/admin/audit-changes";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { isoDaySchema } from "@/lib/dates";
 import { listAudit, listAuditActions, listAuditEntities } from "@/lib/queries/audit";
+import { requirePageRole } from "@/lib/session";
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -39,7 +40,7 @@ function parseFilters(raw: Record<string, string | string[] | undefined>) {
 }
 
 export default async function AuditPage({ searchParams }: PageProps) {
-  if (!(await getPageAdmin("/admin/audit"))) return <AdminForbidden />;
+  if (!(await requirePageRole("/admin/audit", "ADMIN"))) return <AdminForbidden />;
   const { filters, problems } = parseFilters(await searchParams);
   const [entries, entities, actions, t] = await Promise.all([
     listAudit({ ...filters, take: TAKE }),
