@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { parseCsv } from "../tests/parse-csv";
+import { parseCsv } from "../tests/support/parse-csv";
 import { arenaCli as arena, PASSWORD, signIn } from "./support/accounts";
 
 const DAY = 86_400_000;

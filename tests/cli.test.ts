@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../lib/db";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const FIXTURE = path.join(ROOT, "lib/rating/__fixtures__/fastchat/battles-2k.jsonl.gz");
