@@ -38,7 +38,9 @@ export default defineConfig({
   projects: [
     // Raises the sign-up limit per address through the policy: every spec signs up from 127.0.0.1.
     { name: "setup", testMatch: /limits\.setup\.ts/ },
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["setup"] },
+    // Signs in once per role (contributor, customer, admin) and saves e2e/.auth/<role>.json for the specs.
+    { name: "auth", testMatch: /auth\.setup\.ts/, dependencies: ["setup"] },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["setup", "auth"] },
   ],
   webServer: [
     {

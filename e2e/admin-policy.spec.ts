@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { parseCsv } from "../tests/parse-csv";
-import { arenaCli as arena, PASSWORD, signIn } from "./support/accounts";
+import { parseCsv } from "../tests/support/parse-csv";
+import { arenaCli as arena, signIn, storedRoleEmail, useStoredRole } from "./support/accounts";
 
 const DAY = 86_400_000;
 
@@ -11,12 +11,10 @@ const DAY = 86_400_000;
 class AdminConsole {
   constructor(readonly page: Page) {}
 
-  async signIn(email: string, returnTo: string) {
-    await this.page.goto(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-    await this.page.getByLabel("Email").fill(email);
-    await this.page.getByLabel("Password").fill(PASSWORD);
-    await this.page.getByRole("button", { name: "Sign in" }).click();
-    await this.page.waitForURL((url) => url.pathname === returnTo);
+  /** Opens `path` as the run's stored admin (e2e/auth.setup.ts). */
+  async open(path: string) {
+    await useStoredRole(this.page.context(), "admin");
+    await this.page.goto(path);
   }
 
   async setHoldoutDays(days: number) {
@@ -114,8 +112,7 @@ test("an admin shortens the holdout, sees it in the audit log, and exports never
   );
   expect(arena("import", file)).toContain("4 votes added");
 
-  const adminEmail = `admin-${stamp}@example.com`;
-  expect(arena("create-admin", "--email", adminEmail, "--password", PASSWORD)).toContain(adminEmail);
+  const adminEmail = storedRoleEmail("admin");
   const customerEmail = `customer-${stamp}@example.com`;
   const customer = await playwright.request.newContext({ baseURL });
   await signIn(customer, customerEmail, { signUp: true });
@@ -123,7 +120,7 @@ test("an admin shortens the holdout, sees it in the audit log, and exports never
   expect(arena("set-role", "--email", customerEmail, "--role", "customer")).toContain("customer");
 
   const admin = new AdminConsole(page);
-  await admin.signIn(adminEmail, "/admin/policy");
+  await admin.open("/admin/policy");
   await expect(page.getByLabel("Holdout (days)")).toHaveValue("60");
   try {
     await admin.setHoldoutDays(30);

@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { arenaCli as arena, PASSWORD, pauseUnreachableModelsAfterAll } from "./support/accounts";
+import { pauseUnreachableModelsAfterAll, STORAGE_STATE } from "./support/accounts";
+
+// Every test here is an admin's: signed in once for the run (e2e/auth.setup.ts).
+test.use({ storageState: STORAGE_STATE.admin });
 
 // The models these tests add point at a port nothing listens on: pause them when done.
 pauseUnreachableModelsAfterAll(test, "http://127.0.0.1:9/v1");
@@ -9,14 +12,8 @@ pauseUnreachableModelsAfterAll(test, "http://127.0.0.1:9/v1");
 class RosterConsole {
   constructor(readonly page: Page) {}
 
-  async signInAsNewAdmin() {
-    const email = `roster-admin-${Date.now()}@example.com`;
-    arena("create-admin", "--email", email, "--password", PASSWORD);
-    await this.page.goto(`/signin?callbackUrl=${encodeURIComponent("/admin/models")}`);
-    await this.page.getByLabel("Email").fill(email);
-    await this.page.getByLabel("Password").fill(PASSWORD);
-    await this.page.getByRole("button", { name: "Sign in" }).click();
-    await this.page.waitForURL((url) => url.pathname === "/admin/models");
+  async open() {
+    await this.page.goto("/admin/models");
   }
 
   async addModel(m: { name: string; displayName: string; organization: string; openWeightsLicense?: string; releaseDate?: string; visibility?: "Public" | "Private testing" }) {
@@ -50,7 +47,7 @@ class RosterConsole {
 
 test("an admin adds a model through the roster form; the key is stored but never shown", async ({ page }) => {
   const roster = new RosterConsole(page);
-  await roster.signInAsNewAdmin();
+  await roster.open();
   const name = `e2e-open-${Date.now()}`;
   await roster.addModel({ name, displayName: "E2E Open Model", organization: "E2E Labs", openWeightsLicense: "Apache-2.0", releaseDate: "2026-03-01" });
   await page.waitForURL(/\/admin\/models\/[^/]+\?created=1$/);
@@ -79,7 +76,7 @@ test("an admin adds a model through the roster form; the key is stored but never
 
 test("the private-variant cap refuses a fourth concurrent private variant of one provider", async ({ page }) => {
   const roster = new RosterConsole(page);
-  await roster.signInAsNewAdmin();
+  await roster.open();
   const organization = `Cap Labs ${Date.now()}`;
   // Fill the organization's private slots through the API (the same endpoint the form uses).
   let accepted = 0;
@@ -102,7 +99,7 @@ test("the private-variant cap refuses a fourth concurrent private variant of one
 
 test("an admin deprecates a model with a clause and a reason; it stays listed as deprecated", async ({ page }) => {
   const roster = new RosterConsole(page);
-  await roster.signInAsNewAdmin();
+  await roster.open();
   const name = `e2e-old-${Date.now()}`;
   await roster.addModel({ name, displayName: "E2E Old Model", organization: "E2E Labs" });
   await page.waitForURL(/\?created=1$/);

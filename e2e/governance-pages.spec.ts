@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { arenaCli as arena, pauseUnreachableModelsAfterAll, signIn, signInNewAdmin } from "./support/accounts";
+import { pauseUnreachableModelsAfterAll, useStoredRole } from "./support/accounts";
 
 // The models these tests add point at a port nothing listens on: pause them when done.
 pauseUnreachableModelsAfterAll(test, "http://127.0.0.1:9/v1");
@@ -25,7 +25,7 @@ test("the changelog publishes the deprecation rule and every roster event, newes
   await expect(events.locator('tr[data-model="gpt-4o-2024-05-13"][data-kind="added"]')).toContainText("OpenAI · proprietary");
   await expect(events.locator('tr[data-model="Mistral-7B-Instruct-v0.2"][data-kind="added"]')).toContainText("open weights");
 
-  await signInNewAdmin(page.request, "gov-admin");
+  await useStoredRole(page.context(), "admin");
   const model = await addVariant(page.request, "Changelog Labs", `changelog-${Date.now()}`, "PUBLIC");
   const paused = await page.request.post(`/api/admin/models/${model.id}/actions`, { data: { action: "pause" } });
   expect(paused.status()).toBe(200);
@@ -37,7 +37,7 @@ test("the changelog publishes the deprecation rule and every roster event, newes
 });
 
 test("making a private variant public publishes the scores of every variant its provider tested", async ({ page }) => {
-  await signInNewAdmin(page.request, "gov-admin");
+  await useStoredRole(page.context(), "admin");
   const organization = `Variant Labs ${Date.now()}`;
   const stamp = Date.now();
   const kept = await addVariant(page.request, organization, `nebula-${stamp}`);
@@ -77,11 +77,11 @@ test("the data-share page shows each provider's share of battles and prompts ove
 test("the data page lists exports and the snapshot API for customers only", async ({ page }) => {
   await page.goto("/data");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdata/);
-  const email = `gov-customer-${Date.now()}@example.com`;
-  await signIn(page.request, email, { signUp: true });
+  await useStoredRole(page.context(), "contributor");
   await page.goto("/data");
   await expect(page.getByTestId("data-forbidden")).toContainText("Customers only");
-  arena("set-role", "--email", email, "--role", "customer");
+  await page.context().clearCookies();
+  await useStoredRole(page.context(), "customer");
   await page.goto("/data");
   await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", "/api/export?format=csv");
   await expect(page.getByTestId("holdout")).toContainText("hold out the most recent");

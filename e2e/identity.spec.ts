@@ -67,7 +67,7 @@ test("the profile says when an answer can change again, and refuses a second cha
   const me = new ContributorSession(page);
   await me.signUp(uniqueEmail("audience"), "a good long password");
   await me.completeProfile({ country: "BR", ageBand: "25-34", education: "bachelor", language: "pt" });
-  await page.waitForURL(/\/arena/);
+  await page.waitForURL((url) => url.pathname === "/arena"); // not /profile?next=/arena, which /\/arena/ matched before the save finished
 
   await page.goto("/profile");
   await expect(page.getByText("each answer can change once every 30 days")).toBeVisible();

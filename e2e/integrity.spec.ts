@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { arenaCli as cli, PASSWORD, signIn } from "./support/accounts";
+import { PASSWORD, signIn, useStoredRole } from "./support/accounts";
 
 const STAMP = Date.now();
 
@@ -38,8 +38,6 @@ async function excludedVoterVotes(page: Page): Promise<number> {
 test("an admin reviews a flagged voter, excludes their votes (the leaderboard says so), and restores them", async ({ page, playwright, baseURL }) => {
   test.setTimeout(300_000);
   const voterEmail = `odd-voter-${STAMP}@example.com`;
-  const adminEmail = `integrity-admin-${STAMP}@example.com`;
-  cli("create-admin", "--email", adminEmail, "--password", PASSWORD);
 
   const voter = await playwright.request.newContext({ baseURL });
   expect((await voter.post("/api/signup", { data: { email: voterEmail, password: PASSWORD } })).status()).toBe(201);
@@ -51,11 +49,8 @@ test("an admin reviews a flagged voter, excludes their votes (the leaderboard sa
   await voter.dispose();
 
   // The admin finds the voter among the flagged ones, with their vote count.
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent("/admin/contributors?filter=flagged")}`);
-  await page.getByLabel("Email").fill(adminEmail);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/admin\/contributors/);
+  await useStoredRole(page.context(), "admin");
+  await page.goto("/admin/contributors?filter=flagged");
   const row = page.getByTestId("admin-contributors").locator(`tr[data-email="${voterEmail}"]`);
   await expect(row).toHaveAttribute("data-status", "FLAGGED");
   await expect(row.locator('[data-col="votes"]')).toHaveText("30");

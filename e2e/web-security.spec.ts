@@ -1,6 +1,6 @@
 import http from "node:http";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { PASSWORD, signIn, signInNewAdmin } from "./support/accounts";
+import { PASSWORD, signIn, signInNewAdmin, useStoredRole } from "./support/accounts";
 import { chooseInterfaceLanguage } from "./pages/language-menu";
 
 /**
@@ -53,7 +53,7 @@ test.describe("security headers and CSP", () => {
   test("every page loads with its headers, a fresh nonce, working scripts and no CSP violation", async ({ page }) => {
     test.setTimeout(180_000);
     const violations = await watchCsp(page);
-    await signInNewAdmin(page.request, "csp-admin");
+    await useStoredRole(page.context(), "admin");
     const { rows } = (await (await page.request.get("/api/leaderboard")).json()) as { rows: { name: string }[] };
     const { models } = (await (await page.request.get("/api/admin/models")).json()) as { models: { id: string }[] };
     const paths = [

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import type { z } from "zod";
+import { z } from "zod";
 import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableError } from "@/lib/db-outage";
 import { withBearerAuth } from "@/lib/api-tokens/bearer";
 import { AppError, fieldErrors, isAppError } from "@/lib/errors";
@@ -66,4 +66,32 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
     throw new AppError("invalid_input", `Invalid request: ${Object.entries(details).map(([k, v]) => `${k}: ${v}`).join("; ")}`, details);
   }
   return parsed.data;
+}
+
+/** A query string as route handlers and pages both see it: a value per parameter, a list when it is repeated. */
+export type QueryParams = Record<string, string | string[]>;
+
+/** The request's query parameters (a parameter given twice becomes a list, as in a page's searchParams). */
+export function queryParams(request: Request): QueryParams {
+  const out: QueryParams = {};
+  for (const [key, value] of new URL(request.url).searchParams) {
+    const seen = out[key];
+    out[key] = seen === undefined ? value : [seen, value].flat();
+  }
+  return out;
+}
+
+/** Any query string, for schemas that read parameters themselves (`.transform` with `ctx.addIssue` per problem). */
+export const queryParamsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+/**
+ * The one boundary for query strings: parses the request's parameters (`queryParams`) with `schema` and returns the
+ * data, or throws an AppError (`code`: "invalid_input" by default, "invalid_filter" for leaderboard filters) whose
+ * message joins every problem and whose details name each parameter.
+ */
+export function readQuery<T extends z.ZodType>(request: Request, schema: T, code: "invalid_input" | "invalid_filter" = "invalid_input"): z.infer<T> {
+  const parsed = schema.safeParse(queryParams(request));
+  if (parsed.success) return parsed.data;
+  const message = parsed.error.issues.map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.map(String).join(".")}: ${i.message}` : i.message)).join("; ");
+  throw new AppError(code, message, fieldErrors(parsed.error.issues));
 }

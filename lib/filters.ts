@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDay } from "@/lib/dates";
+import { isCalendarDay, isoDaySchema } from "@/lib/dates";
 import {
   AGE_BAND_CODES,
   EDUCATION_CODES,
@@ -35,8 +35,6 @@ export const LIST_KEYS = ["region", "country", "age", "education", "language"] a
 export type ListKey = (typeof LIST_KEYS)[number];
 export const FILTER_KEYS = [...LIST_KEYS, "from", "to"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.").refine(isCalendarDay, "That date does not exist.");
 
 const VALUE_SCHEMAS: Record<ListKey, z.ZodType<string>> = {
   country: z.string().refine(isCountryCode, "Unknown country code (use ISO 3166-1 alpha-2, e.g. BR)."),
@@ -110,7 +108,7 @@ export function parseLeaderboardFilters(params: RawParams): { filters: Leaderboa
   for (const key of ["from", "to"] as const) {
     const [raw] = rawValues(params, key);
     if (!raw) continue;
-    const parsed = isoDate.safeParse(raw);
+    const parsed = isoDaySchema.safeParse(raw);
     if (parsed.success) filters[key] = parsed.data;
     else problems.push({ key, value: clip(raw), message: parsed.error.issues[0]?.message ?? "Invalid date." });
   }

@@ -44,3 +44,14 @@ export async function requirePageUser(returnTo: string): Promise<CurrentUser> {
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
   return user;
 }
+
+/**
+ * For server pages that only some roles may see: the signed-in user when their role is one of `roles`, null for any
+ * other role (the page then renders its refusal view, e.g. <AdminForbidden />), or a redirect to sign-in that comes
+ * back to `returnTo`. Call it in every such page, not only its layout: a layout is not re-rendered on client
+ * navigation between its pages.
+ */
+export async function requirePageRole(returnTo: string, ...roles: [Role, ...Role[]]): Promise<CurrentUser | null> {
+  const user = await requirePageUser(returnTo);
+  return roles.includes(user.role) ? user : null;
+}

@@ -59,7 +59,7 @@ async function run(command: string | undefined, rest: string[]): Promise<void> {
       const input = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(8).max(200) }).safeParse(values);
       if (!input.success) throw new UsageError("create-admin needs --email with a valid address and --password of at least 8 characters");
       await boot();
-      const admin = await createAdmin(input.data.email, input.data.password);
+      const admin = await createAdmin(input.data.email, input.data.password, CLI_ACTOR);
       console.log(admin.created ? `Created admin ${admin.email}` : `${admin.email} is now an admin (password updated)`);
       return;
     }

@@ -19,11 +19,11 @@ import { CLI_ACTOR } from "../lib/queries/audit";
 import { updatePolicy } from "../lib/queries/policy";
 import { windowStart } from "../lib/rate-limit-window";
 import { seedRoster } from "../lib/seed";
-import { resetDatabase } from "./helpers";
-import { parseCsv } from "./parse-csv";
-import { createAccount, signInAs } from "./roster-helpers";
+import { resetDatabase } from "./support/database";
+import { parseCsv } from "./support/parse-csv";
+import { createAccount, signInAs } from "./support/sessions";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 

@@ -10,7 +10,7 @@ import { setDatabaseUrl } from "../lib/env";
 import { getPolicy, updatePolicy } from "../lib/queries/policy";
 import { CLI_ACTOR } from "../lib/queries/audit";
 import { closeVoteIndex } from "../lib/slice-index/vote-index";
-import { createContributor } from "./helpers";
+import { createContributor } from "./support/database";
 import { Browser, startApp, type AppProcess } from "./support/app-process";
 
 const IP_LIMIT = 3;

@@ -7,10 +7,10 @@ import { createBattle } from "../lib/queries/battles";
 import { updatePolicy } from "../lib/queries/policy";
 import { updateProfile } from "../lib/queries/users";
 import { recordVote } from "../lib/queries/votes";
-import { createContributor, resetDatabase } from "./helpers";
-import { callJson, signInAs } from "./roster-helpers";
+import { createContributor, resetDatabase } from "./support/database";
+import { callJson, signInAs } from "./support/sessions";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 const BR = { country: "BR", ageBand: "25-34", education: "bachelor", language: "pt" };
 

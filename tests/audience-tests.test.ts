@@ -5,7 +5,7 @@ import { GET as leaderboardRoute } from "../app/api/leaderboard/route";
 import { importBattlesFile } from "../lib/import";
 import { getComparison } from "../lib/queries/compare";
 import { getLeaderboard } from "../lib/queries/leaderboard";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../lib/rating/__fixtures__/fastchat");
 const get = async (route: (r: Request) => Promise<Response>, query: string) => {

@@ -2,16 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "../lib/generated/prisma/enums";
-import { callJson, createAccount, signInAs } from "./roster-helpers";
+import { callJson, createAccount, signInAs } from "./support/sessions";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 /**
  * Walks every admin and customer route found on disk (so new routes are covered without editing
  * this file) as an anonymous visitor, a contributor and (for admin routes) a customer, and expects
  * each to refuse: 401/403 from APIs, a sign-in redirect or the "forbidden" view from pages, an
  * unauthorized/forbidden error from server actions. Handlers are called directly with the session
- * of the given account (tests/roster-helpers.ts); lib/session.ts reads the role from the database.
+ * of the given account (tests/support/sessions.ts); lib/session.ts reads the role from the database.
  */
 
 const ROOT = process.cwd();

@@ -4,12 +4,12 @@ import { GET as streamRoute } from "../app/api/battles/[id]/stream/route";
 import { POST as skipRoute } from "../app/api/battles/[id]/skip/route";
 import { POST as voteRoute } from "../app/api/battles/[id]/vote/route";
 import { db } from "../lib/db";
-import { createContributor, resetDatabase } from "./helpers";
-import { callJson, signInAs } from "./roster-helpers";
+import { createContributor, resetDatabase } from "./support/database";
+import { callJson, signInAs } from "./support/sessions";
 import { createLiveModel, pauseLiveModels } from "./support/arena";
 import { startFakeOpenAi, type FakeServer } from "./support/fake-openai";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 let fake: FakeServer;
 let identifying: string[] = [];

@@ -4,7 +4,7 @@ import { db } from "../lib/db";
 import { isAppError } from "../lib/errors";
 import { createBattle, getArenaOptions, getCurrentBattle, getOrCreateOpenBattle, skipBattle } from "../lib/queries/battles";
 import { recordVote } from "../lib/queries/votes";
-import { createContributor, resetDatabase } from "./helpers";
+import { createContributor, resetDatabase } from "./support/database";
 import { createLiveModel, pauseLiveModels } from "./support/arena";
 import { okAnswer, startFakeOpenAi, type FakeServer } from "./support/fake-openai";
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../lib/db";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const FIXTURE = path.join(ROOT, "lib/rating/__fixtures__/fastchat/battles-2k.jsonl.gz");
@@ -75,5 +75,18 @@ describe("arena command line", () => {
     const bad = arena("create-admin", "--email", "not-an-email", "--password", "a strong password");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--email");
+  });
+
+  it("audits create-admin and set-role as done from the command line", async () => {
+    expect(arena("create-admin", "--email", "audited@example.com", "--password", "a strong password").code).toBe(0);
+    const user = await db().user.findUniqueOrThrow({ where: { email: "audited@example.com" }, select: { id: true } });
+    expect(arena("set-role", "--email", "audited@example.com", "--role", "customer").code).toBe(0);
+    expect(arena("create-admin", "--email", "audited@example.com", "--password", "another password").code).toBe(0);
+    const entries = await db().auditLog.findMany({ where: { entityId: user.id }, orderBy: { createdAt: "asc" }, select: { actorEmail: true, action: true, before: true, after: true } });
+    expect(entries).toEqual([
+      { actorEmail: "command line", action: "user.create_admin", before: null, after: { email: "audited@example.com", role: "ADMIN" } },
+      { actorEmail: "command line", action: "user.role", before: { email: "audited@example.com", role: "ADMIN" }, after: { email: "audited@example.com", role: "CUSTOMER" } },
+      { actorEmail: "command line", action: "user.role", before: { email: "audited@example.com", role: "CUSTOMER" }, after: { email: "audited@example.com", role: "ADMIN", password: "reset" } },
+    ]);
   });
 });

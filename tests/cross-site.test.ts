@@ -5,18 +5,18 @@ import * as voteRoute from "../app/api/battles/[id]/vote/route";
 import { db } from "../lib/db";
 import { createBattle } from "../lib/queries/battles";
 import type { Role } from "../lib/generated/prisma/enums";
-import { createContributor } from "./helpers";
-import { createAccount, signInAs } from "./roster-helpers";
+import { createContributor } from "./support/database";
+import { createAccount, signInAs } from "./support/sessions";
 import { pauseLiveModels } from "./support/arena";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 /**
  * Cross-site request forgery, as a page on https://evil.example would try it with a visitor's
  * cookie: a form or a `text/plain` fetch (no CORS preflight) to every state-changing route handler
  * found on disk (so a new route cannot escape), as a contributor and as an admin. Each must refuse
  * with 403 or 415 and never answer 2xx. Handlers are called directly with the visitor's session
- * (tests/roster-helpers.ts), as tests/authorization.test.ts does.
+ * (tests/support/sessions.ts), as tests/authorization.test.ts does.
  */
 
 const ROOT = process.cwd();

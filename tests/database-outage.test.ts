@@ -13,7 +13,7 @@ import { setDatabaseUrl } from "../lib/env";
 import { CLI_ACTOR } from "../lib/queries/audit";
 import { getPolicy, updatePolicy } from "../lib/queries/policy";
 import { closeVoteIndex } from "../lib/slice-index/vote-index";
-import { createContributor } from "./helpers";
+import { createContributor } from "./support/database";
 import { Browser, startApp, type AppProcess } from "./support/app-process";
 
 const CONTRIBUTORS = 10;

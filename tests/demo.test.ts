@@ -8,7 +8,7 @@ import { getLeaderboard } from "../lib/queries/leaderboard";
 import { updatePolicy } from "../lib/queries/policy";
 import { seedRoster } from "../lib/seed";
 import type { LeaderboardFilters } from "../lib/filters";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 const rated = async (filters: LeaderboardFilters) => (await getLeaderboard(filters)).rows.filter((r) => r.rating !== null);
 const ratingOf = async (filters: LeaderboardFilters, name: string) => (await rated(filters)).find((r) => r.name === name);

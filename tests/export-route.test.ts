@@ -10,11 +10,11 @@ import { importBattlesFile } from "../lib/import";
 import { DEFAULT_POLICY } from "../lib/policy";
 import { CLI_ACTOR } from "../lib/queries/audit";
 import { updatePolicy } from "../lib/queries/policy";
-import { resetDatabase } from "./helpers";
-import { parseCsv } from "./parse-csv";
-import { createAccount, signInAs } from "./roster-helpers";
+import { resetDatabase } from "./support/database";
+import { parseCsv } from "./support/parse-csv";
+import { createAccount, signInAs } from "./support/sessions";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 const EVIL = '=HYPERLINK("http://evil.example","x")';
 const OLD = Date.UTC(2024, 0, 15) / 1000; // well past the holdout

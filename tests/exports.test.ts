@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "./parse-csv";
+import { parseCsv } from "./support/parse-csv";
 import { runExport } from "../scripts/commands/export";
 import { db } from "../lib/db";
 import { setAuthEnv } from "../lib/env";
@@ -13,7 +13,7 @@ import { DEFAULT_POLICY } from "../lib/policy";
 import { CLI_ACTOR, listAudit } from "../lib/queries/audit";
 import { exportVotes } from "../lib/queries/exports";
 import { getPolicy, updatePolicy } from "../lib/queries/policy";
-import { createContributor, resetDatabase } from "./helpers";
+import { createContributor, resetDatabase } from "./support/database";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;

@@ -13,10 +13,10 @@ import * as modelsRoute from "../app/api/admin/models/route";
 import * as modelRoute from "../app/api/admin/models/[id]/route";
 import * as actionsRoute from "../app/api/admin/models/[id]/actions/route";
 import * as userRoute from "../app/api/admin/users/[id]/route";
-import { resetDatabase } from "./helpers";
-import { callJson, createAccount, signInAs } from "./roster-helpers";
+import { resetDatabase } from "./support/database";
+import { callJson, createAccount, signInAs } from "./support/sessions";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 let admin: { id: string; email: string };
 let run = 0;

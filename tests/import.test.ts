@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../lib/db";
 import { isAppError } from "../lib/errors";
 import { importBattlesFile } from "../lib/import";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 function temp(name: string, content: string | Buffer): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "showdown-import-")), name);

@@ -10,7 +10,7 @@ import { seedRoster } from "../lib/seed";
 import { compileFilter } from "../lib/slice-index/compile-filter";
 import { IndexCache } from "../lib/slice-index/index-cache";
 import { VoteIndex } from "../lib/slice-index/vote-index";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 let pool: pg.Pool;
 let dir: string;

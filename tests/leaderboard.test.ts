@@ -10,7 +10,7 @@ import type { LeaderboardFilters } from "../lib/filters";
 import { getModelFacts } from "../lib/queries/model-profile";
 import { countSliceFromVotes } from "../lib/queries/slice-counts";
 import { markVotesChanged } from "../lib/slice-index/vote-index";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../lib/rating/__fixtures__/fastchat");
 const expected = (file: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8")) as { n: number; models: Record<string, { rating: number; lower: number; upper: number }> };

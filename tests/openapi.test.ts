@@ -27,10 +27,10 @@ import { DEFAULT_POLICY } from "../lib/policy";
 import { CLI_ACTOR } from "../lib/queries/audit";
 import { updatePolicy } from "../lib/queries/policy";
 import { publishSnapshot } from "../lib/queries/snapshots";
-import { resetDatabase } from "./helpers";
-import { createAccount, signInAs } from "./roster-helpers";
+import { resetDatabase } from "./support/database";
+import { createAccount, signInAs } from "./support/sessions";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;

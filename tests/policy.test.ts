@@ -3,7 +3,7 @@ import { db } from "../lib/db";
 import { DEFAULT_POLICY, holdoutCutoff, policySchema } from "../lib/policy";
 import { CLI_ACTOR, listAudit } from "../lib/queries/audit";
 import { getPolicy, updatePolicy } from "../lib/queries/policy";
-import { createContributor, resetDatabase } from "./helpers";
+import { createContributor, resetDatabase } from "./support/database";
 
 beforeAll(async () => {
   await resetDatabase();

@@ -9,9 +9,9 @@ import { generateResponse, isProviderError, providerFor, type GenerateRequest } 
 import { listAudit } from "../lib/queries/audit";
 import { seedRoster } from "../lib/seed";
 import { startFakeOpenAi, type FakeServer } from "./support/fake-openai";
-import { callJson, createAccount, signInAs } from "./roster-helpers";
+import { callJson, createAccount, signInAs } from "./support/sessions";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 /**
  * Server-side request forgery through provider base URLs, as an admin (or whoever holds an admin

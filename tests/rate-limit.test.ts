@@ -6,7 +6,7 @@ import { DEFAULT_POLICY } from "../lib/policy";
 import { CLI_ACTOR } from "../lib/queries/audit";
 import { updatePolicy } from "../lib/queries/policy";
 import { clientIp, enforceRateLimit } from "../lib/rate-limit";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 beforeAll(async () => {
   await resetDatabase();

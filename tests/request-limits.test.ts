@@ -7,9 +7,9 @@ import * as authRoute from "../app/api/auth/[...nextauth]/route";
 import { readJson } from "../lib/api";
 import { DEFAULT_BODY_LIMIT_BYTES } from "../lib/http/body";
 import { AUTH_BODY_LIMIT_BYTES } from "../lib/http/auth-route-guard";
-import { createAccount, signInAs } from "./roster-helpers";
+import { createAccount, signInAs } from "./support/sessions";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 /**
  * Oversized and malformed input at the boundary: a huge body is refused after reading at most the

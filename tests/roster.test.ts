@@ -6,9 +6,9 @@ import { createModelSchema, modelActionSchema, updateModelSchema } from "../lib/
 import * as modelsRoute from "../app/api/admin/models/route";
 import * as modelRoute from "../app/api/admin/models/[id]/route";
 import * as actionsRoute from "../app/api/admin/models/[id]/actions/route";
-import { callJson, createAccount, signInAs } from "./roster-helpers";
+import { callJson, createAccount, signInAs } from "./support/sessions";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 let run = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++run}`;

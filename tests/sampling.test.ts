@@ -3,7 +3,7 @@ import { db } from "../lib/db";
 import { isAppError } from "../lib/errors";
 import { drawPair, getSamplingTable, type SamplingCandidate } from "../lib/queries/sampling";
 import { markVotesChanged } from "../lib/slice-index/vote-index";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 let candidates: SamplingCandidate[];
 

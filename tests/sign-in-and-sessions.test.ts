@@ -11,10 +11,10 @@ import { CLI_ACTOR, listAudit } from "../lib/queries/audit";
 import { updatePolicy } from "../lib/queries/policy";
 import { createSession, isSessionLive } from "../lib/queries/sessions";
 import { createUser, resolveOAuthSignIn, verifyCredentials } from "../lib/queries/users";
-import { resetDatabase } from "./helpers";
-import { createAccount, signInAs } from "./roster-helpers";
+import { resetDatabase } from "./support/database";
+import { createAccount, signInAs } from "./support/sessions";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 type Callbacks = Required<ReturnType<typeof getAuthOptions>>["callbacks"];
 type Events = Required<ReturnType<typeof getAuthOptions>>["events"];

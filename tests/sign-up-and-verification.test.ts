@@ -11,11 +11,11 @@ import { updatePolicy } from "../lib/queries/policy";
 import { updateProfile } from "../lib/queries/users";
 import { recordVote } from "../lib/queries/votes";
 import { seedRoster } from "../lib/seed";
-import { resetDatabase } from "./helpers";
-import { signInAs } from "./roster-helpers";
+import { resetDatabase } from "./support/database";
+import { signInAs } from "./support/sessions";
 import { decodedBody, startSmtpSink, type SmtpSink } from "./support/smtp-sink";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 // The address is whatever lib/rate-limit.ts says it is (its internals belong to the deployment's
 // proxy settings); the test plays one client address per request through this double.

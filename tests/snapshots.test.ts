@@ -9,7 +9,7 @@ import { updatePolicy } from "../lib/queries/policy";
 import { getRatingHistory, getSnapshot, listSnapshots, publishSnapshot, publishSnapshotIfDue } from "../lib/queries/snapshots";
 import { seedRoster } from "../lib/seed";
 import { markVotesChanged } from "../lib/slice-index/vote-index";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 let models: { id: string; name: string }[] = [];
 /** Ids of the snapshots this file published, in order. */

@@ -10,10 +10,10 @@ import { updatePolicy } from "../lib/queries/policy";
 import { publishSnapshot } from "../lib/queries/snapshots";
 import { seedRoster } from "../lib/seed";
 import { markVotesChanged } from "../lib/slice-index/vote-index";
-import { resetDatabase } from "./helpers";
-import { callJson, createAccount, signInAs } from "./roster-helpers";
+import { resetDatabase } from "./support/database";
+import { callJson, createAccount, signInAs } from "./support/sessions";
 
-vi.mock("next-auth", async (importOriginal) => (await import("./roster-helpers")).mockNextAuth(importOriginal));
+vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions")).mockNextAuth(importOriginal));
 
 const get = (handler: Parameters<typeof callJson>[0], query: string, params: Record<string, string> = {}) =>
   callJson(handler, { method: "GET", url: `http://localhost/api/x?${query}`, params });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../lib/db";
 import { seedRoster } from "../lib/seed";
 import { getVoteIndex, getVoteIndexWithoutWaiting, markVotesChanged } from "../lib/slice-index/vote-index";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -6,7 +6,7 @@ import { seedRoster } from "../lib/seed";
 import { acceptAll } from "../lib/slice-index/vote-columns";
 import { VoteIndex } from "../lib/slice-index/vote-index";
 import { checkVoteIndex } from "../lib/slice-index/check";
-import { resetDatabase } from "./helpers";
+import { resetDatabase } from "./support/database";
 
 let pool: pg.Pool;
 let models: string[];

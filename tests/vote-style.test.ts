@@ -3,7 +3,7 @@ import { db } from "../lib/db";
 import { createBattle } from "../lib/queries/battles";
 import { recordVote } from "../lib/queries/votes";
 import { markdownCounts } from "../lib/style/features";
-import { createContributor, resetDatabase } from "./helpers";
+import { createContributor, resetDatabase } from "./support/database";
 
 beforeAll(resetDatabase);
 

@@ -8,7 +8,7 @@ import { getLeaderboard } from "../lib/queries/leaderboard";
 import { getRecordBefore } from "../lib/queries/voter-review";
 import { recordVote } from "../lib/queries/votes";
 import { markVotesChanged } from "../lib/slice-index/vote-index";
-import { createContributor, resetDatabase } from "./helpers";
+import { createContributor, resetDatabase } from "./support/database";
 
 let x: string;
 let y: string;

@@ -5,7 +5,7 @@ import { createBattle, getOrCreateOpenBattle } from "../lib/queries/battles";
 import { updateProfile } from "../lib/queries/users";
 import { getVoteHistory } from "../lib/queries/history";
 import { recordVote } from "../lib/queries/votes";
-import { createContributor, resetDatabase } from "./helpers";
+import { createContributor, resetDatabase } from "./support/database";
 
 async function errorCode(promise: Promise<unknown>): Promise<string> {
   try {

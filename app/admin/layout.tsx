@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { ADMIN_CLIENT_NAMESPACES, clientMessages } from "@/lib/i18n/client-messages";
-import { AdminForbidden, getPageAdmin } from "@/components/admin/admin-access";
+import { AdminForbidden } from "@/components/admin/admin-access";
+import { requirePageRole } from "@/lib/session";
 
 const LINKS = [
   { href: "/admin", key: "overview" },
@@ -17,7 +18,7 @@ const LINKS = [
 
 /** Admin area: admins only (each page and route handler checks again). */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const admin = await getPageAdmin("/admin");
+  const admin = await requirePageRole("/admin", "ADMIN");
   if (!admin) return <AdminForbidden />;
   const [t, messages] = await Promise.all([getTranslations("admin.nav"), getMessages()]);
   return (

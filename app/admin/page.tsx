@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AdminForbidden, formatUtc, getPageAdmin } from "@/components/admin/admin-access";
+import { AdminForbidden, formatUtc } from "@/components/admin/admin-access";
 import { holdoutCutoff } from "@/lib/policy";
 import { listModelsForAdmin } from "@/lib/queries/models";
 import { getPolicy } from "@/lib/queries/policy";
 import { listSnapshots } from "@/lib/queries/snapshots";
+import { requirePageRole } from "@/lib/session";
 
 export default async function AdminPage() {
-  if (!(await getPageAdmin("/admin"))) return <AdminForbidden />;
+  if (!(await requirePageRole("/admin", "ADMIN"))) return <AdminForbidden />;
   const [policy, [latest], models, t] = await Promise.all([getPolicy(), listSnapshots({ take: 1 }), listModelsForAdmin(), getTranslations("admin.home")]);
   const link = (href: string) => (chunks: React.ReactNode) => <Link href={href} className="font-medium underline">{chunks}</Link>;
   return (

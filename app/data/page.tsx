@@ -7,7 +7,7 @@ import { holdoutCutoff } from "@/lib/policy";
 import { getExportRelease } from "@/lib/queries/exports";
 import { getPolicy } from "@/lib/queries/policy";
 import { listSnapshots } from "@/lib/queries/snapshots";
-import { requirePageUser } from "@/lib/session";
+import { requirePageRole } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
 
@@ -33,8 +33,8 @@ function apiLink(href: string) {
  * are), the snapshot API as links, and personal API tokens for scripts (each route checks the role again).
  */
 export default async function DataPage() {
-  const user = await requirePageUser("/data");
-  if (user.role !== "CUSTOMER" && user.role !== "ADMIN") return <DataForbidden />;
+  const user = await requirePageRole("/data", "CUSTOMER", "ADMIN");
+  if (!user) return <DataForbidden />;
   const [policy, release, [newest], t] = await Promise.all([getPolicy(), getExportRelease(), listSnapshots({ take: 1 }), getTranslations("governance.data")]);
   return (
     <article className="max-w-3xl space-y-6">

@@ -12,7 +12,7 @@ interface PageProps {
 export default async function SignInPage({ searchParams }: PageProps) {
   const params = await searchParams;
   // Only same-site paths are followed after sign-in (lib/http/safe-return-path.ts).
-  const callbackUrl = safeReturnPath(params.callbackUrl, "/arena");
+  const callbackUrl = safeReturnPath(params.callbackUrl, "/start");
   if (await getCurrentUser()) redirect(callbackUrl);
   const t = await getTranslations("auth.signIn");
   return (

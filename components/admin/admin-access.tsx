@@ -1,19 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { CurrentUser } from "@/lib/queries/users";
-import { requirePageUser } from "@/lib/session";
 
-/**
- * For admin pages: the signed-in admin, null for any other role (render <AdminForbidden />), or a
- * redirect to sign-in. The admin layout calls it, and so does every admin page, because a layout
- * is not re-rendered on client navigation between its pages.
- */
-export async function getPageAdmin(returnTo: string): Promise<CurrentUser | null> {
-  const user = await requirePageUser(returnTo);
-  return user.role === "ADMIN" ? user : null;
-}
-
-/** What a signed-in non-admin sees instead of an admin page. */
+/** What a signed-in non-admin sees instead of an admin page (see requirePageRole in lib/session.ts). */
 export async function AdminForbidden() {
   const t = await getTranslations("ui.adminForbidden");
   return (

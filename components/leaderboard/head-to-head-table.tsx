@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { HeadToHead } from "@/lib/queries/model-profile";
+import type { HeadToHead } from "@/lib/leaderboard/model-profile";
 import { modelHref, percent } from "./format";
 import { ScrollTable } from "./scroll-table";
 

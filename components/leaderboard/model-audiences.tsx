@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { AudienceGroup, AudienceRating } from "@/lib/queries/model-profile";
+import type { AudienceGroup, AudienceRating } from "@/lib/leaderboard/model-profile";
 import type { SliceLabels } from "@/lib/slice-labels";
 import { getSliceLabels } from "@/lib/slice-labels-server";
 import { signed } from "./format";

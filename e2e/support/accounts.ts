@@ -1,9 +1,37 @@
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type BrowserContext } from "@playwright/test";
 
 /** The password of every account the browser tests create. */
 export const PASSWORD = "password123";
+
+/** The roles the browser tests sign in as once (e2e/auth.setup.ts); a spec takes one with `test.use({ storageState })`. */
+export type E2ERole = "contributor" | "customer" | "admin";
+
+/**
+ * Where e2e/auth.setup.ts saves each role's signed-in browser state (cookies): a contributor whose profile is
+ * complete, a customer and an admin. Git-ignored; made anew at every run.
+ */
+export const STORAGE_STATE: Record<E2ERole, string> = {
+  contributor: "e2e/.auth/contributor.json",
+  customer: "e2e/.auth/customer.json",
+  admin: "e2e/.auth/admin.json",
+};
+
+/**
+ * Signs a browser context in as a stored role (its saved cookies), for a spec that switches role part-way; a spec
+ * that runs as one role throughout uses `test.use({ storageState: STORAGE_STATE.<role> })` instead.
+ */
+export async function useStoredRole(context: BrowserContext, role: E2ERole): Promise<void> {
+  const { cookies } = JSON.parse(fs.readFileSync(STORAGE_STATE[role], "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+  await context.addCookies(cookies);
+}
+
+/** The email each stored role signed in with (for specs that look for it, e.g. in the audit log). */
+export function storedRoleEmail(role: E2ERole): string {
+  return `e2e-${role}-${process.env.E2E_PORT}@example.com`;
+}
 
 /** Runs `npm run arena -- …` against the embedded database the test server runs on. */
 export function arenaCli(...args: string[]): string {

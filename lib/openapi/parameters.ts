@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMATS } from "@/lib/export-format";
-import { sliceKeySchema } from "@/lib/queries/snapshots";
+import { sliceKeySchema } from "@/lib/snapshots/schema";
 import { INTERVAL_METHODS } from "@/lib/rating";
 import { AGE_BAND_CODES, EDUCATION_CODES, REGION_CODES } from "@/lib/slices";
 

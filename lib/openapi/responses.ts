@@ -202,7 +202,7 @@ type Covers<Actual, Documented> = [Actual] extends [Documented] ? true : false;
 export type ResponseSchemaChecks = [
   Expect<Covers<import("@/lib/leaderboard/build").Leaderboard, z.infer<typeof leaderboardResponseSchema>>>,
   Expect<Covers<import("@/lib/leaderboard/compare").AudienceComparison, z.infer<typeof comparisonResponseSchema>>>,
-  Expect<Covers<import("@/lib/queries/snapshots").SnapshotSummary, z.infer<typeof snapshotSummarySchema>>>,
-  Expect<Covers<import("@/lib/queries/snapshots").Snapshot, z.infer<typeof snapshotSchema>>>,
+  Expect<Covers<import("@/lib/snapshots/schema").SnapshotSummary, z.infer<typeof snapshotSummarySchema>>>,
+  Expect<Covers<import("@/lib/snapshots/schema").Snapshot, z.infer<typeof snapshotSchema>>>,
   Expect<Covers<import("@/lib/export-format").CleanBattle, z.infer<typeof exportRecordSchema>>>,
 ];

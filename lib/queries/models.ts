@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { isProviderKind, type ProviderKind } from "@/lib/providers/config";
 import { providerOrigin } from "@/lib/roster/provider-url";
 import { parseProviderConfig, type CreateModelInput, type ModelActionInput, type UpdateModelInput } from "@/lib/roster/schema";
+import { checkVisibilityEdit, endsTesting, planModelAction, resolveLicense } from "@/lib/roster/transitions";
 import { encryptSecret } from "@/lib/secret-box";
 import { recordAudit, type Actor } from "./audit";
 import { recordRosterEvent } from "./roster-events";
@@ -235,27 +236,16 @@ export async function updateModel(id: string, patch: UpdateModelInput, actor: Ac
     if (isKeyClearedByHostChange) data.apiKeyCiphertext = null;
     if (provider === "replay" && before.hasApiKey && patch.provider === "replay") data.apiKeyCiphertext = null;
 
-    const licenseKind = patch.licenseKind ?? before.licenseKind;
-    const license = patch.license ?? (patch.licenseKind && patch.licenseKind !== before.licenseKind ? undefined : before.license);
-    if (licenseKind === "OPEN_WEIGHTS" && (!license || license === "proprietary")) {
-      throw new AppError("invalid_input", "Open-weights models need their licence name.", { license: "Open-weights models need their licence name (for example Apache-2.0)." });
-    }
+    const { license } = resolveLicense(before, patch);
     if (patch.licenseKind !== undefined) data.licenseKind = patch.licenseKind;
-    if (patch.license !== undefined || patch.licenseKind !== undefined) data.license = license ?? "proprietary";
+    if (patch.license !== undefined || patch.licenseKind !== undefined) data.license = license;
     if (patch.displayName !== undefined) data.displayName = patch.displayName;
     if (patch.organization !== undefined) data.organization = patch.organization;
     if (patch.releaseDate !== undefined) data.releaseDate = toDate(patch.releaseDate);
     if (patch.samplingWeight !== undefined) data.samplingWeight = patch.samplingWeight;
 
     if (patch.visibility !== undefined && patch.visibility !== before.visibility) {
-      if (patch.visibility === "PUBLIC") {
-        throw new AppError("invalid_transition", "Use the “Make public” action to end private testing: it publishes the scores of every variant this organization tested.");
-      }
-      if (before.visibility === "WITHDRAWN") throw new AppError("invalid_transition", "A withdrawn variant cannot be tested again; add a new variant instead.");
-      if (before.testingEndedAt) throw new AppError("invalid_transition", "This model already ended private testing; it cannot go back to private.");
-      if ((await countModelVotes(id, tx)) > 0) {
-        throw new AppError("invalid_transition", "This model has votes: it can never be hidden from the public leaderboard.");
-      }
+      checkVisibilityEdit(before, patch.visibility, await countModelVotes(id, tx));
       await checkPrivateCap(tx, patch.organization ?? before.organization, id);
       data.visibility = "PRIVATE_TESTING";
     } else if (before.visibility === "PRIVATE_TESTING" && patch.organization !== undefined && patch.organization.toLowerCase() !== before.organization.toLowerCase()) {
@@ -299,45 +289,19 @@ function pick(record: Record<string, unknown>, keys: string[]) {
  * tested (TestedVariantsReport). There is no delete: deprecation is the only way off the arena.
  */
 export async function applyModelAction(id: string, input: ModelActionInput, actor: Actor): Promise<AdminModel> {
-  const isTestingEnd = input.action === "publish" || input.action === "withdraw";
+  const isTestingEnd = endsTesting(input.action);
   // Fitting the board takes time: do it before the transaction (scores up to this instant).
   const variantScores = isTestingEnd ? await getAllVariantScores() : null;
   return db().$transaction(
     async (tx) => {
       const before = await findForUpdate(tx, id);
       if (isTestingEnd) await lockOrganization(tx, before.organization);
-      const now = new Date();
-      let data: Prisma.ModelUpdateInput;
-      let reason: string | null = null;
-      switch (input.action) {
-        case "pause":
-          if (before.status !== "ACTIVE") throw transition(`Only an active model can be paused; this one is ${before.status.toLowerCase()}.`);
-          data = { status: "PAUSED" };
-          break;
-        case "resume":
-          if (before.status !== "PAUSED") throw transition(before.status === "DEPRECATED" ? "A deprecated model cannot return to the arena." : "Only a paused model can be resumed.");
-          data = { status: "ACTIVE" };
-          break;
-        case "deprecate":
-          if (before.status === "DEPRECATED") throw transition("This model is already deprecated.");
-          reason = input.reason ?? "";
-          data = { status: "DEPRECATED", deprecatedAt: now, deprecationReason: `${input.clause}: ${reason}` };
-          break;
-        case "publish":
-          if (before.visibility !== "PRIVATE_TESTING") throw transition("Only a private-testing variant can be made public.");
-          data = { visibility: "PUBLIC", testingEndedAt: now };
-          break;
-        case "withdraw":
-          if (before.visibility !== "PRIVATE_TESTING") throw transition("Only a private-testing variant can be withdrawn.");
-          data = { visibility: "WITHDRAWN", testingEndedAt: now };
-          break;
-      }
+      const { change: data, reason, event: kind } = planModelAction(before, input, new Date());
       const row = await tx.model.update({ where: { id }, data, select: columns });
       const after = toAdminModel(row);
       const diff = changedFields(auditView(before), auditView(after));
-      const kind = ({ pause: "paused", resume: "resumed", deprecate: "deprecated", publish: "published", withdraw: "withdrawn" } as const)[input.action];
       let reportId: string | undefined;
-      if (variantScores && (input.action === "publish" || input.action === "withdraw")) {
+      if (variantScores && endsTesting(input.action)) {
         const report = await writeTestedVariantsReport(tx, {
           organization: after.organization,
           triggerModelId: id,
@@ -364,8 +328,4 @@ export async function applyModelAction(id: string, input: ModelActionInput, acto
     },
     { timeout: 20_000 },
   );
-}
-
-function transition(message: string) {
-  return new AppError("invalid_transition", message);
 }

@@ -1,229 +1,23 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
 import { z } from "zod";
-import packageJson from "@/package.json";
 import { db } from "@/lib/db";
-import { serverEnv } from "@/lib/env";
 import { listSliceValues } from "./slice-values";
 import { isSliceShown, publicCount } from "@/lib/leaderboard/thin-slice";
-import type { LeaderboardFilters } from "@/lib/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Policy } from "@/lib/policy";
-import { REGION_CODES, isLanguageCode } from "@/lib/slices";
+import { codeVersion } from "@/lib/snapshots/code-version";
+import { boardsAgreeOnPolicy, snapshotOfBoards, type ComputedSnapshot } from "@/lib/snapshots/publish";
+import { isSnapshotDue } from "@/lib/snapshots/schedule";
+import { snapshotMethodSchema, snapshotRowSchema, type RatingPoint, type Snapshot, type SnapshotSummary, type SnapshotTrigger } from "@/lib/snapshots/schema";
+import { filtersOfSliceKey, sliceOrder, snapshotSliceKeys } from "@/lib/snapshots/slice-keys";
 import { recordAudit, type Actor } from "./audit";
 import { getLeaderboard, type Leaderboard } from "./leaderboard";
-
-export const SNAPSHOT_TRIGGERS = ["admin", "cli", "scheduled"] as const;
-export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
 
 /** Who publishes on a timer. */
 export const SCHEDULER_ACTOR: Actor = { id: null, email: "scheduler" };
 
-/** A model's row as published (no outcome shares or pairwise data: those stay live-only). */
-export interface SnapshotRow {
-  modelId: string;
-  name: string;
-  displayName: string;
-  organization: string;
-  rating: number | null;
-  lower: number | null;
-  upper: number | null;
-  rank: number | null;
-  /** Worst rank the interval allows (absent in snapshots before rank ranges existed). */
-  rankWorst?: number | null;
-  /** Why the row has no rating (see LeaderboardRow.unrated; absent in older snapshots). */
-  unrated?: string | null;
-  votes: number;
-  voters: number;
-  /** Marked when the model was deprecated at publication (absent in snapshots before deprecation existed). */
-  isDeprecated?: boolean;
-}
-
-/**
- * How a snapshot was computed: the interval method ("sandwich": voter-clustered; older snapshots say "95%
- * bootstrap"), the policy's bootstrap settings and thresholds at the time.
- */
-export interface SnapshotMethod {
-  name: string;
-  interval: string;
-  bootstrapRounds: number;
-  bootstrapSeed: number;
-  minSliceVoters: number;
-  minModelVotes: number;
-  /** Demo votes counted in the "all" slice (0 on a deployment without demo data, or while it is under the voter minimum). */
-  demoVotes: number;
-  /**
-   * Votes left out at publication: identity leaks and excluded voters (absent in older snapshots), replay-battle
-   * votes and unverified contributors' votes (absent before those policy settings existed).
-   */
-  excludedVotes?: { identityLeak: number; excludedVoters: number; replay?: number; unverifiedVoters?: number };
-  /** The counting rules in force at publication (absent in older snapshots: neither applied). */
-  excludeReplayVotes?: boolean;
-  requireVerifiedEmail?: boolean;
-}
-
-export interface SnapshotSummary {
-  id: string;
-  createdAt: string;
-  trigger: string;
-  /** Votes cast up to this instant are included. */
-  dataCutoff: string;
-  method: SnapshotMethod;
-  codeVersion: string;
-  sliceKeys: string[];
-}
-
-export interface SnapshotSliceData {
-  key: string;
-  /** Exact only for a slice that was shown; null under the voter minimum (lib/leaderboard/thin-slice). */
-  votes: number | null;
-  voters: number | null;
-  /** False when the slice had too few voters to be ranked (its rows are then empty). */
-  isShown: boolean;
-  rows: SnapshotRow[];
-}
-
-export interface Snapshot extends SnapshotSummary {
-  slices: SnapshotSliceData[];
-}
-
-export interface RatingPoint {
-  snapshotId: string;
-  createdAt: string;
-  dataCutoff: string;
-  rating: number | null;
-  lower: number | null;
-  upper: number | null;
-  rank: number | null;
-}
-
-// Stored JSON is read back through these, so a malformed row fails loudly instead of leaking `any`.
-const rowSchema = z.object({
-  modelId: z.string(),
-  name: z.string(),
-  displayName: z.string(),
-  organization: z.string(),
-  rating: z.number().nullable(),
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
-  rank: z.number().int().nullable(),
-  rankWorst: z.number().int().nullable().optional(),
-  unrated: z.string().nullable().optional(),
-  votes: z.number().int(),
-  voters: z.number().int(),
-  isDeprecated: z.boolean().optional(),
-});
-const methodSchema = z.object({
-  name: z.string(),
-  interval: z.string(),
-  bootstrapRounds: z.number().int(),
-  bootstrapSeed: z.number().int(),
-  minSliceVoters: z.number().int(),
-  minModelVotes: z.number().int(),
-  demoVotes: z.number().int().default(0),
-  excludedVotes: z.object({ identityLeak: z.number().int(), excludedVoters: z.number().int(), replay: z.number().int().optional(), unverifiedVoters: z.number().int().optional() }).optional(),
-  excludeReplayVotes: z.boolean().optional(),
-  requireVerifiedEmail: z.boolean().optional(),
-});
-
-/** "all", "region:<code>" or "language:<code>". */
-export const sliceKeySchema = z
-  .string()
-  .regex(/^(all|region:[a-z]+|language:[a-z]{2})$/, 'A slice is "all", "region:<code>" (e.g. region:europe) or "language:<code>" (e.g. language:pt).');
-
-/** The leaderboard filters of a snapshot slice key. */
-export function filtersOfSliceKey(key: string): LeaderboardFilters {
-  if (key === "all") return {};
-  const [kind, code] = key.split(":");
-  if (kind === "region" && (REGION_CODES as readonly string[]).includes(code)) return { region: [code as (typeof REGION_CODES)[number]] };
-  if (kind === "language" && isLanguageCode(code)) return { language: [code] };
-  throw new Error(`Unknown snapshot slice key "${key}"`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Code version
-// ---------------------------------------------------------------------------------------------
-
-// Runtime reads of the deployment's own .git, not bundle inputs: kept out of Turbopack's file tracing.
-const readText = (file: string) => fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8");
-const isFile = (file: string) => fs.statSync(/*turbopackIgnore: true*/ file, { throwIfNoEntry: false })?.isFile() ?? false;
-
-/** The commit the server runs: SHOWDOWN_COMMIT, else read from .git at runtime, else null. */
-function gitCommit(): string | null {
-  const fromEnv = serverEnv().SHOWDOWN_COMMIT;
-  if (fromEnv) return fromEnv.toLowerCase();
-  try {
-    let gitDir = path.join(/*turbopackIgnore: true*/ process.cwd(), ".git");
-    // A worktree or submodule has a .git file that points at the real directory.
-    if (isFile(gitDir)) {
-      const pointer = /^gitdir:\s*(.+)$/m.exec(readText(gitDir))?.[1];
-      if (!pointer) return null;
-      gitDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), pointer.trim());
-    }
-    const head = readText(path.join(gitDir, "HEAD")).trim();
-    const ref = /^ref:\s*(.+)$/.exec(head)?.[1];
-    if (!ref) return /^[0-9a-f]{40}$/.test(head) ? head : null;
-    const loose = path.join(gitDir, ref);
-    if (isFile(loose)) return readText(loose).trim();
-    const packed = readText(path.join(gitDir, "packed-refs"));
-    return packed.split("\n").find((line) => line.endsWith(` ${ref}`))?.split(" ")[0] ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** package.json version plus the short commit, e.g. "0.1.0+b1a47a3c1f02" ("0.1.0+unknown" without one). */
-export function codeVersion(): string {
-  const commit = gitCommit();
-  return `${packageJson.version}+${commit ? commit.slice(0, 12) : "unknown"}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Publishing
 // ---------------------------------------------------------------------------------------------
-
-interface ComputedSnapshot {
-  dataCutoff: Date;
-  method: SnapshotMethod;
-  codeVersion: string;
-  slices: SnapshotSliceData[];
-}
-
-function toSliceData(key: string, board: Leaderboard): SnapshotSliceData {
-  return {
-    key,
-    // null under the voter minimum: such a slice is stored with 0 and read back as null (see getSnapshot)
-    votes: board.votes,
-    voters: board.voters,
-    isShown: board.isShown,
-    rows: board.isShown
-      ? board.rows.map((r) => ({
-          modelId: r.modelId,
-          name: r.name,
-          displayName: r.displayName,
-          organization: r.organization,
-          rating: r.rating,
-          lower: r.lower,
-          upper: r.upper,
-          rank: r.rank,
-          rankWorst: r.rankWorst,
-          unrated: r.unrated,
-          votes: r.votes,
-          voters: r.voters,
-          ...(r.status === "DEPRECATED" ? { isDeprecated: true } : {}),
-        }))
-      : [],
-  };
-}
-
-const samePolicy = (a: Policy, b: Policy) => (Object.keys(a) as (keyof Policy)[]).every((k) => a[k] === b[k]);
-
-/** The slices a snapshot holds: all votes, each region, and each language that has votes. */
-async function snapshotSliceKeys(): Promise<string[]> {
-  const languages = (await listSliceValues()).language.map((l) => l.value).sort();
-  return ["all", ...REGION_CODES.map((r) => `region:${r}`), ...languages.map((l) => `language:${l}`)];
-}
 
 /**
  * Computes every slice with getLeaderboard. The cutoff is the instant computing starts. If an
@@ -232,34 +26,11 @@ async function snapshotSliceKeys(): Promise<string[]> {
 async function computeSnapshot(): Promise<ComputedSnapshot> {
   for (let attempt = 1; ; attempt++) {
     const dataCutoff = new Date();
-    const keys = await snapshotSliceKeys();
+    const keys = snapshotSliceKeys((await listSliceValues()).language.map((l) => l.value));
     const boards: [string, Leaderboard][] = [];
     for (const key of keys) boards.push([key, await getLeaderboard(filtersOfSliceKey(key), { deprecated: "show" })]);
-    const [, all] = boards[0];
-    if (attempt < 3 && !boards.every(([, b]) => samePolicy(b.policy, all.policy))) continue;
-    const p = all.policy;
-    return {
-      dataCutoff,
-      codeVersion: codeVersion(),
-      method: {
-        name: all.method.name,
-        interval: all.method.interval,
-        bootstrapRounds: p.bootstrapRounds,
-        bootstrapSeed: p.bootstrapSeed,
-        minSliceVoters: p.minSliceVoters,
-        minModelVotes: p.minModelVotes,
-        demoVotes: all.demoVotes ?? 0,
-        excludedVotes: {
-          identityLeak: all.excludedVotes.identityLeak,
-          excludedVoters: all.excludedVotes.excludedVoters,
-          replay: all.excludedVotes.replay,
-          unverifiedVoters: all.excludedVotes.unverifiedVoters,
-        },
-        excludeReplayVotes: p.excludeReplayVotes,
-        requireVerifiedEmail: p.requireVerifiedEmail,
-      },
-      slices: boards.map(([key, board]) => toSliceData(key, board)),
-    };
+    if (attempt < 3 && !boardsAgreeOnPolicy(boards)) continue;
+    return snapshotOfBoards(boards, dataCutoff, codeVersion());
   }
 }
 
@@ -277,19 +48,13 @@ const summarySelect = {
 
 type SummaryRecord = Prisma.LeaderboardSnapshotGetPayload<{ select: typeof summarySelect }>;
 
-/** "all" first, then regions, then languages, each alphabetically. */
-function sliceOrder(a: string, b: string): number {
-  const rank = (k: string) => (k === "all" ? 0 : k.startsWith("region:") ? 1 : 2);
-  return rank(a) - rank(b) || a.localeCompare(b);
-}
-
 function toSummary(record: SummaryRecord): SnapshotSummary {
   return {
     id: record.id,
     createdAt: record.createdAt.toISOString(),
     trigger: record.trigger,
     dataCutoff: record.dataCutoff.toISOString(),
-    method: methodSchema.parse(record.method),
+    method: snapshotMethodSchema.parse(record.method),
     codeVersion: record.codeVersion,
     sliceKeys: record.slices.map((s) => s.sliceKey).sort(sliceOrder),
   };
@@ -351,7 +116,7 @@ export async function publishSnapshotIfDue(maxAgeHours = 24): Promise<SnapshotSu
     const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${PUBLISH_LOCK_KEY}::bigint) AS locked`;
     if (!locked) return null;
     const newest = await tx.leaderboardSnapshot.findFirst({ orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-    if (newest && Date.now() - newest.createdAt.getTime() < maxAgeHours * 3_600_000) return null;
+    if (!isSnapshotDue(newest?.createdAt ?? null, new Date(), maxAgeHours)) return null;
     return storeSnapshot(tx, await computeSnapshot(), "scheduled", SCHEDULER_ACTOR);
   }, PUBLISH_TRANSACTION);
 }
@@ -378,7 +143,7 @@ export async function getSnapshot(id: string, options: { slice?: string } = {}):
     .filter((s) => options.slice === undefined || s.sliceKey === options.slice)
     .sort((a, b) => sliceOrder(a.sliceKey, b.sliceKey))
     .map((s) => {
-      const rows = z.array(rowSchema).parse(s.rows);
+      const rows = z.array(snapshotRowSchema).parse(s.rows);
       // Snapshots published before thin slices were withheld stored their exact counts: withhold them on reading too.
       const isShown = isSliceShown(s, minSliceVoters);
       return { key: s.sliceKey, votes: publicCount(s.votes, isShown), voters: publicCount(s.voters, isShown), isShown, rows: isShown ? rows : [] };

@@ -51,16 +51,29 @@ export async function createUser(input: SignUpInput & { role?: Role }): Promise<
   }
 }
 
-/** Creates an admin, or promotes an existing account to admin and sets its password. */
-export async function createAdmin(email: string, password: string): Promise<{ id: string; email: string; created: boolean }> {
+/**
+ * Creates an admin, or promotes an existing account to admin and sets its password. Audited as
+ * "user.create_admin" (a new account) or "user.role" (a promotion; the password change is noted, never the hash).
+ */
+export async function createAdmin(email: string, password: string, actor: Actor): Promise<{ id: string; email: string; created: boolean }> {
   const passwordHash = await hashPassword(password);
-  const existing = await db().user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) {
-    await db().user.update({ where: { id: existing.id }, data: { role: "ADMIN", passwordHash } });
-    return { id: existing.id, email, created: false };
-  }
-  const user = await db().user.create({ data: { email, passwordHash, role: "ADMIN" }, select: { id: true } });
-  return { id: user.id, email, created: true };
+  return db().$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
+    if (existing) {
+      await tx.user.update({ where: { id: existing.id }, data: { role: "ADMIN", passwordHash } });
+      await recordAudit(tx, actor, {
+        action: "user.role",
+        entity: "user",
+        entityId: existing.id,
+        before: { email, role: existing.role },
+        after: { email, role: "ADMIN", password: "reset" },
+      });
+      return { id: existing.id, email, created: false };
+    }
+    const user = await tx.user.create({ data: { email, passwordHash, role: "ADMIN" }, select: { id: true } });
+    await recordAudit(tx, actor, { action: "user.create_admin", entity: "user", entityId: user.id, after: { email, role: "ADMIN" } });
+    return { id: user.id, email, created: true };
+  });
 }
 
 /** Changes an account's role (audited); an unknown email is a 404. */
@@ -69,7 +82,7 @@ export async function setRole(email: string, role: Role, actor: Actor): Promise<
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
     if (!user) throw new AppError("not_found", `No account with the email ${email}.`);
     await tx.user.update({ where: { id: user.id }, data: { role } });
-    await recordAudit(tx, actor, { action: "user.role", entity: "user", entityId: user.id, before: { role: user.role }, after: { role } });
+    await recordAudit(tx, actor, { action: "user.role", entity: "user", entityId: user.id, before: { email, role: user.role }, after: { email, role } });
   });
 }
 

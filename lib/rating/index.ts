@@ -1,10 +1,9 @@
 /** Public API of the rating module: pure maths, battles in, leaderboard rows out. */
 export type { AggregatedBattles, Battle, Outcome, PairCell, RatingAnchor, RatingOptions, RatingRow, Rng, VotesByVoter } from "./types";
 export { aggregateBattles } from "./aggregate-battles";
-export { fitBradleyTerry, RIDGE_PER_BATTLE } from "./fit-bradley-terry";
+export { fitPairs, RIDGE_PER_BATTLE } from "./fit";
 export { scaleRatings } from "./scale-ratings";
-export { bootstrapRatings, type BootstrapOptions } from "./bootstrap";
-export { bootstrapRatingsFast } from "./bootstrap-fast";
+export { bootstrapRatingsFast, type BootstrapOptions } from "./bootstrap-fast";
 export { sampleBinomial, sampleMultinomial } from "./sampling";
 export { createRng } from "./rng";
 export { quantile } from "./quantile";

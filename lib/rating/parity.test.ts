@@ -10,7 +10,8 @@ import {
   type FixtureBattle,
 } from "./__fixtures__/load-fastchat-fixture";
 import { createNumpySeed0Rng } from "./__fixtures__/numpy-pcg64";
-import { aggregateBattles, bootstrapRatings, computeLeaderboard, quantile } from "./index";
+import { bootstrapRatings } from "./__reference__/bootstrap";
+import { aggregateBattles, computeLeaderboard, quantile } from "./index";
 import type { PairCell } from "./types";
 
 /**

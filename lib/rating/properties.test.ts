@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { readFixtureBattles, toBattle } from "./__fixtures__/load-fastchat-fixture";
+import { fitBradleyTerry } from "./__reference__/fit-bradley-terry";
 import {
   aggregateBattles,
   computeLeaderboard,
   createRng,
-  fitBradleyTerry,
   pairwiseWinFractions,
   type Battle,
   type Outcome,

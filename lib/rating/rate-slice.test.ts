@@ -4,7 +4,7 @@ import { rankRanges } from "./rank-by-intervals";
 import { rateSlice } from "./rate-slice";
 import { clusteredCovariance, inverseInformation, MAX_CLUSTERS, sandwich, VoterScores } from "./sandwich";
 import { voterBootstrap } from "./voter-bootstrap";
-import { fitBradleyTerry } from "./fit-bradley-terry";
+import { fitBradleyTerry } from "./__reference__/fit-bradley-terry";
 import { simulateVotes } from "./__fixtures__/simulated-votes";
 import type { Outcome, PairCell } from "./types";
 

@@ -1,5 +1,5 @@
 import type { IdentifiedFit } from "./identified-fit";
-import { choleskyFactorInPlace, choleskySolveFactored, dot, transposeLower } from "./fit-bradley-terry";
+import { choleskyFactorInPlace, choleskySolveFactored, dot, transposeLower } from "./linear-algebra";
 import type { VotesByVoter } from "./types";
 
 /**

@@ -1,6 +1,6 @@
 import type { IdentifiedFit } from "./identified-fit";
 import { centre } from "./identified-fit";
-import { fitPairs } from "./fit-bradley-terry";
+import { fitPairs } from "./fit";
 import { createMultinomialSampler } from "./multinomial-sampler";
 import { UniformStream } from "./rng";
 import { ratedIndexOfCode, ratedPair } from "./sandwich";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDay } from "@/lib/dates";
+import { isoDaySchema } from "@/lib/dates";
 import { PROVIDER_KINDS, providerConfigSchemas, type ProviderKind } from "@/lib/providers/config";
 import { DEPRECATION_CLAUSES } from "./deprecation-rule";
 
@@ -25,12 +25,7 @@ const licenseField = z.preprocess(blankToUndefined, z.string().trim().max(80, "L
 
 const releaseDateField = z.preprocess(
   blankToUndefined,
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Release date must be a date written YYYY-MM-DD.")
-    .refine(isCalendarDay, "Release date is not a real calendar date.")
-    .nullable()
-    .optional(),
+  isoDaySchema.nullable().optional(),
 );
 
 const providerField = z.enum(PROVIDER_KINDS, { error: `Provider must be one of ${PROVIDER_KINDS.join(", ")}.` });

@@ -1,7 +1,7 @@
 import { fitIdentified, type IdentifiedFit } from "../../lib/rating/identified-fit";
 import type { VotesByVoter } from "../../lib/rating/types";
 import { clusteredCovariance, inverseInformation, VoterScores } from "../../lib/rating/sandwich";
-import { choleskyFactorInPlace, choleskySolveFactored } from "../../lib/rating/fit-bradley-terry";
+import { choleskyFactorInPlace, choleskySolveFactored } from "../../lib/rating/linear-algebra";
 import { UniformStream } from "../../lib/rating/rng";
 import { BOARD_RATINGS, BOARD_SHARES, BOARD_SIZE, formatMean, pairDesign, PairSampler, seedOf, sharesOf, VoteBuffer } from "./arena-data";
 import { COVERAGE_SETTINGS } from "./coverage";

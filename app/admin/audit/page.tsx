@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { AdminForbidden, formatUtc, getPageAdmin } from "@/components/admin/admin-access";
+import { AdminForbidden, formatUtc } from "@/components/admin/admin-access";
 import { AuditChanges } from "@/components/admin/audit-changes";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { isCalendarDay } from "@/lib/dates";
+import { isoDaySchema } from "@/lib/dates";
 import { listAudit, listAuditActions, listAuditEntities } from "@/lib/queries/audit";
+import { requirePageRole } from "@/lib/session";
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -14,14 +15,13 @@ interface PageProps {
 
 const TAKE = 200;
 const KNOWN_ENTITIES = ["model", "policy", "snapshot", "export", "user"];
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date as YYYY-MM-DD").refine(isCalendarDay, "that date does not exist");
 const FIELDS = {
   entity: z.string().regex(/^[a-z_]{1,40}$/, "use one of the entities in the menu"),
   entityId: z.string().max(100),
   action: z.string().regex(/^[a-z_.]{1,60}$/i, "use one of the actions in the menu"),
   actor: z.string().trim().max(254),
-  from: day,
-  to: day,
+  from: isoDaySchema,
+  to: isoDaySchema,
 } as const;
 type Field = keyof typeof FIELDS;
 
@@ -40,7 +40,7 @@ function parseFilters(raw: Record<string, string | string[] | undefined>) {
 }
 
 export default async function AuditPage({ searchParams }: PageProps) {
-  if (!(await getPageAdmin("/admin/audit"))) return <AdminForbidden />;
+  if (!(await requirePageRole("/admin/audit", "ADMIN"))) return <AdminForbidden />;
   const { filters, problems } = parseFilters(await searchParams);
   const [entries, entities, actions, t] = await Promise.all([
     listAudit({ ...filters, take: TAKE }),

@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { AdminForbidden, getPageAdmin } from "@/components/admin/admin-access";
+import { AdminForbidden } from "@/components/admin/admin-access";
 import { ContributorReviewForm } from "@/components/admin/contributor-review-form";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { ANOMALY_ALPHA } from "@/lib/integrity/anomaly";
 import { CONTRIBUTOR_FILTERS, listContributors } from "@/lib/queries/contributors";
+import { requirePageRole } from "@/lib/session";
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -28,7 +29,7 @@ function formatEValue(log: number): string {
 
 /** Contributors, their vote counts and anomaly flags; exclude or restore a voter's votes (admins only). */
 export default async function ContributorsPage({ searchParams }: PageProps) {
-  if (!(await getPageAdmin("/admin/contributors"))) return <AdminForbidden />;
+  if (!(await requirePageRole("/admin/contributors", "ADMIN"))) return <AdminForbidden />;
   const raw = await searchParams;
   const filter = filterSchema.parse({ q: first(raw.q), filter: first(raw.filter) });
   const [{ rows, total }, t] = await Promise.all([listContributors({ filter: filter.filter, q: filter.q, take: 200 }), getTranslations("adminContributors")]);

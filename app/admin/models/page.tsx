@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { AdminForbidden, getPageAdmin } from "@/components/admin/admin-access";
+import { AdminForbidden } from "@/components/admin/admin-access";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { PROVIDER_KINDS } from "@/lib/providers/config";
 import { listModelsForAdmin } from "@/lib/queries/models";
+import { requirePageRole } from "@/lib/session";
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -25,7 +26,7 @@ const filterSchema = z.object({
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function AdminModelsPage({ searchParams }: PageProps) {
-  if (!(await getPageAdmin("/admin/models"))) return <AdminForbidden />;
+  if (!(await requirePageRole("/admin/models", "ADMIN"))) return <AdminForbidden />;
   const raw = await searchParams;
   const filter = filterSchema.parse({ status: first(raw.status), visibility: first(raw.visibility), provider: first(raw.provider), q: first(raw.q) });
   const [models, t] = await Promise.all([listModelsForAdmin(filter), getTranslations("adminModels")]);

@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { AdminForbidden, formatUtc, getPageAdmin } from "@/components/admin/admin-access";
+import { AdminForbidden, formatUtc } from "@/components/admin/admin-access";
 import { PolicyForm } from "@/components/admin/policy-form";
 import { holdoutCutoff } from "@/lib/policy";
 import { getPolicy } from "@/lib/queries/policy";
+import { requirePageRole } from "@/lib/session";
 
 export default async function PolicyPage() {
-  if (!(await getPageAdmin("/admin/policy"))) return <AdminForbidden />;
+  if (!(await requirePageRole("/admin/policy", "ADMIN"))) return <AdminForbidden />;
   const [policy, t] = await Promise.all([getPolicy(), getTranslations("adminPolicy")]);
   return (
     <section className="space-y-4">

@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { AdminForbidden, formatUtc, getPageAdmin } from "@/components/admin/admin-access";
+import { AdminForbidden, formatUtc } from "@/components/admin/admin-access";
 import { PublishSnapshotButton } from "@/components/admin/publish-snapshot-button";
 import { listSnapshots } from "@/lib/queries/snapshots";
 import { DataTable } from "@/components/ui/data-table";
+import { requirePageRole } from "@/lib/session";
 
 export default async function SnapshotsPage() {
-  if (!(await getPageAdmin("/admin/snapshots"))) return <AdminForbidden />;
+  if (!(await requirePageRole("/admin/snapshots", "ADMIN"))) return <AdminForbidden />;
   const [snapshots, t] = await Promise.all([listSnapshots({ take: 100 }), getTranslations("adminSnapshots")]);
   return (
     <section className="space-y-4">

@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { AdminForbidden, formatUtc, getPageAdmin } from "@/components/admin/admin-access";
+import { AdminForbidden, formatUtc } from "@/components/admin/admin-access";
 import { UserRoleForm } from "@/components/admin/user-role-form";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { listUsers } from "@/lib/queries/users";
+import { requirePageRole } from "@/lib/session";
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -18,7 +19,7 @@ const filterSchema = z.object({
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function UsersPage({ searchParams }: PageProps) {
-  if (!(await getPageAdmin("/admin/users"))) return <AdminForbidden />;
+  if (!(await requirePageRole("/admin/users", "ADMIN"))) return <AdminForbidden />;
   const raw = await searchParams;
   const filter = filterSchema.parse({ q: first(raw.q), role: first(raw.role) });
   const [{ rows, total }, t] = await Promise.all([listUsers({ ...filter, take: 200 }), getTranslations("admin.users")]);

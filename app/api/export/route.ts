@@ -1,5 +1,4 @@
-import { handle } from "@/lib/api";
-import { AppError, fieldErrors } from "@/lib/errors";
+import { handle, readQuery } from "@/lib/api";
 import { CONTENT_TYPES, exportFileName } from "@/lib/export-format";
 import { exportQuerySchema } from "@/lib/openapi/parameters";
 import { recordAudit } from "@/lib/queries/audit";
@@ -35,12 +34,8 @@ function toStream(chunks: AsyncGenerator<string, void, undefined>): ReadableStre
  * for customers and admins. The cutoff is in X-Showdown-Data-Cutoff; each download is audited.
  */
 export const GET = handle(async (request: Request) => {
-  const parsed = exportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) {
-    throw new AppError("invalid_input", parsed.error.issues.map((i) => i.message).join("; "), fieldErrors(parsed.error.issues));
-  }
+  const { format } = readQuery(request, exportQuerySchema);
   const user = await requireRole("CUSTOMER", "ADMIN");
-  const { format } = parsed.data;
   const exported = await exportVotes({ format });
   await recordAudit(db(), { id: user.id, email: user.email }, {
     action: "export.download",

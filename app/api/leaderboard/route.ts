@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { handle } from "@/lib/api";
-import { AppError } from "@/lib/errors";
+import { handle, queryParamsSchema, readQuery } from "@/lib/api";
 import { parseLeaderboardFilters } from "@/lib/filters";
 import { parseLeaderboardView } from "@/lib/leaderboard/view";
 import { getLeaderboard } from "@/lib/queries/leaderboard";
@@ -13,13 +12,14 @@ export const dynamic = "force-dynamic";
  * intervals (sandwich: voter-clustered, the default; voter-bootstrap; vote-bootstrap, FastChat's),
  * style=control adjusts for answer length and markdown.
  */
-export const GET = handle(async (request: Request) => {
-  const params = new URL(request.url).searchParams;
+const querySchema = queryParamsSchema.transform((params, ctx) => {
   const { filters, problems } = parseLeaderboardFilters(params);
   const { view, problems: viewProblems } = parseLeaderboardView(params);
-  const all = [...problems, ...viewProblems];
-  if (all.length) {
-    throw new AppError("invalid_filter", all.map((p) => `${p.key}=${p.value}: ${p.message}`).join("; "), Object.fromEntries(all.map((p) => [p.key, p.message])));
-  }
+  for (const p of [...problems, ...viewProblems]) ctx.addIssue({ code: "custom", path: [p.key], message: `${p.key}=${p.value}: ${p.message}` });
+  return { filters, view };
+});
+
+export const GET = handle(async (request: Request) => {
+  const { filters, view } = readQuery(request, querySchema, "invalid_filter");
   return NextResponse.json(await getLeaderboard(filters, view));
 });

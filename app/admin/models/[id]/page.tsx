@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { AdminForbidden, formatUtc, getPageAdmin } from "@/components/admin/admin-access";
+import { AdminForbidden, formatUtc } from "@/components/admin/admin-access";
 import { ModelActions } from "@/components/admin/model-actions";
 import { ModelForm } from "@/components/admin/model-form";
 import { countModelVotes, getModelForAdmin, listOrganizations } from "@/lib/queries/models";
+import { requirePageRole } from "@/lib/session";
 
 interface PageProps {
   params: Promise<{ id: string }>;
@@ -13,7 +14,7 @@ interface PageProps {
 
 export default async function EditModelPage({ params, searchParams }: PageProps) {
   const { id } = await params;
-  if (!(await getPageAdmin(`/admin/models/${id}`))) return <AdminForbidden />;
+  if (!(await requirePageRole(`/admin/models/${id}`, "ADMIN"))) return <AdminForbidden />;
   const model = await getModelForAdmin(id);
   if (!model) notFound();
   const [organizations, votes, t, query] = await Promise.all([listOrganizations(), countModelVotes(id), getTranslations("adminModels"), searchParams]);

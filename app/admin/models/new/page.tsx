@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AdminForbidden, getPageAdmin } from "@/components/admin/admin-access";
+import { AdminForbidden } from "@/components/admin/admin-access";
 import { ModelForm } from "@/components/admin/model-form";
 import { listOrganizations } from "@/lib/queries/models";
+import { requirePageRole } from "@/lib/session";
 
 export default async function NewModelPage() {
-  if (!(await getPageAdmin("/admin/models/new"))) return <AdminForbidden />;
+  if (!(await requirePageRole("/admin/models/new", "ADMIN"))) return <AdminForbidden />;
   const [organizations, t] = await Promise.all([listOrganizations(), getTranslations("adminModels")]);
   return (
     <section className="space-y-4">

@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { handle } from "@/lib/api";
-import { AppError } from "@/lib/errors";
+import { handle, readQuery } from "@/lib/api";
 import { CONTRIBUTOR_FILTERS, listContributors } from "@/lib/queries/contributors";
 import { requireRole } from "@/lib/session";
 
@@ -15,8 +14,6 @@ const querySchema = z.object({
 /** Contributors with vote counts and anomaly-review state (admins only; never what they voted for). */
 export const GET = handle(async (request: Request) => {
   await requireRole("ADMIN");
-  const params = new URL(request.url).searchParams;
-  const parsed = querySchema.safeParse({ filter: params.get("filter") ?? undefined, q: params.get("q") ?? undefined });
-  if (!parsed.success) throw new AppError("invalid_input", parsed.error.issues.map((i) => i.message).join(" "));
-  return NextResponse.json(await listContributors({ ...parsed.data, q: parsed.data.q || undefined }));
+  const query = readQuery(request, querySchema);
+  return NextResponse.json(await listContributors({ ...query, q: query.q || undefined }));
 });

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { deployMigrations } from "../lib/boot";
-import { startEmbeddedDatabase, type DatabaseHandle } from "../lib/embedded-db";
+import { deployMigrations } from "../../lib/boot";
+import { startEmbeddedDatabase, type DatabaseHandle } from "../../lib/embedded-db";
 
 declare module "vitest" {
   export interface ProvidedContext {

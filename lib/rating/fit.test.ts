@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bootstrapRatings } from "./bootstrap";
-import { fitBradleyTerry } from "./fit-bradley-terry";
+import { bootstrapRatings } from "./__reference__/bootstrap";
+import { fitBradleyTerry } from "./__reference__/fit-bradley-terry";
 import { createRng } from "./rng";
 import { scaleRatings } from "./scale-ratings";
 import type { PairCell } from "./types";

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { setDatabaseUrl } from "../lib/env";
+import { setDatabaseUrl } from "../../lib/env";
 
 // Integration tests create hundreds of accounts: cheap password hashing, set explicitly for tests
 // only (lib/password.test.ts checks the production parameters).

@@ -1,8 +1,8 @@
 import { vi } from "vitest";
-import { db } from "../lib/db";
-import { setAuthEnv } from "../lib/env";
-import { createUser } from "../lib/queries/users";
-import type { Role } from "../lib/generated/prisma/enums";
+import { db } from "../../lib/db";
+import { setAuthEnv } from "../../lib/env";
+import { createUser } from "../../lib/queries/users";
+import type { Role } from "../../lib/generated/prisma/enums";
 
 /**
  * Test double for the signed-in session: lib/session.ts asks next-auth's getServerSession, which

@@ -1,8 +1,8 @@
-import { db } from "../lib/db";
-import { markVotesChanged } from "../lib/slice-index/vote-index";
-import { seedRoster } from "../lib/seed";
-import { updateProfile, createUser } from "../lib/queries/users";
-import type { Profile } from "../lib/profile-schema";
+import { db } from "../../lib/db";
+import { markVotesChanged } from "../../lib/slice-index/vote-index";
+import { seedRoster } from "../../lib/seed";
+import { updateProfile, createUser } from "../../lib/queries/users";
+import type { Profile } from "../../lib/profile-schema";
 
 /** Empties every table (integration test files run one after another on one database). */
 export async function resetDatabase(): Promise<void> {

@@ -1,23 +1,12 @@
-import { assertValidCells, buildPairDesign, pairTotals, toFitCategories } from "./cells";
-import { fitPairs } from "./fit-bradley-terry";
-import { sampleMultinomial } from "./sampling";
-import { scaleRatings } from "./scale-ratings";
-import type { PairCell, Rng } from "./types";
+import type { BootstrapOptions } from "../bootstrap-fast";
+import { assertValidCells, buildPairDesign, pairTotals, toFitCategories } from "../cells";
+import { fitPairs } from "../fit";
+import { sampleMultinomial } from "../sampling";
+import { scaleRatings } from "../scale-ratings";
+import type { PairCell, Rng } from "../types";
 
-export interface BootstrapOptions {
-  base?: number;
-  scale?: number;
-  initRating?: number;
-  /** Index of an anchor model and the rating it is pinned to in every round. */
-  anchor?: { index: number; rating: number };
-  /** Natural-scale strengths of the full fit, used as a warm start (saves Newton steps, not the result). */
-  start?: ArrayLike<number>;
-  /**
-   * `bootstrapRatingsFast` / `bootstrapPairs` only: the Cholesky factor of the Hessian at `start`, as `fitPairs`
-   * leaves it (saves one factorisation, not the result).
-   */
-  startFactor?: Float64Array | null;
-}
+// Reference only (tests and parity: numpy's draws in FastChat's order); production uses `bootstrapRatingsFast`.
+
 
 /**
  * Bootstrap of the Bradley–Terry ratings as FastChat's `compute_bootstrap_bt`: per round draw
