@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { parseCsv } from "../tests/support/parse-csv";
 import { arenaCli as arena, signIn, storedRoleEmail, useStoredRole } from "./support/accounts";
 

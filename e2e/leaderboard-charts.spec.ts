@@ -111,7 +111,6 @@ test("choosing an audience in side B's filter bar changes the URL and the table,
 });
 
 test("a model's page matches the leaderboard and shows its audiences and head-to-head record", async ({ page, request }) => {
-  const all = (await (await request.get("/api/leaderboard")).json()) as { rows: ApiRow[] };
   const americas = (await (await request.get("/api/leaderboard?region=americas")).json()) as { rows: ApiRow[] };
   const board = new LeaderboardPage(page);
   await board.open();

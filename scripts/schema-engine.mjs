@@ -4,7 +4,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";

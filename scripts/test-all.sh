@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: typecheck, production build, unit + integration tests (vitest, embedded
+# Runs every test: typecheck, lint, format check, production build, unit + integration tests (vitest, embedded
 # PostgreSQL), and Playwright in Debian's chromium. Ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,10 @@ failed_checks=()
 
 echo "== typecheck"
 npx tsc --noEmit || failed_checks+=(typecheck)
+echo "== lint (ESLint: Next.js core-web-vitals + TypeScript, zero warnings)"
+npx eslint . --max-warnings=0 || failed_checks+=(lint)
+echo "== format (Prettier)"
+npx prettier --check . --log-level=warn || failed_checks+=(format)
 echo "== build"
 npx next build || failed_checks+=(build)
 echo "== unit and integration tests"

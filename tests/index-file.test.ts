@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "../lib/db";
 import { serverEnv } from "../lib/env";
 import type { LeaderboardFilters } from "../lib/filters";
 import { seedRoster } from "../lib/seed";

@@ -10,7 +10,14 @@ import { requirePageRole } from "@/lib/session";
 export default async function AdminPage() {
   if (!(await requirePageRole("/admin", "ADMIN"))) return <AdminForbidden />;
   const [policy, [latest], models, t] = await Promise.all([getPolicy(), listSnapshots({ take: 1 }), listModelsForAdmin(), getTranslations("admin.home")]);
-  const link = (href: string) => (chunks: React.ReactNode) => <Link href={href} className="font-medium underline">{chunks}</Link>;
+  const link = (href: string) =>
+    function AdminLink(chunks: React.ReactNode) {
+      return (
+        <Link href={href} className="font-medium underline">
+          {chunks}
+        </Link>
+      );
+    };
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

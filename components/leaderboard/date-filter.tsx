@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { isCompleteFilterDate } from "@/lib/filters";
 
 interface DateFilterProps {
@@ -27,7 +27,12 @@ export function DateFilter({ id, label, value, onApply }: DateFilterProps) {
   const [draft, setDraft] = useState(value ?? "");
   const [incomplete, setIncomplete] = useState(false);
   const lastKeyAt = useRef(0);
-  useEffect(() => setDraft(value ?? ""), [value]);
+  // A new value from outside (the URL) replaces the draft: adjusted while rendering, not in an effect.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value ?? "");
+  }
 
   /** `field.value` is "" both when emptied and when partly typed; the browser flags a partial date as badInput. */
   const commit = (field: HTMLInputElement) => {

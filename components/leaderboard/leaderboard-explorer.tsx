@@ -4,7 +4,7 @@ import { hashKey, keepPreviousData, useQuery, useQueryClient } from "@tanstack/r
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useApiErrorMessage } from "@/lib/client/api-client";
 import { LIST_KEYS, isAllVoters, parseLeaderboardFilters, searchWithFilters, type LeaderboardFilters, type ListKey } from "@/lib/filters";
 import type { Leaderboard } from "@/lib/leaderboard/build";
@@ -44,9 +44,7 @@ export function LeaderboardExplorer({ initial, options, isAdmin }: LeaderboardEx
   const query = useQuery({ ...current, initialData: isInitial ? initial.board : undefined, placeholderData: keepPreviousData });
   // A failed fetch has no data of its own: the last board stays on screen under the error.
   const [lastBoard, setLastBoard] = useState(initial.board);
-  useEffect(() => {
-    if (query.data) setLastBoard(query.data);
-  }, [query.data]);
+  if (query.data && query.data !== lastBoard) setLastBoard(query.data);
   const board = query.data ?? lastBoard;
   const updating = query.isFetching && (query.isPlaceholderData || !query.data);
 

@@ -18,6 +18,8 @@ export function TokenList({ tokens }: { tokens: ApiTokenJson[] }) {
   const errorMessage = useApiErrorMessage();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState<string | null>(null);
+  // When the list was shown: expiry is judged against it (the server refuses an expired token whatever it says).
+  const [shownAt] = useState(() => Date.now());
   const revoke = useMutation({
     mutationFn: (id: string) => apiRequest(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: () => {
@@ -47,7 +49,7 @@ export function TokenList({ tokens }: { tokens: ApiTokenJson[] }) {
         </thead>
         <tbody>
           {tokens.map((token) => {
-            const isExpired = token.expiresAt !== null && new Date(token.expiresAt).getTime() <= Date.now();
+            const isExpired = token.expiresAt !== null && new Date(token.expiresAt).getTime() <= shownAt;
             return (
               <tr key={token.id} className="border-b border-slate-100" data-testid="token-row">
                 <td className="py-1 pe-3">

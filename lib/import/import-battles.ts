@@ -3,7 +3,6 @@ import fs from "node:fs";
 import zlib from "node:zlib";
 import pg from "pg";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { markVotesChanged } from "@/lib/slice-index/vote-index";

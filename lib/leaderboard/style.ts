@@ -33,7 +33,10 @@ export function styledVotesOf(votes: VotesByVoter, nModels: number): { styled: S
     const a = modelOf[Math.floor(cell / stride)]!;
     const b = modelOf[cell % stride]!;
     const isKnown = Number.isFinite(style.length[v]!) && Number.isFinite(style.headers[v]!) && Number.isFinite(style.lists[v]!) && Number.isFinite(style.bold[v]!);
-    if (a >= 0 && b >= 0 && a !== b && isKnown) (keep[v] = 1), kept++;
+    if (a >= 0 && b >= 0 && a !== b && isKnown) {
+      keep[v] = 1;
+      kept++;
+    }
   }
   const out: StyledVoterVotes = {
     nModels,

@@ -134,8 +134,11 @@ export function compareSlices(
 function sharedVoters(x: Int32Array, y: Int32Array): number {
   let shared = 0;
   for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-    if (x[i] === y[j]) shared++, i++, j++;
-    else if (x[i]! < y[j]!) i++;
+    if (x[i] === y[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
     else j++;
   }
   return shared;

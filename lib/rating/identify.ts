@@ -93,10 +93,20 @@ export function identifyModels(pairs: PairCounts): IdentifiedModels {
     const seen = new Uint8Array(n);
     const stack = new Int32Array(n);
     let top = 0;
-    for (let m = 0; m < n; m++) if (strong[m] === main) (seen[m] = 1), (stack[top++] = m);
+    for (let m = 0; m < n; m++) {
+      if (strong[m] === main) {
+        seen[m] = 1;
+        stack[top++] = m;
+      }
+    }
     while (top > 0) {
       const v = stack[--top]!;
-      for (let e = start[v]!; e < start[v + 1]!; e++) if (!seen[to[e]!]) (seen[to[e]!] = 1), (stack[top++] = to[e]!);
+      for (let e = start[v]!; e < start[v + 1]!; e++) {
+        if (!seen[to[e]!]) {
+          seen[to[e]!] = 1;
+          stack[top++] = to[e]!;
+        }
+      }
     }
     return seen;
   };

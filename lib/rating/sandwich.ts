@@ -231,8 +231,14 @@ export class VoterScores {
       const residual = alpha * (prob[a * k + b]! - SCORE_OF_OUTCOME[c & 3]!);
       u[a] = u[a]! + residual;
       u[b] = u[b]! - residual;
-      if (!isTouched[a]) (isTouched[a] = 1), (touched[size++] = a);
-      if (!isTouched[b]) (isTouched[b] = 1), (touched[size++] = b);
+      if (!isTouched[a]) {
+        isTouched[a] = 1;
+        touched[size++] = a;
+      }
+      if (!isTouched[b]) {
+        isTouched[b] = 1;
+        touched[size++] = b;
+      }
     }
     return size;
   }

@@ -14,18 +14,27 @@ describe("simulation sections (quick)", () => {
     expect(section.lines.length).toBeGreaterThan(4);
     const rates = section.lines.flatMap((line) => [...line.matchAll(/coverage (\d\.\d+) ± (\d\.\d+|NaN)/g)].map((m) => Number(m[1])));
     expect(rates.length).toBe(12); // four settings × three methods
-    for (const rate of rates) expect(rate).toBeGreaterThanOrEqual(0), expect(rate).toBeLessThanOrEqual(1);
+    for (const rate of rates) {
+      expect(rate).toBeGreaterThanOrEqual(0);
+      expect(rate).toBeLessThanOrEqual(1);
+    }
     const sandwich = section.lines.filter((l) => l.includes("sandwich coverage")).map((l) => Number(/coverage (\d\.\d+)/.exec(l)![1]));
     for (const rate of sandwich) expect(rate).toBeGreaterThan(0.7);
     const ratios = section.lines.filter((l) => l.includes("width sandwich")).map((l) => Number(/voter bootstrap (\d\.\d+)/.exec(l)![1]));
-    for (const ratio of ratios) expect(ratio).toBeGreaterThan(0.5), expect(ratio).toBeLessThan(2);
+    for (const ratio of ratios) {
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
+    }
   });
 
   it("compare: false discovery rate, power and coverage are rates in [0, 1]", { timeout: 60_000 }, () => {
     const section = simulateCompare({ seed: 1, quick: true });
     const figures = section.lines.flatMap((line) => [...line.matchAll(/(?:FDP\)|power|intervals) (\d\.\d+) ± /g)].map((m) => Number(m[1])));
     expect(figures.length).toBe(9); // three scenarios × three figures
-    for (const x of figures) expect(x).toBeGreaterThanOrEqual(0), expect(x).toBeLessThanOrEqual(1);
+    for (const x of figures) {
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(1);
+    }
     const power = section.lines.filter((l) => l.includes("power")).map((l) => Number(/power (\d\.\d+)/.exec(l)![1]));
     expect(power[0]).toBeGreaterThan(0.5); // 150 voters × 400 votes find 60-point differences
   });

@@ -1,6 +1,6 @@
 import { choleskyFactorInPlace, choleskySolveFactored } from "./linear-algebra";
 import { FEATURES } from "./style-covariates";
-import { subsample, type Design } from "./style-design";
+import { type Design } from "./style-design";
 import { assemble, dataPass, type PassScratch } from "./style-likelihood";
 
 /** Style control's Newton solver (damped, Cholesky), shared by the subsample's start and the full fit. */

@@ -55,8 +55,10 @@ export function simulateSandwichVariants(options: SimulationOptions): Simulation
           const half = 400 * Math.sqrt(Math.max(0, variance)) * (Number.isFinite(df) ? studentT975(df) : Z95);
           const hit = Math.abs(400 * fit.strengths[r]! - target[m]!) <= half ? 1 : 0;
           all += hit;
-          if (isRare[m]) (rare += hit), rareCount++;
-          else common += hit;
+          if (isRare[m]) {
+            rare += hit;
+            rareCount++;
+          } else common += hit;
           variants[v]!.width += (2 * half) / k;
         }
         variants[v]!.all[b] = all / k;
