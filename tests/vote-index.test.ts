@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../lib/db";
 import { serverEnv } from "../lib/env";
 import { seedRoster } from "../lib/seed";
-import { acceptAll } from "../lib/slice-index/vote-columns";
+import { acceptAll } from "../lib/slice-index/compile-filter";
 import { VoteIndex } from "../lib/slice-index/vote-index";
 import { checkVoteIndex } from "../lib/slice-index/check";
 import { resetDatabase } from "./support/database";

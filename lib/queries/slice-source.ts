@@ -4,7 +4,7 @@ import type { Outcome, PairCell } from "@/lib/rating";
 import { compileFilter } from "@/lib/slice-index/compile-filter";
 import { OUTCOME_NAMES } from "@/lib/slice-index/codes";
 import type { VoteIndex } from "@/lib/slice-index/vote-index";
-import type { ScanRecords } from "@/lib/slice-index/vote-columns";
+import type { ScanRecords } from "@/lib/slice-index/vote-scan";
 import type { SliceCounts } from "./slice-counts";
 
 /**

@@ -1,6 +1,28 @@
 import type { LeaderboardFilters } from "@/lib/filters";
-import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, REGION_CODE, REGION_OF_COUNTRY, encode } from "./codes";
-import { acceptAll, only, type CompiledFilter } from "./vote-columns";
+import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, NONE, REGION_CODE, REGION_OF_COUNTRY, encode } from "./codes";
+
+/** Which code values a slice accepts, per attribute, and its half-open time range. */
+export interface CompiledFilter {
+  country: Uint8Array;
+  age: Uint8Array;
+  education: Uint8Array;
+  language: Uint8Array;
+  from: number;
+  to: number;
+}
+
+/** An accept-everything filter, including "prefer not to say" values. */
+export function acceptAll(): CompiledFilter {
+  const all = () => new Uint8Array(256).fill(1);
+  return { country: all(), age: all(), education: all(), language: all(), from: 0, to: 2 ** 32 };
+}
+
+/** A filter accepting only the listed codes of one attribute (never NONE). */
+export function only(codes: Iterable<number>): Uint8Array {
+  const mask = new Uint8Array(256);
+  for (const c of codes) if (c !== NONE) mask[c] = 1;
+  return mask;
+}
 
 const DAY = 86_400;
 

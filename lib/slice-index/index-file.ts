@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type pg from "pg";
 import type { CountingRules, Uncounted } from "./counting-rules";
 import type { PairCounts } from "./pair-counts";
-import { SEGMENT_COLUMNS, type ColumnsParts, type SegmentParts } from "./vote-columns";
+import { SEGMENT_COLUMNS, type ColumnsParts, type SegmentParts } from "./vote-segment";
 
 /**
  * The vote index persisted to a local file, so that a restarted process reads it back in about a second instead
@@ -107,7 +107,7 @@ export async function lastVotesFingerprint(client: pg.ClientBase, safeMark: numb
 
 const align = (n: number) => Math.ceil(n / 8) * 8;
 
-/** The element type of each segment column (as vote-columns.ts allocates them): a file that disagrees is refused. */
+/** The element type of each segment column (as vote-segment.ts allocates them): a file that disagrees is refused. */
 const COLUMN_TYPES: Record<(typeof SEGMENT_COLUMNS)[number], TypeName> = {
   modelA: "u16",
   modelB: "u16",

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "@/lib/rating";
 import { NONE } from "./codes";
-import { acceptAll, only, VoteColumns, type CompiledFilter, type IndexedVote } from "./vote-columns";
+import { acceptAll, only, type CompiledFilter } from "./compile-filter";
+import { VoteColumns } from "./vote-columns";
+import type { IndexedVote } from "./vote-segment";
 
 function randomVotes(count: number, seed: number, firstSeq = 1): IndexedVote[] {
   const rng = createRng(seed);

@@ -5,12 +5,15 @@ import pg from "pg";
 import { logPoolError, poolConfig } from "@/lib/db";
 import { bootEnv, serverEnv } from "@/lib/env";
 import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, OUTCOME_CODE, SOURCE_CODE, encode } from "./codes";
+import type { CompiledFilter } from "./compile-filter";
 import { PairCounts } from "./pair-counts";
 import { noneUncounted, readCountingRules, sameRules, STYLE_CONTRAST_SQL, UNCOUNTED_REASON_SQL, UNCOUNTED_REASONS, type CountingRules } from "./counting-rules";
 import { IndexCache } from "./index-cache";
 import type { IndexState } from "./index-file";
 import { SeqSet } from "./seq-set";
-import { VoteColumns, type CompiledFilter, type IndexedVote, type ScanRecords, type ScanResult } from "./vote-columns";
+import { VoteColumns } from "./vote-columns";
+import type { ScanRecords, ScanResult } from "./vote-scan";
+import type { IndexedVote } from "./vote-segment";
 
 // Rows per fetch: small enough that each batch's garbage dies young (keeps the heap small).
 const BATCH = 20_000;
