@@ -17,7 +17,10 @@ export function proxy(request: NextRequest) {
     // undecodable one with a bare 500 before the route handler could say what is wrong.
     const problem = urlInputProblem(request.nextUrl);
     if (!problem) return NextResponse.next();
-    return NextResponse.json({ error: { code: "invalid_input", message: problem } }, { status: 400, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      { error: { code: "invalid_input", message: problem } },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
   }
   const crossSite = crossSiteReason(request.method, request.headers);
   if (crossSite) return plainError(403, `Cross-site request refused. ${crossSite}`, request);
@@ -38,7 +41,11 @@ export function proxy(request: NextRequest) {
 function plainError(status: number, message: string, request: NextRequest): NextResponse {
   const response = new NextResponse(`${status === 403 ? "Forbidden" : "Bad request"}: ${message}\n`, {
     status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'", "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "Cache-Control": "no-store",
+    },
   });
   if (shouldSendHsts(request.headers)) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
   return response;

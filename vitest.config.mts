@@ -2,7 +2,10 @@ import { defineConfig } from "vitest/config";
 import path from "node:path";
 
 // "server-only" throws outside React's server build; tests run lib code directly.
-const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts") };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts"),
+};
 
 // Two projects: pure unit tests beside the code, and integration tests that share one
 // embedded PostgreSQL started by the global setup.

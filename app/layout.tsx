@@ -29,7 +29,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider messages={clientMessages(messages, PUBLIC_CLIENT_NAMESPACES)}>
           <Providers>
             <SiteHeader />
-            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6">
+              {children}
+            </main>
             <SiteFooter />
           </Providers>
         </NextIntlClientProvider>

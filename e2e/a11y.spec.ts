@@ -19,7 +19,6 @@ interface Finding {
   targets: string[];
 }
 
-
 /** Scans `path` and returns its serious/critical violations (all violations are attached to the report). */
 async function scan(page: Page, path: string, locale: string, dir: string): Promise<Finding[]> {
   await page.goto(path);
@@ -47,9 +46,31 @@ async function aRatedModel(page: Page): Promise<string> {
   return (rows.find((r) => r.rating !== null) ?? rows[0]).name;
 }
 
-const PUBLIC_PAGES = ["/", "/arena", "/leaderboard", "/leaderboard/compare", "/methodology", "/history", "/signin", "/signup", "/changelog", "/tested-variants", "/data-share"];
+const PUBLIC_PAGES = [
+  "/",
+  "/arena",
+  "/leaderboard",
+  "/leaderboard/compare",
+  "/methodology",
+  "/history",
+  "/signin",
+  "/signup",
+  "/changelog",
+  "/tested-variants",
+  "/data-share",
+];
 const CONTRIBUTOR_PAGES = ["/arena", "/history", "/profile"];
-const ADMIN_PAGES = ["/data", "/admin", "/admin/models", "/admin/models/new", "/admin/policy", "/admin/snapshots", "/admin/users", "/admin/contributors", "/admin/audit"];
+const ADMIN_PAGES = [
+  "/data",
+  "/admin",
+  "/admin/models",
+  "/admin/models/new",
+  "/admin/policy",
+  "/admin/snapshots",
+  "/admin/users",
+  "/admin/contributors",
+  "/admin/audit",
+];
 
 for (const { locale, dir } of LOCALES) {
   test.describe(`axe in ${locale}`, () => {
@@ -69,7 +90,9 @@ for (const { locale, dir } of LOCALES) {
       const findings: Finding[] = [];
       // First the empty profile form (what a new contributor sees), then the arena with a complete profile.
       findings.push(...(await scan(page, "/profile", locale, dir)));
-      expect((await page.request.put("/api/profile", { data: { country: "EG", ageBand: "25-34", education: "bachelor", language: "ar" } })).ok()).toBe(true);
+      expect(
+        (await page.request.put("/api/profile", { data: { country: "EG", ageBand: "25-34", education: "bachelor", language: "ar" } })).ok(),
+      ).toBe(true);
       for (const path of CONTRIBUTOR_PAGES) findings.push(...(await scan(page, path, locale, dir)));
       expect(findings, report(findings)).toEqual([]);
     });

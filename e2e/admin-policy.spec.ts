@@ -44,7 +44,10 @@ class AdminConsole {
   /** Clicks a download link on the admin overview and returns the file's name and text. */
   async download(linkName: string): Promise<{ name: string; text: string }> {
     await this.page.goto("/admin");
-    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("link", { name: linkName, exact: true }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.getByRole("link", { name: linkName, exact: true }).click(),
+    ]);
     return { name: download.suggestedFilename(), text: fs.readFileSync((await download.path())!, "utf8") };
   }
 }
@@ -97,7 +100,11 @@ test("exports, snapshots and admin endpoints refuse anonymous visitors (401) and
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fadmin/);
 });
 
-test("an admin shortens the holdout, sees it in the audit log, and exports never contain newer votes", async ({ page, playwright, baseURL }) => {
+test("an admin shortens the holdout, sees it in the audit log, and exports never contain newer votes", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const stamp = Date.now();
   // Non-demo votes at known ages (demo votes are never exported, whatever their age).
@@ -107,7 +114,19 @@ test("an admin shortens the holdout, sees it in the audit log, and exports never
   fs.writeFileSync(
     file,
     Object.entries(ages)
-      .map(([label, days]) => JSON.stringify({ model_a: "gpt-4o-2024-05-13", model_b: "gpt-4o-mini-2024-07-18", winner: "model_a", judge: `e2e-judge-${label}`, tstamp: tstamp(days), country: "PT", language: "pt", age: "35-44", education: "master" }))
+      .map(([label, days]) =>
+        JSON.stringify({
+          model_a: "gpt-4o-2024-05-13",
+          model_b: "gpt-4o-mini-2024-07-18",
+          winner: "model_a",
+          judge: `e2e-judge-${label}`,
+          tstamp: tstamp(days),
+          country: "PT",
+          language: "pt",
+          age: "35-44",
+          education: "master",
+        }),
+      )
       .join("\n") + "\n",
   );
   expect(arena("import", file)).toContain("4 votes added");
@@ -140,7 +159,10 @@ test("an admin shortens the holdout, sees it in the audit log, and exports never
     expect(Math.abs(cutoff - (Date.now() - 30 * DAY))).toBeLessThan(10 * 60_000);
     expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="showdown-votes-before-\d{4}-\d{2}-\d{2}\.jsonl"$/);
     const text = await response.text();
-    const battles = text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { tstamp: number; judge: string; model_a: string });
+    const battles = text
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { tstamp: number; judge: string; model_a: string });
     for (const b of battles) expect(b.tstamp * 1000).toBeLessThan(cutoff);
     expect(battles.map((b) => b.tstamp).sort()).toEqual([tstamp(ages.old), tstamp(ages.middle)].sort());
     expect(text).not.toContain("e2e-judge");

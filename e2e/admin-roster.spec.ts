@@ -7,7 +7,6 @@ test.use({ storageState: STORAGE_STATE.admin });
 // The models these tests add point at a port nothing listens on: pause them when done.
 pauseUnreachableModelsAfterAll(test, "http://127.0.0.1:9/v1");
 
-
 /** The roster console, used the way an admin uses it. */
 class RosterConsole {
   constructor(readonly page: Page) {}
@@ -16,7 +15,14 @@ class RosterConsole {
     await this.page.goto("/admin/models");
   }
 
-  async addModel(m: { name: string; displayName: string; organization: string; openWeightsLicense?: string; releaseDate?: string; visibility?: "Public" | "Private testing" }) {
+  async addModel(m: {
+    name: string;
+    displayName: string;
+    organization: string;
+    openWeightsLicense?: string;
+    releaseDate?: string;
+    visibility?: "Public" | "Private testing";
+  }) {
     await this.page.goto("/admin/models");
     await this.page.getByRole("link", { name: "Add a model" }).click();
     await this.page.waitForURL(/\/admin\/models\/new$/);
@@ -33,7 +39,9 @@ class RosterConsole {
     await form.getByLabel("Base URL").fill("http://127.0.0.1:9/v1");
     await form.getByLabel("Model id at the provider").fill(`${m.name}-upstream`);
     await form.getByLabel("API key").fill("sk-e2e-secret-key");
-    await form.getByLabel("Visibility").selectOption({ label: m.visibility === "Private testing" ? "Private testing (pre-release variant under a codename)" : "Public" });
+    await form
+      .getByLabel("Visibility")
+      .selectOption({ label: m.visibility === "Private testing" ? "Private testing (pre-release variant under a codename)" : "Public" });
     await form.getByRole("button", { name: "Add model" }).click();
   }
 
@@ -49,7 +57,13 @@ test("an admin adds a model through the roster form; the key is stored but never
   const roster = new RosterConsole(page);
   await roster.open();
   const name = `e2e-open-${Date.now()}`;
-  await roster.addModel({ name, displayName: "E2E Open Model", organization: "E2E Labs", openWeightsLicense: "Apache-2.0", releaseDate: "2026-03-01" });
+  await roster.addModel({
+    name,
+    displayName: "E2E Open Model",
+    organization: "E2E Labs",
+    openWeightsLicense: "Apache-2.0",
+    releaseDate: "2026-03-01",
+  });
   await page.waitForURL(/\/admin\/models\/[^/]+\?created=1$/);
   await expect(page.getByRole("status")).toContainText("Model added");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("E2E Open Model");
@@ -82,7 +96,15 @@ test("the private-variant cap refuses a fourth concurrent private variant of one
   let accepted = 0;
   for (let i = 0; i < 20; i++) {
     const response = await page.request.post("/api/admin/models", {
-      data: { name: `cap-${Date.now()}-${i}`, displayName: `Codename ${i}`, organization, licenseKind: "PROPRIETARY", provider: "openai-compatible", providerConfig: { baseUrl: "http://127.0.0.1:9/v1", modelId: "m" }, visibility: "PRIVATE_TESTING" },
+      data: {
+        name: `cap-${Date.now()}-${i}`,
+        displayName: `Codename ${i}`,
+        organization,
+        licenseKind: "PROPRIETARY",
+        provider: "openai-compatible",
+        providerConfig: { baseUrl: "http://127.0.0.1:9/v1", modelId: "m" },
+        visibility: "PRIVATE_TESTING",
+      },
     });
     if (response.status() === 409) break;
     expect(response.status()).toBe(201);

@@ -43,7 +43,9 @@ test("a duplicate account, a bad profile and a bad or repeated vote are refused"
   expect(details.language).toContain("main language");
   expect((await (await request.get("/api/profile")).json()).isComplete).toBe(false);
 
-  const profile = await request.put("/api/profile", { data: { country: "undisclosed", ageBand: "65+", education: "doctorate", language: "fr" } });
+  const profile = await request.put("/api/profile", {
+    data: { country: "undisclosed", ageBand: "65+", education: "doctorate", language: "fr" },
+  });
   expect(profile.status()).toBe(200);
   expect((await profile.json()).profile).toEqual({ country: null, ageBand: "65+", education: "doctorate", language: "fr" });
 

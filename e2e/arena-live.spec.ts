@@ -11,7 +11,11 @@ const FAKE_URL = `http://127.0.0.1:${process.env.FAKE_OPENAI_PORT ?? 3199}`;
 const STAMP = Date.now();
 const API_KEY = `sk-e2e-${STAMP}-do-not-leak`;
 
-const replayRoster = JSON.parse(fs.readFileSync(path.join(process.cwd(), "data/replay/models.json"), "utf8")).models as { name: string; displayName: string; organization: string }[];
+const replayRoster = JSON.parse(fs.readFileSync(path.join(process.cwd(), "data/replay/models.json"), "utf8")).models as {
+  name: string;
+  displayName: string;
+  organization: string;
+}[];
 
 test.describe.configure({ mode: "serial" });
 
@@ -50,9 +54,13 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   cli("create-admin", "--email", email, "--password", PASSWORD);
   admin = await playwright.request.newContext({ baseURL });
   const { csrfToken } = await (await admin.get("/api/auth/csrf")).json();
-  expect((await admin.post("/api/auth/callback/credentials", { form: { email, password: PASSWORD, csrfToken, json: "true" } })).ok()).toBe(true);
+  expect((await admin.post("/api/auth/callback/credentials", { form: { email, password: PASSWORD, csrfToken, json: "true" } })).ok()).toBe(
+    true,
+  );
   const { models } = await (await admin.get("/api/admin/models")).json();
-  othersPaused = (models as { id: string; provider: string; status: string }[]).filter((m) => m.provider !== "replay" && m.status === "ACTIVE").map((m) => m.id);
+  othersPaused = (models as { id: string; provider: string; status: string }[])
+    .filter((m) => m.provider !== "replay" && m.status === "ACTIVE")
+    .map((m) => m.id);
   for (const id of othersPaused) await setStatus(id, "pause");
 });
 
@@ -163,7 +171,9 @@ test("a response that names a roster model is flagged: the vote is accepted but 
   await me.openPromptForm();
   await me.startWithPrompt("Who made you?");
   await me.waitForAnswers();
-  await expect(page.getByTestId("response-A").or(page.getByTestId("response-B")).filter({ hasText: "As Claude, made by Anthropic" })).toHaveCount(1);
+  await expect(
+    page.getByTestId("response-A").or(page.getByTestId("response-B")).filter({ hasText: "As Claude, made by Anthropic" }),
+  ).toHaveCount(1);
   // Phone: the answers are stacked, A above B, each using the full width.
   const [boxA, boxB] = [await page.getByTestId("response-A").boundingBox(), await page.getByTestId("response-B").boundingBox()];
   expect(boxB!.y).toBeGreaterThanOrEqual(boxA!.y + boxA!.height);
@@ -187,7 +197,9 @@ test("a contributor over the hourly battle limit gets a clear message with the r
     await me.vote("A");
     await page.getByRole("button", { name: "Next battle" }).click();
     await me.startWithPrompt("Second prompt of the hour");
-    await expect(page.getByTestId("arena-start-error")).toContainText(/You have started many battles in the last hour\. Please try again in \d+ minutes?\./);
+    await expect(page.getByTestId("arena-start-error")).toContainText(
+      /You have started many battles in the last hour\. Please try again in \d+ minutes?\./,
+    );
     const api = await page.request.post("/api/battles", { data: { prompt: "Third" } });
     expect(api.status()).toBe(429);
     expect(Number(api.headers()["retry-after"])).toBeGreaterThan(0);

@@ -25,7 +25,8 @@ async function box(locator: Locator): Promise<Box> {
   return b!;
 }
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const inViewport = (b: Box, width: number, height: number) => b.x >= 0 && b.y >= 0 && b.x + b.width <= width + 0.5 && b.y + b.height <= height + 0.5;
+const inViewport = (b: Box, width: number, height: number) =>
+  b.x >= 0 && b.y >= 0 && b.x + b.width <= width + 0.5 && b.y + b.height <= height + 0.5;
 
 test("on a phone the answers are stacked, nothing overflows sideways, and the vote bar stays in reach", async ({ page }) => {
   const me = new ContributorSession(page);

@@ -16,7 +16,13 @@ const CSV_HEADER = "model_a,model_b,winner,judge,tstamp,country,region,age,educa
 function importOldVotes(): void {
   const start = Date.UTC(2024, 2, 1) / 1000;
   const lines = Array.from({ length: 40 }, (_, i) =>
-    JSON.stringify({ model_a: "e2e-token-model-a", model_b: "e2e-token-model-b", winner: i % 3 ? "model_a" : "model_b", judge: `e2e-token-judge-${i % 10}`, tstamp: start + i * 60 }),
+    JSON.stringify({
+      model_a: "e2e-token-model-a",
+      model_b: "e2e-token-model-b",
+      winner: i % 3 ? "model_a" : "model_b",
+      judge: `e2e-token-judge-${i % 10}`,
+      tstamp: start + i * 60,
+    }),
   );
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "showdown-e2e-tokens-")), "old-votes.jsonl");
   fs.writeFileSync(file, lines.join("\n"));

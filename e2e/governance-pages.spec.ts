@@ -4,10 +4,17 @@ import { pauseUnreachableModelsAfterAll, useStoredRole } from "./support/account
 // The models these tests add point at a port nothing listens on: pause them when done.
 pauseUnreachableModelsAfterAll(test, "http://127.0.0.1:9/v1");
 
-
 async function addVariant(request: APIRequestContext, organization: string, codename: string, visibility = "PRIVATE_TESTING") {
   const response = await request.post("/api/admin/models", {
-    data: { name: codename, displayName: `Codename ${codename}`, organization, licenseKind: "PROPRIETARY", provider: "openai-compatible", providerConfig: { baseUrl: "http://127.0.0.1:9/v1", modelId: "m" }, visibility },
+    data: {
+      name: codename,
+      displayName: `Codename ${codename}`,
+      organization,
+      licenseKind: "PROPRIETARY",
+      provider: "openai-compatible",
+      providerConfig: { baseUrl: "http://127.0.0.1:9/v1", modelId: "m" },
+      visibility,
+    },
   });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).model as { id: string; name: string };
@@ -55,7 +62,11 @@ test("making a private variant public publishes the scores of every variant its 
 
   // The changelog links the event to the report.
   await page.goto("/changelog");
-  await page.getByTestId("roster-events").locator(`tr[data-model="${shipped.name}"][data-kind="published"]`).getByRole("link", { name: "Scores of every variant this provider tested" }).click();
+  await page
+    .getByTestId("roster-events")
+    .locator(`tr[data-model="${shipped.name}"][data-kind="published"]`)
+    .getByRole("link", { name: "Scores of every variant this provider tested" })
+    .click();
   await expect(page).toHaveURL(/\/tested-variants#report-/);
 });
 

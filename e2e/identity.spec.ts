@@ -40,14 +40,19 @@ test("signing out everywhere ends the sessions of every device", async ({ reques
   await laptop.dispose();
 });
 
-test("30 wrong passwords in a row: 401 until the limit, then 429 with Retry-After, even for the right password", async ({ request, page }) => {
+test("30 wrong passwords in a row: 401 until the limit, then 429 with Retry-After, even for the right password", async ({
+  request,
+  page,
+}) => {
   const email = uniqueEmail("guessing");
   expect((await request.post("/api/signup", { data: { email, password: PASSWORD } })).status()).toBe(201);
   const statuses: number[] = [];
   let retryAfter: string | undefined;
   for (let i = 0; i < 30; i++) {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-    const response = await request.post("/api/auth/callback/credentials", { form: { email, password: `guess-${i}`, csrfToken, json: "true" } });
+    const response = await request.post("/api/auth/callback/credentials", {
+      form: { email, password: `guess-${i}`, csrfToken, json: "true" },
+    });
     statuses.push(response.status());
     if (response.status() === 429) retryAfter ??= response.headers()["retry-after"];
   }

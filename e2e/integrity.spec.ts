@@ -35,14 +35,20 @@ async function excludedVoterVotes(page: Page): Promise<number> {
   return Number(await page.getByTestId("excluded-voters").getAttribute("data-count"));
 }
 
-test("an admin reviews a flagged voter, excludes their votes (the leaderboard says so), and restores them", async ({ page, playwright, baseURL }) => {
+test("an admin reviews a flagged voter, excludes their votes (the leaderboard says so), and restores them", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(300_000);
   const voterEmail = `odd-voter-${STAMP}@example.com`;
 
   const voter = await playwright.request.newContext({ baseURL });
   expect((await voter.post("/api/signup", { data: { email: voterEmail, password: PASSWORD } })).status()).toBe(201);
   await signIn(voter, voterEmail);
-  expect((await voter.put("/api/profile", { data: { country: "DE", ageBand: "35-44", education: "master", language: "de" } })).ok()).toBe(true);
+  expect((await voter.put("/api/profile", { data: { country: "DE", ageBand: "35-44", education: "master", language: "de" } })).ok()).toBe(
+    true,
+  );
   // A corpus answer can name a roster word (e.g. "Gemini" the star sign): such votes are already
   // left out as identity leaks, and stay counted under that reason after the exclusion.
   const { leaks } = await voteBothBad(voter, 30);

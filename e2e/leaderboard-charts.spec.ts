@@ -13,7 +13,8 @@ test("the leaderboard shows outcome shares and head-to-head heatmaps of the rate
   const board = new LeaderboardPage(page);
   await board.open();
   const table = page.getByTestId("leaderboard");
-  for (const header of ["Voters", "Win", "Tie", "Both bad"]) await expect(table.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
+  for (const header of ["Voters", "Win", "Tie", "Both bad"])
+    await expect(table.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
   await expect(table.locator('[data-col="win-rate"]').first()).toHaveText(/^\d+%$/);
 
   const rated = await board.ratedModels();
@@ -156,13 +157,17 @@ function expectRoundTicks(ticks: number[]) {
   expect(ticks.length).toBeGreaterThanOrEqual(2);
   const step = ticks[1]! - ticks[0]!;
   const mantissa = step / 10 ** Math.floor(Math.log10(step));
-  expect([1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-9), `step ${step} of ${ticks.join(", ")}`).toBe(true);
+  expect(
+    [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-9),
+    `step ${step} of ${ticks.join(", ")}`,
+  ).toBe(true);
   for (let i = 1; i < ticks.length; i++) expect(ticks[i]! - ticks[i - 1]!).toBe(step);
   for (const t of ticks) expect(t % step).toBe(0);
 }
 
 type Box = { x: number; y: number; width: number; height: number };
-const disjoint = (a: Box, b: Box) => a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5 || a.y + a.height <= b.y + 0.5 || b.y + b.height <= a.y + 0.5;
+const disjoint = (a: Box, b: Box) =>
+  a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5 || a.y + a.height <= b.y + 0.5 || b.y + b.height <= a.y + 0.5;
 
 /** The interval chart's geometry as drawn: x tick labels and values, model-name labels, the plot's x axis line. */
 async function intervalChartGeometry(page: import("@playwright/test").Page) {
@@ -189,7 +194,9 @@ test("every interval whisker is drawn with its dot, with no animation delay", as
   // counted in the same frame the first dot appears: no whisker trails behind
   const counts = await chart.evaluate((el) => ({
     dots: el.querySelectorAll('[data-testid="interval-dot"]').length,
-    whiskers: [...el.querySelectorAll('[data-testid="interval-whisker"]')].filter((l) => Number(l.getAttribute("x2")) - Number(l.getAttribute("x1")) > 0).length,
+    whiskers: [...el.querySelectorAll('[data-testid="interval-whisker"]')].filter(
+      (l) => Number(l.getAttribute("x2")) - Number(l.getAttribute("x1")) > 0,
+    ).length,
   }));
   expect(counts).toEqual({ dots: rated.length, whiskers: rated.length });
   const { xValues, xBoxes, svg } = await intervalChartGeometry(page);
@@ -217,12 +224,15 @@ test.describe("on a 390 px phone", () => {
     }
     for (let i = 1; i < xBoxes.length; i++) expect(disjoint(xBoxes[i - 1]!, xBoxes[i]!)).toBe(true);
     // each visible name is its model's, whole or cut with an ellipsis (the full name is in its title)
-    const shown = await page.getByTestId("rating-interval-chart").getByTestId("name-tick").evaluateAll((ts) => ts.map((t) => ({ title: t.querySelector("title")?.textContent, text: t.lastChild?.textContent ?? "" })));
+    const shown = await page
+      .getByTestId("rating-interval-chart")
+      .getByTestId("name-tick")
+      .evaluateAll((ts) => ts.map((t) => ({ title: t.querySelector("title")?.textContent, text: t.lastChild?.textContent ?? "" })));
     expect(shown.map((s) => s.title)).toEqual(rated);
     for (const s of shown) expect(s.text === s.title || (s.text.endsWith("…") && s.title!.startsWith(s.text.slice(0, -1)))).toBe(true);
 
     for (const kind of ["win-fraction", "battle-count"]) {
-      const region = page.getByRole("region", { name: await page.getByTestId(`${kind}-heatmap`).getAttribute("aria-label") ?? "" });
+      const region = page.getByRole("region", { name: (await page.getByTestId(`${kind}-heatmap`).getAttribute("aria-label")) ?? "" });
       await expect(region).toHaveAttribute("tabindex", "0");
       const box = (await region.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(390);
@@ -231,7 +241,11 @@ test.describe("on a 390 px phone", () => {
   });
 });
 
-test("in Arabic the chart mirrors: names on the right, round number labels below the plot, never inside it", async ({ page, context, baseURL }) => {
+test("in Arabic the chart mirrors: names on the right, round number labels below the plot, never inside it", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.addCookies([{ name: "NEXT_LOCALE", value: "ar", url: baseURL! }]);
   await page.goto("/leaderboard");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
@@ -254,7 +268,15 @@ test("heatmap cells from few battles are faint and say how many battles; every c
   const board = new LeaderboardPage(page);
   let fewSeen = 0;
   // from the whole board to ever thinner audiences, until one shows pairs with few battles (a larger demo has none overall)
-  for (const query of ["", "region=europe", "language=pt", "country=US", "country=BR&age=25-34", "country=US&age=65%2B", "education=doctorate&age=18-24"]) {
+  for (const query of [
+    "",
+    "region=europe",
+    "language=pt",
+    "country=US",
+    "country=BR&age=25-34",
+    "country=US&age=65%2B",
+    "education=doctorate&age=18-24",
+  ]) {
     await board.open(query);
     const map = page.getByTestId("battle-count-heatmap");
     // too small an audience, or fewer than two rated models: no heatmaps (the section heading is server-rendered)
@@ -263,7 +285,13 @@ test("heatmap cells from few battles are faint and say how many battles; every c
     const cells = await map.locator("tbody td").evaluateAll((tds) =>
       tds
         .filter((td) => td.textContent !== "")
-        .map((td) => ({ text: td.textContent!, title: td.getAttribute("title") ?? "", few: td.getAttribute("data-few") === "true", bg: getComputedStyle(td).backgroundColor, color: getComputedStyle(td).color })),
+        .map((td) => ({
+          text: td.textContent!,
+          title: td.getAttribute("title") ?? "",
+          few: td.getAttribute("data-few") === "true",
+          bg: getComputedStyle(td).backgroundColor,
+          color: getComputedStyle(td).color,
+        })),
     );
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) {
@@ -281,7 +309,10 @@ test("heatmap cells from few battles are faint and say how many battles; every c
     // contrast of each cell's text against the colour actually seen (translucent fills blend with the white figure)
     const worst = await page.locator('[data-testid$="-heatmap"] tbody td').evaluateAll((tds) => {
       const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
-      const lum = ([r, g, b]: number[]) => [r!, g!, b!].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+      const lum = ([r, g, b]: number[]) =>
+        [r!, g!, b!]
+          .map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
       let min = 21;
       for (const td of tds) {
         if (!td.textContent) continue;
@@ -315,6 +346,8 @@ test("rating history: one snapshot shows its interval as an error bar, two or mo
   await page.reload();
   await expect(history.locator(".recharts-area-area")).toBeVisible();
   await expect(history.getByTestId("history-lone-interval")).toHaveCount(0);
-  const ticks = (await history.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents()).map((s) => Number(s.replace(/,/g, "")));
+  const ticks = (await history.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents()).map((s) =>
+    Number(s.replace(/,/g, "")),
+  );
   expectRoundTicks(ticks);
 });

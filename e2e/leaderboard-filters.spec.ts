@@ -149,8 +149,11 @@ test.describe("on a phone", () => {
     const row = page.getByTestId("leaderboard").locator("tbody tr").first();
     const cells = row.locator("th, td");
     // No two cells of a row overlap.
-    const boxes = await cells.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
-    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left, `cell ${i} starts after cell ${i - 1} ends`).toBeGreaterThanOrEqual(boxes[i - 1]!.right - 1);
+    const boxes = await cells.evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
+    );
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i]!.left, `cell ${i} starts after cell ${i - 1} ends`).toBeGreaterThanOrEqual(boxes[i - 1]!.right - 1);
 
     const model = row.locator('[data-col="model"]');
     const x = (await model.boundingBox())!.x;

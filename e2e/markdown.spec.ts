@@ -7,7 +7,8 @@ import { ECHO_MARKER, withTwoLiveModels } from "./support/live-models";
 // Answers are model output, i.e. untrusted: they render as markdown, safely (components/markdown).
 withTwoLiveModels(test, "markdown");
 
-const CODE = 'def greet(name):\n    """Say hello."""\n    return f"Hello, {name}!"  # a comment that makes this line long enough to scroll inside its block on any screen';
+const CODE =
+  'def greet(name):\n    """Say hello."""\n    return f"Hello, {name}!"  # a comment that makes this line long enough to scroll inside its block on any screen';
 const MARKDOWN_ANSWER = [
   "## Plan",
   "",
@@ -51,7 +52,10 @@ test("an answer in markdown shows a table, a task list and highlighted code with
   await expect(code.locator(".hljs-string").first()).toContainText("Say hello.");
   await expect(code.locator(".hljs-comment")).toHaveCount(1);
   expect(await code.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono|Menlo|Consolas/i);
-  const keywordColor = await code.locator(".hljs-keyword").first().evaluate((el) => getComputedStyle(el).color);
+  const keywordColor = await code
+    .locator(".hljs-keyword")
+    .first()
+    .evaluate((el) => getComputedStyle(el).color);
   expect(keywordColor).not.toBe(await code.evaluate((el) => getComputedStyle(el).color));
   expect(await code.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   await code.focus();
@@ -128,13 +132,26 @@ test("a hostile answer runs no script, loads nothing and links nowhere unsafe", 
 
     // No element that runs or loads anything came through; the images are links, never <img>.
     expect(await answers.locator("script, img, iframe, object, embed, svg, style, video, form, image").count()).toBe(0);
-    expect(await answers.evaluateAll((els) => els.flatMap((el) => [...el.querySelectorAll("*")]).flatMap((el) => el.getAttributeNames().filter((n) => n.startsWith("on"))))).toEqual([]);
-    await expect(page.getByTestId("text-A").getByRole("link", { name: "Image (not loaded): tracking pixel" })).toHaveAttribute("href", `${origin}/markdown-img.gif`);
+    expect(
+      await answers.evaluateAll((els) =>
+        els.flatMap((el) => [...el.querySelectorAll("*")]).flatMap((el) => el.getAttributeNames().filter((n) => n.startsWith("on"))),
+      ),
+    ).toEqual([]);
+    await expect(page.getByTestId("text-A").getByRole("link", { name: "Image (not loaded): tracking pixel" })).toHaveAttribute(
+      "href",
+      `${origin}/markdown-img.gif`,
+    );
 
     // Every link is http(s), opens a new tab, and carries rel="noopener nofollow ugc".
-    const links = await page.getByTestId("text-A").locator("a").evaluateAll((els) => els.map((a) => ({ href: a.getAttribute("href") ?? "", rel: a.getAttribute("rel"), target: a.getAttribute("target") })));
+    const links = await page
+      .getByTestId("text-A")
+      .locator("a")
+      .evaluateAll((els) =>
+        els.map((a) => ({ href: a.getAttribute("href") ?? "", rel: a.getAttribute("rel"), target: a.getAttribute("target") })),
+      );
     expect(links.length).toBeGreaterThanOrEqual(3);
-    for (const link of links) expect(link).toEqual({ href: expect.stringMatching(/^https?:\/\//), rel: "noopener nofollow ugc", target: "_blank" });
+    for (const link of links)
+      expect(link).toEqual({ href: expect.stringMatching(/^https?:\/\//), rel: "noopener nofollow ugc", target: "_blank" });
     // The javascript: links are left as text; clicking it does nothing.
     await page.getByTestId("text-A").getByText("click me").click();
 

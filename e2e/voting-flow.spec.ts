@@ -4,7 +4,11 @@ import { expect, test, type Response } from "@playwright/test";
 import { ContributorSession } from "./pages/arena-page";
 import { LeaderboardPage } from "./pages/leaderboard-page";
 
-const roster = JSON.parse(fs.readFileSync(path.join(process.cwd(), "data/replay/models.json"), "utf8")).models as { name: string; displayName: string; organization: string }[];
+const roster = JSON.parse(fs.readFileSync(path.join(process.cwd(), "data/replay/models.json"), "utf8")).models as {
+  name: string;
+  displayName: string;
+  organization: string;
+}[];
 // Every string that would identify a model: roster names, display names, organizations.
 const IDENTIFYING = [...new Set(roster.flatMap((m) => [m.name, m.displayName, m.organization]))];
 
@@ -36,7 +40,8 @@ test("a contributor signs up, votes three times, and moves the leaderboard and i
     const onResponse = async (r: Response) => {
       const type = r.headers()["content-type"] ?? "";
       // Documents, RSC payloads, JSON and the SSE stream carry battle data; static JS bundles are the same for every battle.
-      if (/html|json|x-component|text\/plain|event-stream/.test(type)) bodies.push(JSON.stringify(r.headers()) + (await r.text().catch(() => "")));
+      if (/html|json|x-component|text\/plain|event-stream/.test(type))
+        bodies.push(JSON.stringify(r.headers()) + (await r.text().catch(() => "")));
     };
     page.on("response", onResponse);
     if (i === 0) await me.openArena();

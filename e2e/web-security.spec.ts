@@ -15,11 +15,16 @@ const EVIL = "https://evil.example";
 async function watchCsp(page: Page): Promise<string[]> {
   const seen: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|evaluate)/i.test(message.text())) seen.push(`console: ${message.text().slice(0, 300)}`);
+    if (/Content Security Policy|Refused to (execute|load|apply|evaluate)/i.test(message.text()))
+      seen.push(`console: ${message.text().slice(0, 300)}`);
   });
   await page.exposeFunction("__reportCsp", (line: string) => seen.push(line));
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __reportCsp: (s: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __reportCsp: (s: string) => void }).__reportCsp(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+      ),
+    );
   });
   return seen;
 }
@@ -28,7 +33,15 @@ function expectPageHeaders(headers: Record<string, string>, where: string) {
   const csp = headers["content-security-policy"] ?? "";
   expect(csp, where).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
   expect(csp, where).not.toContain("unsafe-eval");
-  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "connect-src 'self'", "img-src 'self' data:"]) expect(csp, where).toContain(directive);
+  for (const directive of [
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+  ])
+    expect(csp, where).toContain(directive);
   expect(headers["x-content-type-options"], where).toBe("nosniff");
   expect(headers["referrer-policy"], where).toBe("strict-origin-when-cross-origin");
   expect(headers["permissions-policy"], where).toContain("camera=()");
@@ -45,7 +58,9 @@ function expectApiHeaders(headers: Record<string, string>, where: string) {
 async function newContributor(request: APIRequestContext, prefix: string): Promise<string> {
   const email = `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
   await signIn(request, email, { signUp: true });
-  expect((await request.put("/api/profile", { data: { country: "BR", ageBand: "25-34", education: "bachelor", language: "pt" } })).status()).toBe(200);
+  expect(
+    (await request.put("/api/profile", { data: { country: "BR", ageBand: "25-34", education: "bachelor", language: "pt" } })).status(),
+  ).toBe(200);
   return email;
 }
 
@@ -112,7 +127,10 @@ test.describe("security headers and CSP", () => {
     // two parser-inserted scripts, one without a nonce and one with a guessed nonce.
     await page.route("**/leaderboard", async (route) => {
       const response = await route.fetch();
-      const html = (await response.text()).replace("</body>", '<script>window.__injected = "plain"</script><script nonce="AAAAAAAAAAAAAAAAAAAAAA==">window.__injected = "guessed"</script></body>');
+      const html = (await response.text()).replace(
+        "</body>",
+        '<script>window.__injected = "plain"</script><script nonce="AAAAAAAAAAAAAAAAAAAAAA==">window.__injected = "guessed"</script></body>',
+      );
       await route.fulfill({ response, body: html });
     });
     await page.goto("/leaderboard");
@@ -167,7 +185,10 @@ test.describe("cross-site requests", () => {
     expect((await forged.json()).error.code).toBe("cross_site");
     const forgedJson = await request.post(`/api/battles/${battle.id}/vote`, { headers: { origin: EVIL }, data: { outcome: "A" } });
     expect(forgedJson.status()).toBe(403);
-    const notJson = await request.post(`/api/battles/${battle.id}/vote`, { headers: { "content-type": "text/plain" }, data: '{"outcome":"A"}' });
+    const notJson = await request.post(`/api/battles/${battle.id}/vote`, {
+      headers: { "content-type": "text/plain" },
+      data: '{"outcome":"A"}',
+    });
     expect(notJson.status()).toBe(415);
     expect((await notJson.json()).error.message).toContain("application/json");
     // The battle is still open: the contributor's own vote (no Origin, like a script) counts once.
@@ -177,20 +198,34 @@ test.describe("cross-site requests", () => {
   test("sign-out and sign-in cannot be forced from another site", async ({ request }) => {
     const email = await newContributor(request, "csrf-auth");
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-    const signOut = await request.post("/api/auth/signout", { headers: { origin: EVIL, "sec-fetch-site": "cross-site" }, form: { csrfToken, json: "true" } });
+    const signOut = await request.post("/api/auth/signout", {
+      headers: { origin: EVIL, "sec-fetch-site": "cross-site" },
+      form: { csrfToken, json: "true" },
+    });
     expect(signOut.status()).toBe(403);
     expect((await (await request.get("/api/profile")).json()).isComplete).toBe(true); // still signed in
-    const login = await request.post("/api/auth/callback/credentials", { headers: { origin: EVIL }, form: { email, password: PASSWORD, csrfToken, json: "true" } });
+    const login = await request.post("/api/auth/callback/credentials", {
+      headers: { origin: EVIL },
+      form: { email, password: PASSWORD, csrfToken, json: "true" },
+    });
     expect(login.status()).toBe(403);
   });
 
-  test("a server action replayed from another site is refused with 403, while the same call from the site works", async ({ page, request, baseURL }) => {
+  test("a server action replayed from another site is refused with 403, while the same call from the site works", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     await page.goto("/");
     const action = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
     await chooseInterfaceLanguage(page, "fr");
     const captured = await action;
     await chooseInterfaceLanguage(page, "en");
-    const headers = { "next-action": captured.headers()["next-action"]!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" };
+    const headers = {
+      "next-action": captured.headers()["next-action"]!,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+    };
 
     const forged = await request.post("/", { headers: { ...headers, origin: EVIL, "sec-fetch-site": "cross-site" }, data: '["hi"]' });
     expect(forged.status()).toBe(403);
@@ -214,7 +249,12 @@ test.describe("open redirect", () => {
   test("signing in through that link stays on the site", async ({ page, baseURL, request }) => {
     const email = `redirect-form-${Date.now()}@example.com`;
     expect((await request.post("/api/signup", { data: { email, password: PASSWORD } })).status()).toBe(201);
-    for (const link of [PHISH, "/signin?callbackUrl=//evil.example", "/signin?callbackUrl=https://evil.example/", "/signin?callbackUrl=%09/evil.example"]) {
+    for (const link of [
+      PHISH,
+      "/signin?callbackUrl=//evil.example",
+      "/signin?callbackUrl=https://evil.example/",
+      "/signin?callbackUrl=%09/evil.example",
+    ]) {
       await page.context().clearCookies();
       await page.goto(link);
       await page.getByLabel("Email").fill(email);
@@ -239,8 +279,19 @@ test.describe("bad input is a 4xx with a message, never a 500", () => {
     await expect4xx(await request.get("/api/snapshots/%ZZ"), 400, /malformed percent-encoding/);
     await expect4xx(await request.get("/api/leaderboard?from=2024-13-45"), 400, /does not exist/);
     await expect4xx(await request.get("/api/leaderboard?from=2025-02-30"), 400, /does not exist/);
-    await expect4xx(await request.post("/api/signup", { data: { email: "nul\u0000@example.com", password: "password123" } }), 400, /email.*NUL/);
-    await expect4xx(await request.post("/api/signup", { headers: { "content-type": "application/json" }, data: '{"email":"\\ud800@example.com","password":"password123"}' }), 400, /surrogate/);
+    await expect4xx(
+      await request.post("/api/signup", { data: { email: "nul\u0000@example.com", password: "password123" } }),
+      400,
+      /email.*NUL/,
+    );
+    await expect4xx(
+      await request.post("/api/signup", {
+        headers: { "content-type": "application/json" },
+        data: '{"email":"\\ud800@example.com","password":"password123"}',
+      }),
+      400,
+      /surrogate/,
+    );
 
     await newContributor(request, "bad-input");
     await expect4xx(await request.post("/api/battles/a%00b/vote", { data: { outcome: "A" } }), 400, /NUL/);
@@ -250,7 +301,10 @@ test.describe("bad input is a 4xx with a message, never a 500", () => {
     // 3,000 invalid country codes: a short, summarised answer (it echoed 207 KB before).
     const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     // Three letters: never an ISO 3166-1 alpha-2 code (3,000 of them fit in Node's 16 KB request head).
-    const codes = Array.from({ length: 3000 }, (_, i) => `${letters[Math.floor(i / 676)]}${letters[Math.floor(i / 26) % 26]}${letters[i % 26]}`).join(",");
+    const codes = Array.from(
+      { length: 3000 },
+      (_, i) => `${letters[Math.floor(i / 676)]}${letters[Math.floor(i / 26) % 26]}${letters[i % 26]}`,
+    ).join(",");
     const long = await request.get(`/api/leaderboard?country=${codes}`);
     expect(long.status()).toBe(400);
     const body = await long.text();
@@ -275,7 +329,12 @@ test.describe("bad input is a 4xx with a message, never a 500", () => {
 });
 
 /** Streams `totalBytes` to `path` and reports when the answer came relative to what was sent. */
-function upload(baseURL: string, path: string, totalBytes: number, isChunked: boolean): Promise<{ status: number; sentBytes: number; ms: number; body: string }> {
+function upload(
+  baseURL: string,
+  path: string,
+  totalBytes: number,
+  isChunked: boolean,
+): Promise<{ status: number; sentBytes: number; ms: number; body: string }> {
   const chunk = Buffer.alloc(64 * 1024, 0x61);
   const started = Date.now();
   let sent = 0;
@@ -306,7 +365,12 @@ function upload(baseURL: string, path: string, totalBytes: number, isChunked: bo
 
 test("a 200 MB body is refused with 413 long before it has been sent", async ({ baseURL }) => {
   const total = 200 * 1024 * 1024;
-  for (const [path, isChunked] of [["/api/signup", false], ["/api/signup", true], ["/api/auth/callback/credentials", false], ["/api/auth/callback/credentials", true]] as const) {
+  for (const [path, isChunked] of [
+    ["/api/signup", false],
+    ["/api/signup", true],
+    ["/api/auth/callback/credentials", false],
+    ["/api/auth/callback/credentials", true],
+  ] as const) {
     const result = await upload(baseURL!, path, total, isChunked);
     expect(result.status, `${path} chunked=${isChunked}`).toBe(413);
     expect(JSON.parse(result.body).error.code).toBe("payload_too_large");

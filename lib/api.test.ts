@@ -4,7 +4,10 @@ import { queryParams, readQuery } from "./api";
 import { isAppError } from "./errors";
 
 const request = (query: string) => new Request(`http://localhost/api/x?${query}`);
-const schema = z.object({ format: z.enum(["csv", "jsonl"], { message: "format must be one of csv, jsonl" }).default("jsonl"), take: z.coerce.number().int().max(10).optional() });
+const schema = z.object({
+  format: z.enum(["csv", "jsonl"], { message: "format must be one of csv, jsonl" }).default("jsonl"),
+  take: z.coerce.number().int().max(10).optional(),
+});
 
 describe("queryParams", () => {
   it.each([

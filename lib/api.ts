@@ -35,10 +35,16 @@ export function errorResponse(thrown: unknown): Response {
     // Every 503 tells the client when to come back, whichever layer noticed the outage.
     const retryAfter = error.details?.retryAfterSeconds ?? (error.status === 503 ? String(DATABASE_RETRY_AFTER_SECONDS) : undefined);
     const headers = retryAfter ? { "Retry-After": retryAfter } : undefined;
-    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status, headers });
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, details: error.details } },
+      { status: error.status, headers },
+    );
   }
   console.error("Unhandled error in route handler", error);
-  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
+    { status: 500 },
+  );
 }
 
 /**
@@ -59,11 +65,20 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
     throw new AppError("invalid_input", "The request body must be a JSON object.");
   }
   const unsafe = findUnsafeText(body);
-  if (unsafe) throw new AppError("invalid_input", `Invalid request: ${unsafe.path} ${unsafe.reason}.`, { [unsafe.path]: `This value ${unsafe.reason}.` });
+  if (unsafe)
+    throw new AppError("invalid_input", `Invalid request: ${unsafe.path} ${unsafe.reason}.`, {
+      [unsafe.path]: `This value ${unsafe.reason}.`,
+    });
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const details = fieldErrors(parsed.error.issues);
-    throw new AppError("invalid_input", `Invalid request: ${Object.entries(details).map(([k, v]) => `${k}: ${v}`).join("; ")}`, details);
+    throw new AppError(
+      "invalid_input",
+      `Invalid request: ${Object.entries(details)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join("; ")}`,
+      details,
+    );
   }
   return parsed.data;
 }
@@ -89,9 +104,15 @@ export const queryParamsSchema = z.record(z.string(), z.union([z.string(), z.arr
  * data, or throws an AppError (`code`: "invalid_input" by default, "invalid_filter" for leaderboard filters) whose
  * message joins every problem and whose details name each parameter.
  */
-export function readQuery<T extends z.ZodType>(request: Request, schema: T, code: "invalid_input" | "invalid_filter" = "invalid_input"): z.infer<T> {
+export function readQuery<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  code: "invalid_input" | "invalid_filter" = "invalid_input",
+): z.infer<T> {
   const parsed = schema.safeParse(queryParams(request));
   if (parsed.success) return parsed.data;
-  const message = parsed.error.issues.map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.map(String).join(".")}: ${i.message}` : i.message)).join("; ");
+  const message = parsed.error.issues
+    .map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.map(String).join(".")}: ${i.message}` : i.message))
+    .join("; ");
   throw new AppError(code, message, fieldErrors(parsed.error.issues));
 }

@@ -73,8 +73,16 @@ export function getAuthOptions(): NextAuthOptions {
         if (!account || account.type !== "oauth") return true;
         // Link or create only on a provider-verified email, never into an admin account.
         const email = user.email ?? null;
-        const isEmailVerified = email ? await isProviderEmailVerified({ provider: account.provider, email, profile, accessToken: account.access_token }) : false;
-        const result = await resolveOAuthSignIn({ provider: account.provider, providerAccountId: account.providerAccountId, email, name: user.name, isEmailVerified });
+        const isEmailVerified = email
+          ? await isProviderEmailVerified({ provider: account.provider, email, profile, accessToken: account.access_token })
+          : false;
+        const result = await resolveOAuthSignIn({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email,
+          name: user.name,
+          isEmailVerified,
+        });
         return result.kind === "signed-in" ? true : `/signin?error=${OAUTH_ERROR_PARAM[result.reason]}`;
       },
       async jwt({ token, user, account }) {

@@ -56,7 +56,7 @@ function formatIpv6(value) {
   for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
   let bestStart = -1;
   let bestLength = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -137,14 +137,18 @@ export function parseTrustProxy(value) {
     return { kind: "hops", hops };
   }
   if (/^(true|yes|on|all|\*)$/i.test(text)) {
-    throw new Error("TRUST_PROXY must be the number of proxies in front of the app or their addresses (CIDR list); trusting every sender would let any client choose its own address.");
+    throw new Error(
+      "TRUST_PROXY must be the number of proxies in front of the app or their addresses (CIDR list); trusting every sender would let any client choose its own address.",
+    );
   }
   const ranges = [];
   for (const item of text.split(/[\s,]+/).filter(Boolean)) {
     const named = NAMED_RANGES[item.toLowerCase()];
     const parsed = (named ?? [item]).map(parseRange);
     if (parsed.some((r) => r === null)) {
-      throw new Error(`TRUST_PROXY: "${item}" is not an IP address, a CIDR range (such as 10.0.0.0/8) or one of loopback, private, linklocal.`);
+      throw new Error(
+        `TRUST_PROXY: "${item}" is not an IP address, a CIDR range (such as 10.0.0.0/8) or one of loopback, private, linklocal.`,
+      );
     }
     ranges.push(...parsed);
   }
@@ -163,7 +167,10 @@ export function isTrustedProxy(address, trust) {
 /** The X-Forwarded-For entries, left to right, across repeated headers. */
 function forwardedEntries(header) {
   const joined = Array.isArray(header) ? header.join(",") : (header ?? "");
-  return joined.split(",").map((s) => s.trim()).filter(Boolean);
+  return joined
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**

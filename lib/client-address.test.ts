@@ -31,9 +31,12 @@ describe("parseTrustProxy", () => {
   it("reads a hop count", () => {
     expect(parseTrustProxy("2")).toEqual({ kind: "hops", hops: 2 });
   });
-  it.each(["true", "*", "all", "10.0.0.0/33", "10.0.0.0/8/1", "proxy.example.com", "10.0.0.0/x", "99"])("refuses %s with a message naming it", (value) => {
-    expect(() => parseTrustProxy(value)).toThrow(/TRUST_PROXY/);
-  });
+  it.each(["true", "*", "all", "10.0.0.0/33", "10.0.0.0/8/1", "proxy.example.com", "10.0.0.0/x", "99"])(
+    "refuses %s with a message naming it",
+    (value) => {
+      expect(() => parseTrustProxy(value)).toThrow(/TRUST_PROXY/);
+    },
+  );
   it("reads addresses, CIDR ranges and named groups", () => {
     const trust = parseTrustProxy("10.0.0.0/8, 192.0.2.7 2001:db8::/32,loopback");
     expect(isTrustedProxy("10.200.3.4", trust)).toBe(true);
@@ -67,7 +70,14 @@ describe("resolveClientAddress", () => {
     ["two hops", twoHops, "10.0.0.2", "1.2.3.4, 198.51.100.7, 10.0.0.9", "198.51.100.7", true],
     ["two hops, fewer entries: the left-most", twoHops, "10.0.0.2", "198.51.100.7", "198.51.100.7", true],
     ["cidrs: walks through trusted proxies only", proxies, "10.0.0.2", "1.2.3.4, 198.51.100.7, 10.0.0.9", "198.51.100.7", true],
-    ["cidrs: a client-chosen entry left of an untrusted hop is ignored", proxies, "10.0.0.2", "10.0.0.1, 198.51.100.7", "198.51.100.7", true],
+    [
+      "cidrs: a client-chosen entry left of an untrusted hop is ignored",
+      proxies,
+      "10.0.0.2",
+      "10.0.0.1, 198.51.100.7",
+      "198.51.100.7",
+      true,
+    ],
     ["cidrs: an untrusted peer's header is ignored", proxies, "203.0.113.5", "1.2.3.4", "203.0.113.5", false],
     ["cidrs: garbage stops the walk at the last valid hop", proxies, "10.0.0.2", "1.2.3.4, not-an-ip", "10.0.0.2", true],
     ["one hop: entries with ports and brackets", oneHop, "10.0.0.2", "[2001:db8::7]:4711", "2001:db8::7", true],
@@ -76,11 +86,16 @@ describe("resolveClientAddress", () => {
   });
 
   it("joins repeated X-Forwarded-For headers", () => {
-    expect(resolveClientAddress({ remoteAddress: "10.0.0.2", forwardedFor: ["1.2.3.4", "198.51.100.7"], trust: oneHop }).ip).toBe("198.51.100.7");
+    expect(resolveClientAddress({ remoteAddress: "10.0.0.2", forwardedFor: ["1.2.3.4", "198.51.100.7"], trust: oneHop }).ip).toBe(
+      "198.51.100.7",
+    );
   });
 
   it("has no address without a peer", () => {
-    expect(resolveClientAddress({ remoteAddress: undefined, forwardedFor: "1.2.3.4", trust: oneHop })).toEqual({ ip: null, isPeerTrusted: false });
+    expect(resolveClientAddress({ remoteAddress: undefined, forwardedFor: "1.2.3.4", trust: oneHop })).toEqual({
+      ip: null,
+      isPeerTrusted: false,
+    });
   });
 });
 

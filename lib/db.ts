@@ -44,7 +44,10 @@ export function logPoolError(error: Error): void {
  */
 export function db(): PrismaClient {
   if (!globalForDb.showdownDb) {
-    const adapter = new PrismaPg(poolConfig(serverEnv().SHOWDOWN_DB_POOL_SIZE), { onPoolError: logPoolError, onConnectionError: logPoolError });
+    const adapter = new PrismaPg(poolConfig(serverEnv().SHOWDOWN_DB_POOL_SIZE), {
+      onPoolError: logPoolError,
+      onConnectionError: logPoolError,
+    });
     globalForDb.showdownDb = new PrismaClient({ adapter });
   }
   return globalForDb.showdownDb;

@@ -75,7 +75,9 @@ async function installationDir(): Promise<string> {
   try {
     binaries = (await import(/* webpackIgnore: true */ pkg)) as { postgres: string };
   } catch {
-    throw new Error(`No embedded PostgreSQL for ${os.platform()}-${os.arch()} (package ${pkg} is not installed). Set DATABASE_URL to use your own PostgreSQL.`);
+    throw new Error(
+      `No embedded PostgreSQL for ${os.platform()}-${os.arch()} (package ${pkg} is not installed). Set DATABASE_URL to use your own PostgreSQL.`,
+    );
   }
   return path.resolve(path.dirname(binaries.postgres), "..");
 }
@@ -101,7 +103,14 @@ async function initCluster(initdb: string, pgDir: string, creds: Credentials, id
     fs.chownSync(pwDir, ids.uid, ids.gid);
     fs.chownSync(pwFile, ids.uid, ids.gid);
   }
-  const args = [`--pgdata=${pgDir}`, "--auth=password", `--username=${creds.user}`, `--pwfile=${pwFile}`, "--encoding=UTF8", `--locale=${bestLocale()}`];
+  const args = [
+    `--pgdata=${pgDir}`,
+    "--auth=password",
+    `--username=${creds.user}`,
+    `--pwfile=${pwFile}`,
+    "--encoding=UTF8",
+    `--locale=${bestLocale()}`,
+  ];
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(initdb, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" }, ...(ids ?? {}) });
@@ -109,7 +118,9 @@ async function initCluster(initdb: string, pgDir: string, creds: Credentials, id
       child.stdout.on("data", (c: Buffer) => (output += c.toString()));
       child.stderr.on("data", (c: Buffer) => (output += c.toString()));
       child.once("error", (error) => reject(new Error(`Could not run ${initdb}: ${error.message}`)));
-      child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`initdb failed (code ${code}): ${output.trim().slice(-600)}`))));
+      child.once("exit", (code) =>
+        code === 0 ? resolve() : reject(new Error(`initdb failed (code ${code}): ${output.trim().slice(-600)}`)),
+      );
     });
   } finally {
     fs.rmSync(pwDir, { recursive: true, force: true });
@@ -150,7 +161,14 @@ export async function startEmbeddedDatabase(options: {
     await initCluster(path.join(installation, "bin", "initdb"), pgDir, creds, ids);
   }
   const port = (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
-  const server = new PostgresProcess({ postgresBin: path.join(installation, "bin", "postgres"), pgDir, port, ids, logFile: path.join(dataDir, "postgres.log"), log });
+  const server = new PostgresProcess({
+    postgresBin: path.join(installation, "bin", "postgres"),
+    pgDir,
+    port,
+    ids,
+    logFile: path.join(dataDir, "postgres.log"),
+    log,
+  });
   await server.start();
   await ensureDatabaseExists(creds, port);
   log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);

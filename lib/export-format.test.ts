@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { csvField, csvRecord, exportFileName, exportPreamble, formatCleanBattle, judgeId, type CleanBattle } from "./export-format";
 
-const battle: CleanBattle = { model_a: "a", model_b: "b", winner: "tie (bothbad)", judge: "j", tstamp: 1735700000.123, country: "BR", region: "americas", age: "25-34", education: null, language: null, replay: false };
+const battle: CleanBattle = {
+  model_a: "a",
+  model_b: "b",
+  winner: "tie (bothbad)",
+  judge: "j",
+  tstamp: 1735700000.123,
+  country: "BR",
+  region: "americas",
+  age: "25-34",
+  education: null,
+  language: null,
+  replay: false,
+};
 
 describe("csvField", () => {
   it.each([

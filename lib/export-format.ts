@@ -33,10 +33,27 @@ export interface CleanBattle {
 }
 
 /** Column order of CSV exports (and key order of JSON lines). */
-export const CLEAN_BATTLE_COLUMNS = ["model_a", "model_b", "winner", "judge", "tstamp", "country", "region", "age", "education", "language", "replay"] as const satisfies readonly (keyof CleanBattle)[];
+export const CLEAN_BATTLE_COLUMNS = [
+  "model_a",
+  "model_b",
+  "winner",
+  "judge",
+  "tstamp",
+  "country",
+  "region",
+  "age",
+  "education",
+  "language",
+  "replay",
+] as const satisfies readonly (keyof CleanBattle)[];
 
 /** Vote outcome (database enum) to clean_battle's winner. */
-export const WINNER_OF_OUTCOME: Record<"A" | "B" | "TIE" | "BOTH_BAD", Winner> = { A: "model_a", B: "model_b", TIE: "tie", BOTH_BAD: "tie (bothbad)" };
+export const WINNER_OF_OUTCOME: Record<"A" | "B" | "TIE" | "BOTH_BAD", Winner> = {
+  A: "model_a",
+  B: "model_b",
+  TIE: "tie",
+  BOTH_BAD: "tie (bothbad)",
+};
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonl: "application/x-ndjson; charset=utf-8",
@@ -52,7 +69,11 @@ const JUDGE_DOMAIN = "showdown/export-judge/v1\0";
  * to the voter key (a user id, "import:<judge>" or "demo:<n>"). Cost: one HMAC per call.
  */
 export function judgeId(secret: string, voterKey: string): string {
-  return crypto.createHmac("sha256", secret).update(JUDGE_DOMAIN + voterKey).digest("hex").slice(0, 32);
+  return crypto
+    .createHmac("sha256", secret)
+    .update(JUDGE_DOMAIN + voterKey)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /** Text that a spreadsheet would read as a formula (or DDE call): it starts with one of = + - @ tab CR. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FILTER_VALUES, describeSlice, isAllVoters, isCompleteFilterDate, parseLeaderboardFilters, searchWithFilters, serializeLeaderboardFilters } from "./filters";
+import {
+  MAX_FILTER_VALUES,
+  describeSlice,
+  isAllVoters,
+  isCompleteFilterDate,
+  parseLeaderboardFilters,
+  searchWithFilters,
+  serializeLeaderboardFilters,
+} from "./filters";
 
 describe("leaderboard filters", () => {
   it("parses single, repeated and comma-separated values, normalised and sorted", () => {
@@ -12,7 +20,11 @@ describe("leaderboard filters", () => {
   it("drops each invalid value with a message and keeps the valid ones", () => {
     const { filters, problems } = parseLeaderboardFilters({ country: ["BR", "XX"], age: "12-17", from: "2025-02-30" });
     expect(filters).toEqual({ country: ["BR"] });
-    expect(problems.map((p) => [p.key, p.value])).toEqual([["country", "XX"], ["age", "12-17"], ["from", "2025-02-30"]]);
+    expect(problems.map((p) => [p.key, p.value])).toEqual([
+      ["country", "XX"],
+      ["age", "12-17"],
+      ["from", "2025-02-30"],
+    ]);
     expect(problems[0].message).toContain("ISO 3166-1");
   });
 
@@ -25,7 +37,12 @@ describe("leaderboard filters", () => {
 
   it("round-trips through the URL", () => {
     const filters = { region: ["asia", "europe"], country: ["BR"], language: ["en"], from: "2025-01-01" } as const;
-    const query = serializeLeaderboardFilters({ ...filters, region: [...filters.region], country: [...filters.country], language: [...filters.language] });
+    const query = serializeLeaderboardFilters({
+      ...filters,
+      region: [...filters.region],
+      country: [...filters.country],
+      language: [...filters.language],
+    });
     expect(query).toBe("region=asia,europe&country=BR&language=en&from=2025-01-01");
     expect(parseLeaderboardFilters(new URLSearchParams(query)).filters).toEqual(filters);
   });
@@ -38,7 +55,11 @@ describe("leaderboard filters", () => {
 });
 
 describe("long filter lists", () => {
-  const codes = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26) % 26) + String.fromCharCode(65 + (i % 26)) + (i >= 676 ? String(i) : ""));
+  const codes = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => String.fromCharCode(65 + (Math.floor(i / 26) % 26)) + String.fromCharCode(65 + (i % 26)) + (i >= 676 ? String(i) : ""),
+    );
 
   it("summarises many invalid values in one short problem per filter", () => {
     const { filters, problems } = parseLeaderboardFilters({ country: ["BR", "XX", "QQ", "ZZ", "QZ"].join(","), language: "xx,yy" });

@@ -55,7 +55,10 @@ type RawParams = URLSearchParams | Record<string, string | string[] | undefined>
 /** All values given for a key: repeated parameters and comma-separated lists both work. */
 function rawValues(params: RawParams, key: string): string[] {
   const values = params instanceof URLSearchParams ? params.getAll(key) : [params[key]].flat();
-  return values.flatMap((v) => (v ?? "").split(",")).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => (v ?? "").split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** More values than any real slice needs (there are about 250 countries); a longer list is refused whole. */
@@ -87,7 +90,11 @@ export function parseLeaderboardFilters(params: RawParams): { filters: Leaderboa
   for (const key of LIST_KEYS) {
     const values = rawValues(params, key);
     if (values.length > MAX_FILTER_VALUES) {
-      problems.push({ key, value: examples(values), message: `At most ${MAX_FILTER_VALUES} values per filter; ${values.length} were given, so this filter was ignored.` });
+      problems.push({
+        key,
+        value: examples(values),
+        message: `At most ${MAX_FILTER_VALUES} values per filter; ${values.length} were given, so this filter was ignored.`,
+      });
       continue;
     }
     const accepted = new Set<string>();
@@ -101,7 +108,11 @@ export function parseLeaderboardFilters(params: RawParams): { filters: Leaderboa
     if (rejected.length === 1) problems.push({ key, value: clip(rejected[0]!.raw), message: rejected[0]!.message });
     else if (rejected.length > 1) {
       // One summary per filter, so that a long list of bad values does not come back as a long answer.
-      problems.push({ key, value: examples(rejected.map((r) => r.raw)), message: `${rejected.length} values were ignored. ${rejected[0]!.message}` });
+      problems.push({
+        key,
+        value: examples(rejected.map((r) => r.raw)),
+        message: `${rejected.length} values were ignored. ${rejected[0]!.message}`,
+      });
     }
     if (accepted.size) (filters as Record<string, string[]>)[key] = [...accepted].sort();
   }

@@ -26,6 +26,10 @@ function fromAddress(): string {
 export async function sendMail(message: { to: string; subject: string; text: string }): Promise<void> {
   const url = serverEnv().SMTP_URL;
   if (!url) throw new Error("SMTP_URL is not set: this deployment does not send email");
-  if (cached?.url !== url) cached = { url, transport: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
+  if (cached?.url !== url)
+    cached = {
+      url,
+      transport: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }),
+    };
   await cached.transport.sendMail({ from: fromAddress(), ...message });
 }

@@ -3,7 +3,9 @@ import { bootEnv } from "@/lib/env";
 
 /** crypto.scrypt as a promise (looked up per call, so tests can observe that it ran). */
 function scrypt(password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => crypto.scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    crypto.scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 export interface ScryptParams {

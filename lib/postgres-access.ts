@@ -40,14 +40,19 @@ export function postgresIds(): PostgresIds | null {
     // the group may exist already; useradd below reports real failures
   }
   try {
-    execFileSync("useradd", ["--system", "-g", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { stdio: "pipe" });
+    execFileSync("useradd", ["--system", "-g", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], {
+      stdio: "pipe",
+    });
   } catch (error) {
     throw new Error(
       `Running as root, the embedded PostgreSQL must run as the user "postgres", and creating that user failed (${(error as Error).message.trim()}). Create it (useradd postgres), run Showdown as a normal user, or set DATABASE_URL.`,
     );
   }
   const created = idsOf("postgres");
-  if (!created) throw new Error('Running as root, the embedded PostgreSQL needs a "postgres" user, which could not be created. Create it, or set DATABASE_URL.');
+  if (!created)
+    throw new Error(
+      'Running as root, the embedded PostgreSQL needs a "postgres" user, which could not be created. Create it, or set DATABASE_URL.',
+    );
   return created;
 }
 

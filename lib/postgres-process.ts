@@ -103,7 +103,10 @@ export class PostgresProcess {
       this.restartTimer = null;
       if (this.isStopping) return;
       this.start().then(
-        () => this.options.log(`Embedded PostgreSQL is back on port ${this.options.port} (${((Date.now() - downSince) / 1000).toFixed(1)} s after the restart began)`),
+        () =>
+          this.options.log(
+            `Embedded PostgreSQL is back on port ${this.options.port} (${((Date.now() - downSince) / 1000).toFixed(1)} s after the restart began)`,
+          ),
         (error: Error) => {
           if (!this.isStopping) this.scheduleRestart(`Embedded PostgreSQL did not start again (${error.message.slice(0, 300)})`);
         },

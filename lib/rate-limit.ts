@@ -49,7 +49,8 @@ export async function countEvent(key: string, now: number): Promise<{ previous: 
 
 /** Takes back a refused event, so hammering a limit does not push the retry time further out. */
 export async function uncount(key: string, now: number): Promise<void> {
-  await db().$executeRaw`UPDATE "RateLimitCounter" SET count = count - 1 WHERE key = ${key} AND "windowStart" = ${new Date(windowStart(now))} AND count > 0`;
+  await db()
+    .$executeRaw`UPDATE "RateLimitCounter" SET count = count - 1 WHERE key = ${key} AND "windowStart" = ${new Date(windowStart(now))} AND count > 0`;
 }
 
 async function pruneOldCounters(now: number): Promise<void> {
@@ -87,7 +88,15 @@ export const VERIFICATION_MAILS_PER_HOUR = 5;
  * and throws rate_limited (429, with retryAfterSeconds) when either is exceeded; the refused
  * event is not counted. Counters live in the database, so the limits hold across app replicas.
  */
-export async function enforceRateLimit({ action, userId, ip }: { action: RateLimitedAction; userId?: string | null; ip: string | null }): Promise<void> {
+export async function enforceRateLimit({
+  action,
+  userId,
+  ip,
+}: {
+  action: RateLimitedAction;
+  userId?: string | null;
+  ip: string | null;
+}): Promise<void> {
   const limits = limitsOf(action, await getCachedPolicy());
   const now = Date.now();
   const checks: { key: string; limit: number }[] = [];

@@ -10,7 +10,9 @@ import { serverEnv } from "@/lib/env";
 function key(): Buffer {
   const secret = serverEnv().SHOWDOWN_SECRET_KEY;
   if (!secret) {
-    throw new Error("Provider API keys need SHOWDOWN_SECRET_KEY (at least 32 characters) to be encrypted; set it, or start through `npm start`, which generates one.");
+    throw new Error(
+      "Provider API keys need SHOWDOWN_SECRET_KEY (at least 32 characters) to be encrypted; set it, or start through `npm start`, which generates one.",
+    );
   }
   return crypto.createHash("sha256").update(secret).digest();
 }
@@ -30,6 +32,8 @@ export function decryptSecret(stored: string): string {
   try {
     return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
   } catch {
-    throw new Error("An encrypted provider key could not be decrypted: SHOWDOWN_SECRET_KEY has changed since it was saved. Re-enter the key.");
+    throw new Error(
+      "An encrypted provider key could not be decrypted: SHOWDOWN_SECRET_KEY has changed since it was saved. Re-enter the key.",
+    );
   }
 }

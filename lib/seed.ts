@@ -44,8 +44,14 @@ export async function seedRoster(): Promise<{ models: number; prompts: number }>
 
 /** "added" events for the named models that have none yet. */
 async function recordAddedEvents(names: string[]): Promise<void> {
-  const models = await db().model.findMany({ where: { name: { in: names } }, select: { id: true, organization: true, licenseKind: true, license: true, visibility: true } });
-  const seen = await db().rosterEvent.findMany({ where: { modelId: { in: models.map((m) => m.id) }, kind: "added" }, select: { modelId: true } });
+  const models = await db().model.findMany({
+    where: { name: { in: names } },
+    select: { id: true, organization: true, licenseKind: true, license: true, visibility: true },
+  });
+  const seen = await db().rosterEvent.findMany({
+    where: { modelId: { in: models.map((m) => m.id) }, kind: "added" },
+    select: { modelId: true },
+  });
   const has = new Set(seen.map((e) => e.modelId));
   const missing = models.filter((m) => !has.has(m.id));
   if (missing.length === 0) return;

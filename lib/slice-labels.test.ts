@@ -36,7 +36,10 @@ describe("createSliceLabels", () => {
   it("names every country in every language (no code shown as a name)", () => {
     for (const locale of ["es", "pt", "fr", "de", "hi", "zh", "ar"]) {
       const labels = labelsIn(locale);
-      expect(COUNTRY_CODES.filter((code) => labels.country(code) === code), locale).toEqual([]);
+      expect(
+        COUNTRY_CODES.filter((code) => labels.country(code) === code),
+        locale,
+      ).toEqual([]);
     }
   });
 });

@@ -214,14 +214,7 @@ describe("age bands", () => {
 
 describe("education", () => {
   it("has the six levels in order with labels", () => {
-    expect([...EDUCATION_CODES]).toEqual([
-      "primary",
-      "secondary",
-      "vocational",
-      "bachelor",
-      "master",
-      "doctorate",
-    ]);
+    expect([...EDUCATION_CODES]).toEqual(["primary", "secondary", "vocational", "bachelor", "master", "doctorate"]);
     expect(EDUCATION_LEVELS.map((e) => e.code)).toEqual([...EDUCATION_CODES]);
     expect(EDUCATION_LEVELS.map((e) => e.label)).toEqual([
       "Primary school",

@@ -67,14 +67,7 @@ export const AGE_BANDS: readonly { readonly code: AgeBand; readonly label: strin
 // Education (highest level completed)
 // ---------------------------------------------------------------------------
 
-export const EDUCATION_CODES = [
-  "primary",
-  "secondary",
-  "vocational",
-  "bachelor",
-  "master",
-  "doctorate",
-] as const;
+export const EDUCATION_CODES = ["primary", "secondary", "vocational", "bachelor", "master", "doctorate"] as const;
 
 export type Education = (typeof EDUCATION_CODES)[number];
 
@@ -95,9 +88,7 @@ const COUNTRY_BY_CODE: ReadonlyMap<string, Country> = new Map(COUNTRIES.map((c) 
 const LANGUAGE_BY_CODE: ReadonlyMap<string, Language> = new Map(LANGUAGES.map((l) => [l.code, l]));
 const REGION_BY_CODE: ReadonlyMap<string, Region> = new Map(REGIONS.map((r) => [r.code, r]));
 const AGE_BAND_LABELS: ReadonlyMap<string, string> = new Map(AGE_BANDS.map((a) => [a.code, a.label]));
-const EDUCATION_LABELS: ReadonlyMap<string, string> = new Map(
-  EDUCATION_LEVELS.map((e) => [e.code, e.label]),
-);
+const EDUCATION_LABELS: ReadonlyMap<string, string> = new Map(EDUCATION_LEVELS.map((e) => [e.code, e.label]));
 const COUNTRIES_BY_REGION: ReadonlyMap<RegionCode, readonly string[]> = new Map(
   REGION_CODES.map((r) => [r, COUNTRIES.filter((c) => c.region === r).map((c) => c.code)]),
 );

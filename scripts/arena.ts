@@ -42,7 +42,9 @@ function progressBar(): (p: ImportProgress) => void {
     const share = p.totalBytes ? Math.min(1, p.bytesRead / p.totalBytes) : 0;
     const width = 30;
     const filled = Math.round(share * width);
-    process.stderr.write(`\r${p.phase === "checking" ? "checking " : "importing"} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${p.lines.toLocaleString("en")} lines`);
+    process.stderr.write(
+      `\r${p.phase === "checking" ? "checking " : "importing"} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${p.lines.toLocaleString("en")} lines`,
+    );
   };
 }
 
@@ -65,7 +67,9 @@ async function run(command: string | undefined, rest: string[]): Promise<void> {
     }
     case "set-role": {
       const { values } = parseArgs({ args: rest, options: { email: { type: "string" }, role: { type: "string" } } });
-      const input = z.object({ email: z.string().trim().toLowerCase().email(), role: z.enum(["contributor", "customer", "admin"]) }).safeParse(values);
+      const input = z
+        .object({ email: z.string().trim().toLowerCase().email(), role: z.enum(["contributor", "customer", "admin"]) })
+        .safeParse(values);
       if (!input.success) throw new UsageError("set-role needs --email of an existing account and --role contributor, customer or admin");
       await boot();
       await setRole(input.data.email, input.data.role.toUpperCase() as "CONTRIBUTOR" | "CUSTOMER" | "ADMIN", CLI_ACTOR);
@@ -120,7 +124,11 @@ async function run(command: string | undefined, rest: string[]): Promise<void> {
       else {
         await seedRoster();
         const demo = await seedDemoVotes();
-        console.log(demo.skipped ? "Demo votes are already present" : `Added ${demo.created} demo votes from ${demo.voters} simulated voters in ${(demo.ms / 1000).toFixed(1)} s`);
+        console.log(
+          demo.skipped
+            ? "Demo votes are already present"
+            : `Added ${demo.created} demo votes from ${demo.voters} simulated voters in ${(demo.ms / 1000).toFixed(1)} s`,
+        );
       }
       return;
     }

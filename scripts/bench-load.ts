@@ -57,7 +57,15 @@ async function setBenchPolicy(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const columns = ["battlesPerHourPerUser", "votesPerHourPerUser", "battlesPerHourPerIp", "votesPerHourPerIp", "signupsPerHourPerIp", "signInFailuresPerHourPerUser", "signInFailuresPerHourPerIp"];
+    const columns = [
+      "battlesPerHourPerUser",
+      "votesPerHourPerUser",
+      "battlesPerHourPerIp",
+      "votesPerHourPerIp",
+      "signupsPerHourPerIp",
+      "signInFailuresPerHourPerUser",
+      "signInFailuresPerHourPerIp",
+    ];
     const quoted = columns.map((c) => `"${c}"`);
     await client.query(
       `INSERT INTO "PolicySettings" (id, "updatedAt", ${quoted.join(", ")}) VALUES (1, now(), ${columns.map(() => "$1").join(", ")})
@@ -74,7 +82,10 @@ const streams = new Series("stream");
 const votes = new Series("vote");
 let voidStreams = 0;
 
-async function timed<T>(series: Series | null, call: () => Promise<{ status: number; ms: number; body: T }>): Promise<{ status: number; body: T | null }> {
+async function timed<T>(
+  series: Series | null,
+  call: () => Promise<{ status: number; ms: number; body: T }>,
+): Promise<{ status: number; body: T | null }> {
   try {
     const r = await call();
     series?.record(r.status, r.ms);
@@ -88,7 +99,9 @@ async function timed<T>(series: Series | null, call: () => Promise<{ status: num
 
 /** One battle -> stream -> vote round; `record` false for the warm-up round. */
 async function round(client: HttpClient, record: boolean): Promise<void> {
-  const start = await timed<{ battle?: { id: string } }>(record ? battles : null, () => client.request("POST", "/api/battles", { json: {} }));
+  const start = await timed<{ battle?: { id: string } }>(record ? battles : null, () =>
+    client.request("POST", "/api/battles", { json: {} }),
+  );
   const id = start.body?.battle?.id;
   if (start.status !== 201 || !id) {
     await sleep(start.status === 429 ? 1000 : 200); // do not spin on refusals
@@ -124,7 +137,11 @@ try {
   app = await startApp({
     databaseUrl: database.url,
     dataDir: path.join(dataDir, "app"),
-    env: { SHOWDOWN_SNAPSHOT_HOURS: "0", ...(values.pool ? { SHOWDOWN_DB_POOL_SIZE: values.pool } : {}), ...(profDir ? { SHOWDOWN_CPU_PROF_DIR: profDir } : {}) },
+    env: {
+      SHOWDOWN_SNAPSHOT_HOURS: "0",
+      ...(values.pool ? { SHOWDOWN_DB_POOL_SIZE: values.pool } : {}),
+      ...(profDir ? { SHOWDOWN_CPU_PROF_DIR: profDir } : {}),
+    },
     nodeOptions: profDir ? `--require ${path.join(import.meta.dirname, "load", "cpu-profile.cjs")}` : undefined,
     echo: values.echo ? "[app]" : undefined,
   });
@@ -162,22 +179,35 @@ try {
   clearInterval(sampler);
   const cpu1 = cpu();
 
-  console.log(`\n${VOTERS} voters, ${elapsed.toFixed(1)} s, ${os.cpus().length} CPUs; 1-min load average ${load0.toFixed(2)} at start, ${loads.length ? (loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(2) : "-"} mean during the run`);
+  console.log(
+    `\n${VOTERS} voters, ${elapsed.toFixed(1)} s, ${os.cpus().length} CPUs; 1-min load average ${load0.toFixed(2)} at start, ${loads.length ? (loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(2) : "-"} mean during the run`,
+  );
   console.log(`Throughput: ${(votes.count / elapsed).toFixed(1)} votes/s, ${(battles.count / elapsed).toFixed(1)} battles/s`);
-  console.log(`${"request".padEnd(14)}${"ok".padStart(7)}${"p50".padStart(10)}${"p95".padStart(10)}${"p99".padStart(10)}${"max".padStart(10)}   errors`);
+  console.log(
+    `${"request".padEnd(14)}${"ok".padStart(7)}${"p50".padStart(10)}${"p95".padStart(10)}${"p99".padStart(10)}${"max".padStart(10)}   errors`,
+  );
   for (const series of [battles, streams, votes]) {
     const s = series.summary();
-    console.log(`${series.name.padEnd(14)}${String(s.n).padStart(7)}${fmt(s.p50).padStart(10)}${fmt(s.p95).padStart(10)}${fmt(s.p99).padStart(10)}${fmt(s.max).padStart(10)}   ${series.errors() || "none"}`);
+    console.log(
+      `${series.name.padEnd(14)}${String(s.n).padStart(7)}${fmt(s.p50).padStart(10)}${fmt(s.p95).padStart(10)}${fmt(s.p99).padStart(10)}${fmt(s.max).padStart(10)}   ${series.errors() || "none"}`,
+    );
   }
   const limited = [battles, votes].reduce((n, s) => n + (s.statuses.get(429) ?? 0), 0);
   const used = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
   const benchCpu = (cpu1.bench.user + cpu1.bench.system - cpu0.bench.user - cpu0.bench.system) / 1e6;
-  const share = (seconds: number | null) => (seconds === null ? "-" : `${seconds.toFixed(1)} s (${((seconds / elapsed) * 100).toFixed(0)}% of a core, ${((seconds / Math.max(1, votes.count)) * 1000).toFixed(0)} ms per round)`);
-  console.log(`CPU used: app ${share(used(cpu0.app, cpu1.app))}; PostgreSQL ${share(used(cpu0.db, cpu1.db))}; benchmark clients ${share(benchCpu)}`);
+  const share = (seconds: number | null) =>
+    seconds === null
+      ? "-"
+      : `${seconds.toFixed(1)} s (${((seconds / elapsed) * 100).toFixed(0)}% of a core, ${((seconds / Math.max(1, votes.count)) * 1000).toFixed(0)} ms per round)`;
+  console.log(
+    `CPU used: app ${share(used(cpu0.app, cpu1.app))}; PostgreSQL ${share(used(cpu0.db, cpu1.db))}; benchmark clients ${share(benchCpu)}`,
+  );
   console.log(`429 (rate limited): ${limited}; streams that ended void: ${voidStreams}`);
   console.log("(stream time includes the deliberate playout of both answers, 0.6-4 s)");
   const goal = (s: Series) => s.summary().p99 < 1000;
-  console.log(`Goal p99 < 1 s with ${VOTERS} voters: battle start ${goal(battles) ? "met" : "NOT met"}, vote ${goal(votes) ? "met" : "NOT met"}`);
+  console.log(
+    `Goal p99 < 1 s with ${VOTERS} voters: battle start ${goal(battles) ? "met" : "NOT met"}, vote ${goal(votes) ? "met" : "NOT met"}`,
+  );
   if (profDir) console.log(`CPU profiles are written to ${profDir} when the app stops.`);
 } finally {
   await app?.stop();

@@ -22,7 +22,13 @@ import { IndexCache } from "../lib/slice-index/index-cache";
 import { closeVoteIndex, flushVoteIndexFile, getVoteIndex, indexCacheFile, VoteIndex } from "../lib/slice-index/vote-index";
 import { battleLines, makeVoters, MODEL_COUNT } from "./bench/synthetic";
 
-const { values } = parseArgs({ options: { small: { type: "string", default: "1000000" }, big: { type: "string", default: "10000000" }, slices: { type: "string", default: "40" } } });
+const { values } = parseArgs({
+  options: {
+    small: { type: "string", default: "1000000" },
+    big: { type: "string", default: "10000000" },
+    slices: { type: "string", default: "40" },
+  },
+});
 const SMALL = Number(values.small);
 const BIG = Number(values.big);
 const SLICES = Number(values.slices);
@@ -43,7 +49,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 /** Seeded random slices: one to three attributes, sometimes several values, sometimes a date range. */
 function randomSlices(count: number, seed: number): LeaderboardFilters[] {
   const rng = createRng(seed);
-  const choose = <T>(xs: readonly T[], k: number) => [...new Set(Array.from({ length: k }, () => xs[Math.floor(rng() * xs.length)]))].sort() as T[];
+  const choose = <T>(xs: readonly T[], k: number) =>
+    [...new Set(Array.from({ length: k }, () => xs[Math.floor(rng() * xs.length)]))].sort() as T[];
   const out = new Map<string, LeaderboardFilters>();
   while (out.size < count) {
     const f: LeaderboardFilters = {};
@@ -93,7 +100,9 @@ async function timeFullRefit(slices: LeaderboardFilters[]): Promise<number[]> {
   const times: number[] = [];
   for (const f of slices) {
     const t0 = performance.now();
-    const raw = await db().$queryRaw<{ a: string; b: string; o: Outcome }[]>`SELECT "modelAId" AS a, "modelBId" AS b, outcome::text AS o FROM "Vote" ${sliceWhere(f)}`;
+    const raw = await db().$queryRaw<
+      { a: string; b: string; o: Outcome }[]
+    >`SELECT "modelAId" AS a, "modelBId" AS b, outcome::text AS o FROM "Vote" ${sliceWhere(f)}`;
     const battles = raw.map((r) => ({ modelA: r.a, modelB: r.b, outcome: r.o }));
     computeLeaderboard(aggregateBattles(battles), { rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed });
     times.push(ms(t0));
@@ -122,7 +131,9 @@ async function growInDatabase(url: string, target: number, voters: ReturnType<ty
   const client = new pg.Client({ connectionString: url });
   client.on("error", () => {}); // a dropped connection surfaces as the failed query's error
   await client.connect();
-  const models = (await client.query<{ id: string }>(`SELECT id FROM "Model" WHERE name LIKE 'bench-model-%' ORDER BY name`)).rows.map((r) => r.id);
+  const models = (await client.query<{ id: string }>(`SELECT id FROM "Model" WHERE name LIKE 'bench-model-%' ORDER BY name`)).rows.map(
+    (r) => r.id,
+  );
   await client.query("SELECT setseed(0.42)");
   await client.query("CREATE TEMP TABLE bench_voter (i int PRIMARY KEY, k text, c text, r text, l text, a text, e text)");
   const { regionOfCountry } = await import("../lib/slices");
@@ -130,7 +141,15 @@ async function growInDatabase(url: string, target: number, voters: ReturnType<ty
     const part = voters.slice(i, i + 50_000);
     await client.query(
       `INSERT INTO bench_voter SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-      [part.map((_, j) => i + j), part.map((v) => `import:${v.judge}`), part.map((v) => v.country), part.map((v) => (v.country ? regionOfCountry(v.country) : null)), part.map((v) => v.language), part.map((v) => v.age), part.map((v) => v.education)],
+      [
+        part.map((_, j) => i + j),
+        part.map((v) => `import:${v.judge}`),
+        part.map((v) => v.country),
+        part.map((v) => (v.country ? regionOfCountry(v.country) : null)),
+        part.map((v) => v.language),
+        part.map((v) => v.age),
+        part.map((v) => v.education),
+      ],
     );
   }
   let count = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Vote"`)).rows[0].n);
@@ -156,7 +175,7 @@ async function growInDatabase(url: string, target: number, voters: ReturnType<ty
     count += n;
     console.log(`  … ${count.toLocaleString("en")} votes (${(ms(t0) / 1000).toFixed(1)} s for ${n.toLocaleString("en")})`);
   }
-  await client.query("ANALYZE \"Vote\"");
+  await client.query('ANALYZE "Vote"');
   await client.end();
 }
 
@@ -178,29 +197,45 @@ async function freePort(): Promise<number> {
  * served (the process loads its vote index, from its index file when `indexCache` holds a valid one, else from the
  * votes table) and the app's resident memory once it answered a few slices.
  */
-async function measureApp(url: string, indexCache: string): Promise<{ listeningSeconds: number; firstSliceSeconds: number; memory: number } | null> {
+async function measureApp(
+  url: string,
+  indexCache: string,
+): Promise<{ listeningSeconds: number; firstSliceSeconds: number; memory: number } | null> {
   if (!fs.existsSync(".next/BUILD_ID")) return null;
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench", NEXT_TELEMETRY_DISABLED: "1", SHOWDOWN_INDEX_CACHE: indexCache },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench",
+      NEXT_TELEMETRY_DISABLED: "1",
+      SHOWDOWN_INDEX_CACHE: indexCache,
+    },
     stdio: "ignore",
   });
   try {
     // The server loads its index from its start on (instrumentation); the first slice request waits for that load.
     let listening = false;
     for (let i = 0; i < 1200 && !listening; i++) {
-      listening = await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false);
+      listening = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        () => true,
+        () => false,
+      );
       if (!listening) await new Promise((r) => setTimeout(r, 100));
     }
     const listeningSeconds = ms(started) / 1000;
     const res = await fetch(`http://127.0.0.1:${port}/api/leaderboard?region=europe`);
     if (!res.ok) throw new Error(`app answered ${res.status}`);
     const firstSliceSeconds = ms(started) / 1000;
-    for (const q of ["", "language=en", "age=18-24,25-34", "country=BR&education=bachelor"]) await fetch(`http://127.0.0.1:${port}/api/leaderboard?${q}`);
+    for (const q of ["", "language=en", "age=18-24,25-34", "country=BR&education=bachelor"])
+      await fetch(`http://127.0.0.1:${port}/api/leaderboard?${q}`);
     const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
     // next start runs the server in a child process: sum the tree's resident memory
-    const pids = [child.pid!, ...fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number)];
+    const pids = [
+      child.pid!,
+      ...fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+    ];
     let total = 0;
     for (const pid of pids) total += Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
     void status;
@@ -227,7 +262,12 @@ async function main() {
     const file = path.join(dir, "battles.jsonl.gz");
     await writeBattleFile(file, SMALL, voters);
     const imported = await importBattlesFile(file);
-    report(`import of ${SMALL.toLocaleString("en")} votes`, `${imported.seconds.toFixed(1)} s (${Math.round(SMALL / imported.seconds).toLocaleString("en")} votes/s)`, "< 60 s", imported.seconds < 60);
+    report(
+      `import of ${SMALL.toLocaleString("en")} votes`,
+      `${imported.seconds.toFixed(1)} s (${Math.round(SMALL / imported.seconds).toLocaleString("en")} votes/s)`,
+      "< 60 s",
+      imported.seconds < 60,
+    );
     if (imported.added !== SMALL) throw new Error(`imported ${imported.added} of ${SMALL}`);
 
     const slices = randomSlices(SLICES, 3);
@@ -238,21 +278,50 @@ async function main() {
       // the index file is written in the background after a load: let it finish before timing slices
       t0 = performance.now();
       const saved = await flushVoteIndexFile();
-      if (saved?.kind === "saved") report(`index file written at ${label} (checked against the table, in the background)`, `${(saved.ms / 1000).toFixed(2)} s, ${mb(fs.statSync(fs.readdirSync(indexCache).map((f) => path.join(indexCache, f)).find((f) => f.endsWith(".idx"))!).size)}`);
+      if (saved?.kind === "saved")
+        report(
+          `index file written at ${label} (checked against the table, in the background)`,
+          `${(saved.ms / 1000).toFixed(2)} s, ${mb(
+            fs.statSync(
+              fs
+                .readdirSync(indexCache)
+                .map((f) => path.join(indexCache, f))
+                .find((f) => f.endsWith(".idx"))!,
+            ).size,
+          )}`,
+        );
       const { first, again, shown } = await timeSlices(slices);
-      report(`uncached slice, voter-clustered 95% intervals, ${label} votes (median of ${slices.length}; ${shown} shown)`, `${median(first).toFixed(1)} ms (p95 ${p95(first).toFixed(1)} ms)`, `< ${goal} ms`, median(first) < goal);
+      report(
+        `uncached slice, voter-clustered 95% intervals, ${label} votes (median of ${slices.length}; ${shown} shown)`,
+        `${median(first).toFixed(1)} ms (p95 ${p95(first).toFixed(1)} ms)`,
+        `< ${goal} ms`,
+        median(first) < goal,
+      );
       report(`repeated slice, ${label} votes (median)`, `${median(again).toFixed(2)} ms`, "< 5 ms", median(again) < 5);
       const whole = performance.now();
       await getLeaderboard({}, { interval: "vote-bootstrap" });
       report(`all ${label} votes, FastChat's vote bootstrap (policy rounds), for comparison`, `${ms(whole).toFixed(1)} ms`);
       if (styleGoal !== undefined) {
         const styled = await timeSlices(slices, { style: "control" });
-        report(`uncached slice, style control with voter-clustered intervals, ${label} votes (median of ${slices.length})`, `${median(styled.first).toFixed(1)} ms (p95 ${p95(styled.first).toFixed(1)} ms)`, `< ${styleGoal} ms`, median(styled.first) < styleGoal);
-        report(`repeated style-controlled slice, ${label} votes (median)`, `${median(styled.again).toFixed(2)} ms`, "< 5 ms", median(styled.again) < 5);
+        report(
+          `uncached slice, style control with voter-clustered intervals, ${label} votes (median of ${slices.length})`,
+          `${median(styled.first).toFixed(1)} ms (p95 ${p95(styled.first).toFixed(1)} ms)`,
+          `< ${styleGoal} ms`,
+          median(styled.first) < styleGoal,
+        );
+        report(
+          `repeated style-controlled slice, ${label} votes (median)`,
+          `${median(styled.again).toFixed(2)} ms`,
+          "< 5 ms",
+          median(styled.again) < 5,
+        );
       }
       const baseline = await timeFullRefit(slices.slice(0, n));
       t0 = median(baseline);
-      report(`plain full refit from raw votes, ${label} (median of ${n})`, `${t0.toFixed(0)} ms: ${(t0 / median(first)).toFixed(0)}× slower`);
+      report(
+        `plain full refit from raw votes, ${label} (median of ${n})`,
+        `${t0.toFixed(0)} ms: ${(t0 / median(first)).toFixed(0)}× slower`,
+      );
     };
     console.log(`\n2. Slices over ${SMALL.toLocaleString("en")} votes`);
     await all(SMALL.toLocaleString("en"), 10, 30, 250);
@@ -266,7 +335,10 @@ async function main() {
     await all(BIG.toLocaleString("en"), 3, 150);
     global.gc?.();
     const mem = process.memoryUsage();
-    report(`benchmark process memory with ${BIG.toLocaleString("en")} votes indexed`, `rss ${mb(mem.rss)}, heap ${mb(mem.heapUsed)}, typed arrays ${mb(mem.arrayBuffers)}`);
+    report(
+      `benchmark process memory with ${BIG.toLocaleString("en")} votes indexed`,
+      `rss ${mb(mem.rss)}, heap ${mb(mem.heapUsed)}, typed arrays ${mb(mem.arrayBuffers)}`,
+    );
     await closeVoteIndex();
     global.gc?.();
     {
@@ -283,7 +355,10 @@ async function main() {
       const scanMs = ms(first);
       const counted = performance.now();
       await cache.flush(); // the exact count of the table's votes, checked in the background after the restore
-      report(`index file confirmed by the background count of the table's votes (${cache.lastEvent?.kind})`, `${(ms(counted) / 1000).toFixed(2)} s more`);
+      report(
+        `index file confirmed by the background count of the table's votes (${cache.lastEvent?.kind})`,
+        `${(ms(counted) / 1000).toFixed(2)} s more`,
+      );
       report(
         `index restored from its file at ${BIG.toLocaleString("en")} votes (${cache.lastEvent?.kind}: checked against the table, read, caught up)`,
         `${(restoredIn / 1000).toFixed(2)} s (${cache.lastEvent?.detail}), then a first slice scan in ${scanMs.toFixed(0)} ms; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
@@ -298,11 +373,29 @@ async function main() {
     const warm = await measureApp(database.url, indexCache);
     if (warm === null) report("app restart", "skipped: run `npm run build` first");
     else {
-      report(`first slice served after an app start, ${BIG.toLocaleString("en")} votes, from the index file`, `${warm.firstSliceSeconds.toFixed(1)} s (server listening after ${warm.listeningSeconds.toFixed(1)} s; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`, "< 10 s", warm.firstSliceSeconds < 10);
-      report(`app memory with ${BIG.toLocaleString("en")} votes loaded from the index file`, mb(warm.memory), "< 600 MB", warm.memory < 600 * 1024 * 1024);
+      report(
+        `first slice served after an app start, ${BIG.toLocaleString("en")} votes, from the index file`,
+        `${warm.firstSliceSeconds.toFixed(1)} s (server listening after ${warm.listeningSeconds.toFixed(1)} s; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
+        "< 10 s",
+        warm.firstSliceSeconds < 10,
+      );
+      report(
+        `app memory with ${BIG.toLocaleString("en")} votes loaded from the index file`,
+        mb(warm.memory),
+        "< 600 MB",
+        warm.memory < 600 * 1024 * 1024,
+      );
       const cold = await measureApp(database.url, "off");
-      report(`first slice served after an app start, ${BIG.toLocaleString("en")} votes, without the file (every vote read from the table), for comparison`, `${cold!.firstSliceSeconds.toFixed(1)} s (server listening after ${cold!.listeningSeconds.toFixed(1)} s)`);
-      report(`app memory with ${BIG.toLocaleString("en")} votes loaded from the table`, mb(cold!.memory), "< 600 MB", cold!.memory < 600 * 1024 * 1024);
+      report(
+        `first slice served after an app start, ${BIG.toLocaleString("en")} votes, without the file (every vote read from the table), for comparison`,
+        `${cold!.firstSliceSeconds.toFixed(1)} s (server listening after ${cold!.listeningSeconds.toFixed(1)} s)`,
+      );
+      report(
+        `app memory with ${BIG.toLocaleString("en")} votes loaded from the table`,
+        mb(cold!.memory),
+        "< 600 MB",
+        cold!.memory < 600 * 1024 * 1024,
+      );
     }
   } finally {
     await closeVoteIndex();
@@ -311,7 +404,8 @@ async function main() {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   console.log("\nSummary");
-  for (const r of rows) console.log(`${r.ok === null ? " " : r.ok ? "✓" : "✗"} ${r.figure}: ${r.value}${r.goal ? ` (goal ${r.goal})` : ""}`);
+  for (const r of rows)
+    console.log(`${r.ok === null ? " " : r.ok ? "✓" : "✗"} ${r.figure}: ${r.value}${r.goal ? ` (goal ${r.goal})` : ""}`);
 }
 
 main().then(

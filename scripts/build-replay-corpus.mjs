@@ -17,11 +17,19 @@ const MAX_CHARS = 6000;
 const outDir = path.resolve("data/replay");
 
 // Names a response could use to identify itself or its maker.
-const IDENTITY = [/\b(open ?ai|chat ?gpt|gpt-?\d|gpt|anthropic|claude|google|deepmind|gemini|gemma|llama|mistral|mixtral|qwen|alibaba|tongyi|01\.ai|bard|palm)\b/i, /\b(Meta|Yi)\b/];
+const IDENTITY = [
+  /\b(open ?ai|chat ?gpt|gpt-?\d|gpt|anthropic|claude|google|deepmind|gemini|gemma|llama|mistral|mixtral|qwen|alibaba|tongyi|01\.ai|bard|palm)\b/i,
+  /\b(Meta|Yi)\b/,
+];
 
 const meta = JSON.parse(fs.readFileSync(path.join(source, "models.json"), "utf8"));
 const names = meta.models.map((m) => m.alpaca_eval_name);
-const rows = zlib.gunzipSync(fs.readFileSync(path.join(source, "alpaca_eval_responses.jsonl.gz"))).toString("utf8").trim().split("\n").map((l) => JSON.parse(l));
+const rows = zlib
+  .gunzipSync(fs.readFileSync(path.join(source, "alpaca_eval_responses.jsonl.gz")))
+  .toString("utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l));
 
 const names_ok = (row) => names.every((n) => typeof row.outputs[n] === "string");
 const usable = rows.filter((row) => {
@@ -34,7 +42,14 @@ if (usable.length < count) throw new Error(`only ${usable.length} usable prompts
 const step = usable.length / count;
 const chosen = Array.from({ length: count }, (_, i) => usable[Math.floor(i * step)]);
 
-const lines = chosen.map((row) => JSON.stringify({ id: row.id, dataset: row.dataset, instruction: row.instruction, outputs: Object.fromEntries(names.map((n) => [n, row.outputs[n]])) }));
+const lines = chosen.map((row) =>
+  JSON.stringify({
+    id: row.id,
+    dataset: row.dataset,
+    instruction: row.instruction,
+    outputs: Object.fromEntries(names.map((n) => [n, row.outputs[n]])),
+  }),
+);
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, "corpus.jsonl.gz"), zlib.gzipSync(Buffer.from(lines.join("\n") + "\n"), { level: 9 }));
 console.log(`usable ${usable.length} of ${rows.length}; wrote ${chosen.length} prompts x ${names.length} models`);

@@ -7,7 +7,14 @@ import fs from "node:fs";
 import http from "node:http";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { url: { type: "string" }, pid: { type: "string" }, mb: { type: "string", default: "200" }, rounds: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: {
+    url: { type: "string" },
+    pid: { type: "string" },
+    mb: { type: "string", default: "200" },
+    rounds: { type: "string", default: "3" },
+  },
+});
 if (!values.url) {
   console.error("Give the server's address: --url http://127.0.0.1:3000 (and --pid of its next-server process for memory figures)");
   process.exit(2);
@@ -29,7 +36,9 @@ function send(path: string, isChunked: boolean): Promise<{ status: number; ms: n
   const started = Date.now();
   let sent = 0;
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { "content-type": path.includes("/auth/") ? "application/x-www-form-urlencoded" : "application/json" };
+    const headers: Record<string, string> = {
+      "content-type": path.includes("/auth/") ? "application/x-www-form-urlencoded" : "application/json",
+    };
     if (!isChunked) headers["content-length"] = String(total);
     const req = http.request(new URL(path, base), { method: "POST", headers });
     const timer = setTimeout(() => {
@@ -66,7 +75,9 @@ for (let round = 1; round <= rounds; round++) {
     for (const isChunked of [false, true]) {
       try {
         const r = await send(path, isChunked);
-        console.log(`round ${round} ${path} ${isChunked ? "chunked" : "content-length"}: ${r.status} after ${r.ms} ms, ${r.sentMb.toFixed(1)} of ${values.mb} MB sent; ${memory()}`);
+        console.log(
+          `round ${round} ${path} ${isChunked ? "chunked" : "content-length"}: ${r.status} after ${r.ms} ms, ${r.sentMb.toFixed(1)} of ${values.mb} MB sent; ${memory()}`,
+        );
       } catch (error) {
         console.log(`round ${round} ${path} ${isChunked ? "chunked" : "content-length"}: ${(error as Error).message}; ${memory()}`);
       }

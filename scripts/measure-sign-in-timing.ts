@@ -27,7 +27,11 @@ async function failedSignIn(email: string): Promise<{ ms: number; status: number
   const { token, cookie } = await csrf();
   const body = new URLSearchParams({ email, password: "definitely not the password", csrfToken: token, json: "true" });
   const started = performance.now();
-  const response = await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body });
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body,
+  });
   await response.arrayBuffer();
   return { ms: performance.now() - started, status: response.status };
 }
@@ -35,7 +39,11 @@ async function failedSignIn(email: string): Promise<{ ms: number; status: number
 const known: string[] = [];
 for (let i = 0; i < rounds; i++) {
   const email = `timing-${stamp}-${i}@example.com`;
-  const response = await fetch(`${base}/api/signup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "a long enough password" }) });
+  const response = await fetch(`${base}/api/signup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: "a long enough password" }),
+  });
   if (response.status !== 201) {
     console.error(`Sign-up ${i + 1} answered ${response.status}: ${await response.text()}`);
     process.exit(1);
@@ -49,7 +57,8 @@ const unknownTimes: number[] = [];
 for (let i = 0; i < rounds; i++) {
   const a = await failedSignIn(known[i]);
   const b = await failedSignIn(`nobody-${stamp}-${i}@example.com`);
-  if (a.status !== 401 || b.status !== 401) console.warn(`Unexpected statuses ${a.status} / ${b.status} (throttled? raise the policy's sign-in limits)`);
+  if (a.status !== 401 || b.status !== 401)
+    console.warn(`Unexpected statuses ${a.status} / ${b.status} (throttled? raise the policy's sign-in limits)`);
   knownTimes.push(a.ms);
   unknownTimes.push(b.ms);
 }

@@ -16,15 +16,31 @@ for (const C of [pg.Client, pg.Pool]) {
   C.prototype.query = function (...args) {
     const r = orig.apply(this, args);
     if (r && typeof r.then === "function") {
-      return r.then((res) => { for (const f of res?.fields ?? []) if (f.dataTypeID === 18) { f.dataTypeID = 25; f.name += CHAR_MARK; } return res; });
+      return r.then((res) => {
+        for (const f of res?.fields ?? [])
+          if (f.dataTypeID === 18) {
+            f.dataTypeID = 25;
+            f.name += CHAR_MARK;
+          }
+        return res;
+      });
     }
     return r;
   };
 }
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 
-globalThis.PRISMA_WASM_PANIC_REGISTRY = { message: "", set_message(m) { this.message = m; console.error("schema engine panic:", m); } };
-const wasmPath = path.join(path.dirname(fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"))), "schema_engine_bg.wasm");
+globalThis.PRISMA_WASM_PANIC_REGISTRY = {
+  message: "",
+  set_message(m) {
+    this.message = m;
+    console.error("schema engine panic:", m);
+  },
+};
+const wasmPath = path.join(
+  path.dirname(fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"))),
+  "schema_engine_bg.wasm",
+);
 const mod = new WebAssembly.Module(fs.readFileSync(wasmPath));
 const inst = new WebAssembly.Instance(mod, { "./schema_engine_bg.js": bg });
 bg.__wbg_set_wasm(inst.exports);
@@ -38,15 +54,30 @@ export function schemas() {
   return { files: [{ path: schemaPath, content: fs.readFileSync(schemaPath, "utf8") }] };
 }
 export function migrationsList() {
-  const dirs = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  const dirs = fs.existsSync(migrationsDir)
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   return {
     baseDir: migrationsDir,
-    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : 'provider = "postgresql"\n' },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : 'provider = "postgresql"\n',
+    },
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((d) => {
       const f = path.join(migrationsDir, d, "migration.sql");
-      return { path: d, migrationFile: { path: "migration.sql", content: fs.existsSync(f) ? { tag: "ok", value: fs.readFileSync(f, "utf8") } : { tag: "error", value: "missing" } } };
+      return {
+        path: d,
+        migrationFile: {
+          path: "migration.sql",
+          content: fs.existsSync(f) ? { tag: "ok", value: fs.readFileSync(f, "utf8") } : { tag: "error", value: "missing" },
+        },
+      };
     }),
   };
 }
@@ -56,7 +87,14 @@ export async function engine(url = process.env.DATABASE_URL) {
   // Discrete fields, not connectionString: adapter-pg's connectToShadowDb() spreads the config and
   // overrides `database`, which pg ignores when a connectionString is present.
   const u = new URL(url);
-  const raw = new PrismaPg({ host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: u.pathname.slice(1), idleTimeoutMillis: 100 });
+  const raw = new PrismaPg({
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1),
+    idleTimeoutMillis: 100,
+  });
   const patched = new WeakSet();
   const fix = (adapter) => {
     // adapter-pg's executeScript splits a migration on every ";", which breaks function bodies
@@ -74,18 +112,28 @@ export async function engine(url = process.env.DATABASE_URL) {
       const q = proto.queryRaw;
       proto.queryRaw = async function (query) {
         const r = await q.call(this, query);
-        r.columnNames.forEach((n, i) => { if (n.endsWith(CHAR_MARK)) { r.columnNames[i] = n.slice(0, -CHAR_MARK.length); r.columnTypes[i] = ColumnTypeEnum.Character; } });
+        r.columnNames.forEach((n, i) => {
+          if (n.endsWith(CHAR_MARK)) {
+            r.columnNames[i] = n.slice(0, -CHAR_MARK.length);
+            r.columnTypes[i] = ColumnTypeEnum.Character;
+          }
+        });
         return r;
       };
     }
     return adapter;
   };
   const factory = bindMigrationAwareSqlAdapterFactory({
-    provider: raw.provider, adapterName: raw.adapterName,
+    provider: raw.provider,
+    adapterName: raw.adapterName,
     connect: async () => fix(await raw.connect()),
     connectToShadowDb: async () => fix(await raw.connectToShadowDb()),
   });
   const s = schemas();
-  return bg.SchemaEngine.new({ datamodels: s.files.map((f) => [f.path, f.content]) }, (msg) => process.env.SE_DEBUG && console.error(msg), factory);
+  return bg.SchemaEngine.new(
+    { datamodels: s.files.map((f) => [f.path, f.content]) },
+    (msg) => process.env.SE_DEBUG && console.error(msg),
+    factory,
+  );
 }
 export { bg };

@@ -33,7 +33,11 @@ const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded
 
 /** Puts the client's address in CLIENT_IP_HEADER (dropping any copy a client sent) and drops untrusted forwarding headers. */
 function stampClientAddress(req) {
-  const { ip, isPeerTrusted } = resolveClientAddress({ remoteAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trust });
+  const { ip, isPeerTrusted } = resolveClientAddress({
+    remoteAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers["x-forwarded-for"],
+    trust,
+  });
   delete req.headers[CLIENT_IP_HEADER];
   if (!isPeerTrusted) for (const name of FORWARDING_HEADERS) delete req.headers[name];
   if (ip) req.headers[CLIENT_IP_HEADER] = ip;

@@ -16,7 +16,9 @@ const SECTIONS: Record<string, (options: SimulationOptions) => SimulationSection
   anomaly: simulateAnomaly,
 };
 
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" }, seed: { type: "string", default: "1" } } });
+const { values } = parseArgs({
+  options: { quick: { type: "boolean", default: false }, only: { type: "string" }, seed: { type: "string", default: "1" } },
+});
 const chosen = values.only ? values.only.split(",").map((s) => s.trim()) : Object.keys(SECTIONS);
 const unknown = chosen.filter((name) => !(name in SECTIONS));
 if (unknown.length) {

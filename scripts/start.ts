@@ -56,7 +56,15 @@ if (values.demo) {
 }
 await disconnectDb();
 
-const args = [path.join(ROOT, "scripts", "server.mjs"), "--port", String(env.PORT), "--hostname", host, "--shutdown-seconds", String(env.SHOWDOWN_SHUTDOWN_SECONDS)];
+const args = [
+  path.join(ROOT, "scripts", "server.mjs"),
+  "--port",
+  String(env.PORT),
+  "--hostname",
+  host,
+  "--shutdown-seconds",
+  String(env.SHOWDOWN_SHUTDOWN_SECONDS),
+];
 if (env.TRUST_PROXY) args.push("--trust-proxy", env.TRUST_PROXY);
 if (values.dev) args.push("--dev");
 const server = spawn(process.execPath, args, {

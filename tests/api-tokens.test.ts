@@ -28,11 +28,19 @@ vi.mock("next-auth", async (importOriginal) => (await import("./support/sessions
 type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
 /** Calls a handler as a script would: no cookie (signed out), optionally with a bearer token. */
-async function call(handler: Handler, path: string, init: { method?: string; token?: string; body?: unknown; params?: Record<string, string> } = {}) {
+async function call(
+  handler: Handler,
+  path: string,
+  init: { method?: string; token?: string; body?: unknown; params?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = {};
   if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers["content-type"] = "application/json";
-  const request = new Request(`http://localhost${path}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const request = new Request(`http://localhost${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
   const text = await response.text();
   let body: any = text;
@@ -191,7 +199,9 @@ describe("Authorization: Bearer", () => {
     const now = Date.now();
     // a full previous and current window: the sliding estimate is over the limit whatever the minute
     for (const start of [windowStart(now), windowStart(now) - 3_600_000]) {
-      await db().rateLimitCounter.create({ data: { key: tokenLimitKey(id), windowStart: new Date(start), count: TOKEN_REQUESTS_PER_HOUR } });
+      await db().rateLimitCounter.create({
+        data: { key: tokenLimitKey(id), windowStart: new Date(start), count: TOKEN_REQUESTS_PER_HOUR },
+      });
     }
     const limited = await call(leaderboardRoute.GET, "/api/leaderboard", { token: secret });
     expect(limited.status).toBe(429);
@@ -219,7 +229,9 @@ describe("Authorization: Bearer", () => {
     for (let i = 0; i < rounds; i += 1) await resolveApiToken(secret);
     const lookup = (performance.now() - t0) / rounds;
     console.log(`[api-tokens] resolveApiToken alone (hash + indexed lookup): ${lookup.toFixed(2)} ms`);
-    console.log(`[api-tokens] GET /api/snapshots: ${withToken.toFixed(2)} ms with a token, ${withSession.toFixed(2)} ms with a session; token overhead ≈ ${(withToken - withSession).toFixed(2)} ms per request`);
+    console.log(
+      `[api-tokens] GET /api/snapshots: ${withToken.toFixed(2)} ms with a token, ${withSession.toFixed(2)} ms with a session; token overhead ≈ ${(withToken - withSession).toFixed(2)} ms per request`,
+    );
     expect(withToken).toBeLessThan(withSession + 50);
   });
 });

@@ -20,7 +20,16 @@ async function useAppDatabase(app: AppProcess): Promise<void> {
   await disconnectDb();
   await closeVoteIndex();
   setDatabaseUrl(app.databaseUrl);
-  await updatePolicy({ ...(await getPolicy()), battlesPerHourPerIp: IP_LIMIT, battlesPerHourPerUser: 1000, votesPerHourPerUser: 1000, votesPerHourPerIp: 1000 }, CLI_ACTOR);
+  await updatePolicy(
+    {
+      ...(await getPolicy()),
+      battlesPerHourPerIp: IP_LIMIT,
+      battlesPerHourPerUser: 1000,
+      votesPerHourPerUser: 1000,
+      votesPerHourPerIp: 1000,
+    },
+    CLI_ACTOR,
+  );
 }
 
 async function signedInContributor(app: AppProcess, headers: Record<string, string> = {}): Promise<Browser> {
@@ -34,7 +43,10 @@ async function signedInContributor(app: AppProcess, headers: Record<string, stri
 async function battlesFrom(browser: Browser, addresses: string[]): Promise<number[]> {
   const statuses: number[] = [];
   for (const address of addresses) {
-    const response = await browser.request("POST", "/api/battles", { json: {}, headers: { "x-forwarded-for": address, "x-real-ip": address, "x-showdown-client-ip": address } });
+    const response = await browser.request("POST", "/api/battles", {
+      json: {},
+      headers: { "x-forwarded-for": address, "x-real-ip": address, "x-showdown-client-ip": address },
+    });
     statuses.push(response.status);
   }
   return statuses;
@@ -91,7 +103,12 @@ describe("the app's HTTP server, without TRUST_PROXY", () => {
           port: url.port,
           method: "POST",
           path: `/api/battles/${battleId}/vote`,
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), cookie: browser.cookieHeader(), origin: app.url },
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            cookie: browser.cookieHeader(),
+            origin: app.url,
+          },
         },
         (response) => {
           response.resume();

@@ -52,7 +52,10 @@ describe("who an audience is", () => {
     const mixed = await callJson(profilePut, { method: "PUT", body: { ...BR, country: "ES", ageBand: "45-54", language: "es" } });
     expect(mixed.status).toBe(409);
     expect(Object.keys(mixed.body.error.details).sort()).toEqual(["ageBand", "ageBandNextChangeAt", "country", "countryNextChangeAt"]);
-    expect(await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { ageBand: true, language: true } })).toEqual({ ageBand: "35-44", language: "pt" });
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { ageBand: true, language: true } })).toEqual({
+      ageBand: "35-44",
+      language: "pt",
+    });
 
     // The profile API tells when each answer can change next.
     const read = await callJson(profileGet, { method: "GET" });
@@ -70,7 +73,9 @@ describe("who an audience is", () => {
   it("allows the change again once the window has passed, and any time with a window of 0 days", async () => {
     const user = await createContributor(BR as never);
     await updateProfile(user.id, { ...BR, country: "DE" } as never, { windowDays: 30 });
-    await expect(updateProfile(user.id, { ...BR, country: "FR" } as never, { windowDays: 30 })).rejects.toMatchObject({ code: "audience_change_too_soon" });
+    await expect(updateProfile(user.id, { ...BR, country: "FR" } as never, { windowDays: 30 })).rejects.toMatchObject({
+      code: "audience_change_too_soon",
+    });
     const later = new Date(Date.now() + 31 * 86_400_000);
     expect((await updateProfile(user.id, { ...BR, country: "FR" } as never, { windowDays: 30, now: later })).changed).toEqual(["country"]);
     expect((await updateProfile(user.id, { ...BR, country: "IT" } as never, { windowDays: 0 })).changed).toEqual(["country"]);
@@ -78,9 +83,15 @@ describe("who an audience is", () => {
 
   it("lets only one of two concurrent saves spend the change", async () => {
     const user = await createContributor(BR as never);
-    const results = await Promise.allSettled(["DE", "FR", "IT", "ES"].map((country) => updateProfile(user.id, { ...BR, country } as never, { windowDays: 30 })));
+    const results = await Promise.allSettled(
+      ["DE", "FR", "IT", "ES"].map((country) => updateProfile(user.id, { ...BR, country } as never, { windowDays: 30 })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["audience_change_too_soon", "audience_change_too_soon", "audience_change_too_soon"]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual([
+      "audience_change_too_soon",
+      "audience_change_too_soon",
+      "audience_change_too_soon",
+    ]);
   });
 
   it("keeps each vote's audience as it was when cast", async () => {
@@ -88,7 +99,10 @@ describe("who an audience is", () => {
     const battle = await createBattle(user.id);
     await recordVote({ battleId: battle.id, userId: user.id, outcome: "A" });
     await updateProfile(user.id, { country: "JP", ageBand: "55-64", education: "master", language: "ja" } as never, { windowDays: 30 });
-    const vote = await db().vote.findFirstOrThrow({ where: { voterId: user.id }, select: { country: true, ageBand: true, education: true, language: true } });
+    const vote = await db().vote.findFirstOrThrow({
+      where: { voterId: user.id },
+      select: { country: true, ageBand: true, education: true, language: true },
+    });
     expect(vote).toEqual(BR);
   });
 });

@@ -82,9 +82,23 @@ describe("what the votes cannot identify is said, not printed as a number", () =
     await resetDatabase();
     const lines: string[] = [];
     const add = (a: string, b: string, winner: string, n: number) => {
-      for (let i = 0; i < n; i++) lines.push(JSON.stringify({ model_a: a, model_b: b, winner, judge: `j${lines.length % 40}`, tstamp: 1735700000 + lines.length, country: "DE" }));
+      for (let i = 0; i < n; i++)
+        lines.push(
+          JSON.stringify({
+            model_a: a,
+            model_b: b,
+            winner,
+            judge: `j${lines.length % 40}`,
+            tstamp: 1735700000 + lines.length,
+            country: "DE",
+          }),
+        );
     };
-    for (const [a, b] of [["core-a", "core-b"], ["core-b", "core-c"], ["core-a", "core-c"]] as const) {
+    for (const [a, b] of [
+      ["core-a", "core-b"],
+      ["core-b", "core-c"],
+      ["core-a", "core-c"],
+    ] as const) {
       add(a, b, "model_a", 25);
       add(a, b, "model_b", 20);
       add(a, b, "tie", 5);

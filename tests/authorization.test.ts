@@ -31,12 +31,20 @@ interface Route {
 }
 
 const API_ROUTES: Route[] = [
-  ...walk("app/api/admin").filter((f) => f.endsWith("route.ts")).map((file) => ({ file, audience: "admin" as const })),
-  ...[...walk("app/api/export"), ...walk("app/api/snapshots"), ...walk("app/api/tokens")].filter((f) => f.endsWith("route.ts")).map((file) => ({ file, audience: "customer" as const })),
+  ...walk("app/api/admin")
+    .filter((f) => f.endsWith("route.ts"))
+    .map((file) => ({ file, audience: "admin" as const })),
+  ...[...walk("app/api/export"), ...walk("app/api/snapshots"), ...walk("app/api/tokens")]
+    .filter((f) => f.endsWith("route.ts"))
+    .map((file) => ({ file, audience: "customer" as const })),
 ];
 const PAGES: Route[] = [
-  ...walk("app/admin").filter((f) => /(page|layout)\.tsx$/.test(f)).map((file) => ({ file, audience: "admin" as const })),
-  ...walk("app/data").filter((f) => /(page|layout)\.tsx$/.test(f)).map((file) => ({ file, audience: "customer" as const })),
+  ...walk("app/admin")
+    .filter((f) => /(page|layout)\.tsx$/.test(f))
+    .map((file) => ({ file, audience: "admin" as const })),
+  ...walk("app/data")
+    .filter((f) => /(page|layout)\.tsx$/.test(f))
+    .map((file) => ({ file, audience: "customer" as const })),
 ];
 // Server actions in the admin and customer areas ("use server" modules).
 const ACTION_FILES: Route[] = [...walk("app/admin"), ...walk("app/data"), ...walk("components/admin"), ...walk("lib/actions")]
@@ -52,7 +60,13 @@ function paramsOf(file: string): Record<string, string | string[]> {
 }
 
 function urlOf(file: string): string {
-  return "http://localhost/" + file.replace(/^app\//, "").replace(/\/(route|page|layout)\.tsx?$/, "").replace(/\[(\.\.\.)?([^\]]+)\]/g, "not-a-real-id");
+  return (
+    "http://localhost/" +
+    file
+      .replace(/^app\//, "")
+      .replace(/\/(route|page|layout)\.tsx?$/, "")
+      .replace(/\[(\.\.\.)?([^\]]+)\]/g, "not-a-real-id")
+  );
 }
 
 const visitors: { who: string; role: Role | null }[] = [
@@ -73,8 +87,17 @@ function signInAsVisitor(role: Role | null) {
 const refusers = (audience: Audience) => visitors.filter((v) => audience === "admin" || v.role !== "CUSTOMER");
 
 it("finds the admin and customer routes on disk", () => {
-  expect(API_ROUTES.map((r) => r.file)).toEqual(expect.arrayContaining(["app/api/admin/models/route.ts", "app/api/admin/policy/route.ts", "app/api/export/route.ts", "app/api/snapshots/route.ts"]));
-  expect(PAGES.map((r) => r.file)).toEqual(expect.arrayContaining(["app/admin/page.tsx", "app/admin/layout.tsx", "app/admin/models/page.tsx", "app/data/page.tsx"]));
+  expect(API_ROUTES.map((r) => r.file)).toEqual(
+    expect.arrayContaining([
+      "app/api/admin/models/route.ts",
+      "app/api/admin/policy/route.ts",
+      "app/api/export/route.ts",
+      "app/api/snapshots/route.ts",
+    ]),
+  );
+  expect(PAGES.map((r) => r.file)).toEqual(
+    expect.arrayContaining(["app/admin/page.tsx", "app/admin/layout.tsx", "app/admin/models/page.tsx", "app/data/page.tsx"]),
+  );
 });
 
 describe.each(API_ROUTES)("API $file", ({ file, audience }) => {
@@ -122,23 +145,34 @@ describe.each(PAGES)("page $file", ({ file, audience }) => {
     }
     const digest = String((thrown as { digest?: unknown } | undefined)?.digest ?? "");
     if (role === null) {
-      expect(digest, `${file} as anonymous should redirect to sign-in (got ${String(thrown ?? "a page")})`).toMatch(/^NEXT_REDIRECT;.*\/signin\?callbackUrl=/);
+      expect(digest, `${file} as anonymous should redirect to sign-in (got ${String(thrown ?? "a page")})`).toMatch(
+        /^NEXT_REDIRECT;.*\/signin\?callbackUrl=/,
+      );
     } else {
-      const isRefused = isForbiddenView(result) || /NEXT_HTTP_ERROR_FALLBACK;40[13]/.test(digest) || /^NEXT_REDIRECT;.*\/signin/.test(digest);
+      const isRefused =
+        isForbiddenView(result) || /NEXT_HTTP_ERROR_FALLBACK;40[13]/.test(digest) || /^NEXT_REDIRECT;.*\/signin/.test(digest);
       expect(isRefused, `${file} as ${role} should be refused (got ${thrown ? String(thrown) : "a rendered page"})`).toBe(true);
     }
   });
 });
 
-describe.each(ACTION_FILES.length ? ACTION_FILES : [{ file: "(none)", audience: "admin" as const }])("server actions in $file", ({ file }) => {
-  it.each(visitors)("refuse $who", async ({ role }) => {
-    if (file === "(none)") return;
-    const mod = (await import(`../${file}`)) as Record<string, unknown>;
-    signInAsVisitor(role);
-    for (const [name, fn] of Object.entries(mod)) {
-      if (typeof fn !== "function") continue;
-      const error = await (fn as (...args: unknown[]) => Promise<unknown>)(new FormData()).then(() => null, (e: unknown) => e);
-      expect((error as { code?: string } | null)?.code, `${name} in ${file} as ${role ?? "anonymous"}`).toMatch(/^(unauthorized|forbidden)$/);
-    }
-  });
-});
+describe.each(ACTION_FILES.length ? ACTION_FILES : [{ file: "(none)", audience: "admin" as const }])(
+  "server actions in $file",
+  ({ file }) => {
+    it.each(visitors)("refuse $who", async ({ role }) => {
+      if (file === "(none)") return;
+      const mod = (await import(`../${file}`)) as Record<string, unknown>;
+      signInAsVisitor(role);
+      for (const [name, fn] of Object.entries(mod)) {
+        if (typeof fn !== "function") continue;
+        const error = await (fn as (...args: unknown[]) => Promise<unknown>)(new FormData()).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect((error as { code?: string } | null)?.code, `${name} in ${file} as ${role ?? "anonymous"}`).toMatch(
+          /^(unauthorized|forbidden)$/,
+        );
+      }
+    });
+  },
+);

@@ -24,7 +24,11 @@ beforeEach(async () => {
   await pauseLiveModels();
   await createLiveModel(fake.url, "ok-one", { displayName: "Route Model One", organization: "Route Org", apiKey: "sk-route-secret" });
   await createLiveModel(fake.url, "ok-two", { displayName: "Route Model Two", organization: "Route Org", apiKey: "sk-route-secret" });
-  identifying = (await db().model.findMany({ select: { name: true, displayName: true, organization: true } })).flatMap((m) => [m.name, m.displayName, m.organization]);
+  identifying = (await db().model.findMany({ select: { name: true, displayName: true, organization: true } })).flatMap((m) => [
+    m.name,
+    m.displayName,
+    m.organization,
+  ]);
 });
 
 /** Reads a whole SSE response: the raw text and its events in order. */
@@ -85,7 +89,9 @@ describe("battle routes", () => {
     const reader = response.body!.getReader();
     await reader.read();
     await reader.cancel();
-    await expect.poll(async () => (await db().battle.findUniqueOrThrow({ where: { id: body.battle.id } })).state, { timeout: 10_000 }).toBe("OPEN");
+    await expect
+      .poll(async () => (await db().battle.findUniqueOrThrow({ where: { id: body.battle.id } })).state, { timeout: 10_000 })
+      .toBe("OPEN");
   });
 
   it("sends one side-agnostic void event when a provider fails", async () => {
@@ -126,16 +132,27 @@ describe("battle routes", () => {
     const skipped = await callJson(skipRoute, { params: { id: first.body.battle.id } });
     expect(skipped.status).toBe(201);
     expect(skipped.body.battle.id).not.toBe(first.body.battle.id);
-    expect(await db().battle.findUniqueOrThrow({ where: { id: first.body.battle.id } })).toMatchObject({ state: "VOID", voidReason: "skipped" });
+    expect(await db().battle.findUniqueOrThrow({ where: { id: first.body.battle.id } })).toMatchObject({
+      state: "VOID",
+      voidReason: "skipped",
+    });
   });
 
   it("limits battles per contributor per hour with a 429 and a retry time", async () => {
     const user = await createContributor();
     signInAs(user);
-    await db().policySettings.upsert({ where: { id: 1 }, create: { id: 1, battlesPerHourPerUser: 1 }, update: { battlesPerHourPerUser: 1 } });
+    await db().policySettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, battlesPerHourPerUser: 1 },
+      update: { battlesPerHourPerUser: 1 },
+    });
     try {
       expect((await callJson(createRoute, { body: { prompt: "one" } })).status).toBe(201);
-      const request = new Request("http://localhost/api/battles", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ prompt: "two" }) });
+      const request = new Request("http://localhost/api/battles", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ prompt: "two" }),
+      });
       const limited = await createRoute(request);
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);

@@ -87,7 +87,10 @@ describe("live battles", () => {
     const user = await createContributor();
     await liveRoster("ok-a", "ok-b");
     const battle = await createBattle(user.id, { prompt: "Anything" });
-    await db().battle.update({ where: { id: battle.id }, data: { state: "GENERATING", generationStartedAt: new Date(Date.now() - 10 * 60_000) } });
+    await db().battle.update({
+      where: { id: battle.id },
+      data: { state: "GENERATING", generationStartedAt: new Date(Date.now() - 10 * 60_000) },
+    });
     await settleBattle(battle.id);
     expect(await db().battle.findUniqueOrThrow({ where: { id: battle.id } })).toMatchObject({ state: "VOID", voidReason: "timeout" });
   });
@@ -172,10 +175,16 @@ describe("sampled battles and skipping", () => {
     const otherBattle = await createBattle(other.id);
     const started = await Promise.all(Array.from({ length: 15 }, () => createBattle(user.id)));
     expect(new Set(started.map((b) => b.id)).size).toBe(15); // every start answered with a battle of its own
-    const unfinished = await db().battle.findMany({ where: { createdById: user.id, state: { in: ["PENDING", "GENERATING", "OPEN"] } }, select: { id: true } });
+    const unfinished = await db().battle.findMany({
+      where: { createdById: user.id, state: { in: ["PENDING", "GENERATING", "OPEN"] } },
+      select: { id: true },
+    });
     expect(unfinished).toHaveLength(1);
     expect((await getCurrentBattle(user.id))?.id).toBe(unfinished[0].id);
-    const closed = await db().battle.findMany({ where: { createdById: user.id, id: { not: unfinished[0].id } }, select: { state: true, voidReason: true } });
+    const closed = await db().battle.findMany({
+      where: { createdById: user.id, id: { not: unfinished[0].id } },
+      select: { state: true, voidReason: true },
+    });
     expect(closed).toHaveLength(14);
     expect(closed.every((b) => b.state === "VOID" && b.voidReason === "abandoned")).toBe(true);
     // another contributor's battle is untouched

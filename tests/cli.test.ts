@@ -10,12 +10,16 @@ const FIXTURE = path.join(ROOT, "lib/rating/__fixtures__/fastchat/battles-2k.jso
 
 /** Runs `npm run arena -- ...` the way an admin does, against the test database. */
 function arena(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/arena.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/arena.ts", ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env },
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -31,11 +35,32 @@ describe("arena command line", () => {
 
     const board = arena("leaderboard", "--json");
     expect(board.code, board.stderr).toBe(0);
-    const rows = JSON.parse(board.stdout) as { model: string; rating: number; lower: number; upper: number; rank: number; battles: number }[];
+    const rows = JSON.parse(board.stdout) as {
+      model: string;
+      rating: number;
+      lower: number;
+      upper: number;
+      rank: number;
+      battles: number;
+    }[];
     const reference = JSON.parse(fs.readFileSync(path.join(ROOT, "lib/rating/__fixtures__/fastchat/battles-2k.fastchat.json"), "utf8"));
     expect(rows).toHaveLength(8);
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(["battles", "bothBadRate", "lower", "model", "rank", "rankWorst", "rating", "se", "tieRate", "unrated", "upper", "voters", "winRate"]);
+      expect(Object.keys(row).sort()).toEqual([
+        "battles",
+        "bothBadRate",
+        "lower",
+        "model",
+        "rank",
+        "rankWorst",
+        "rating",
+        "se",
+        "tieRate",
+        "unrated",
+        "upper",
+        "voters",
+        "winRate",
+      ]);
       expect(Math.abs(row.rating - reference.models[row.model].rating)).toBeLessThan(0.5);
     }
     expect(rows.reduce((s, r) => s + r.battles, 0)).toBe(4000); // each battle counts for both models
@@ -82,11 +107,25 @@ describe("arena command line", () => {
     const user = await db().user.findUniqueOrThrow({ where: { email: "audited@example.com" }, select: { id: true } });
     expect(arena("set-role", "--email", "audited@example.com", "--role", "customer").code).toBe(0);
     expect(arena("create-admin", "--email", "audited@example.com", "--password", "another password").code).toBe(0);
-    const entries = await db().auditLog.findMany({ where: { entityId: user.id }, orderBy: { createdAt: "asc" }, select: { actorEmail: true, action: true, before: true, after: true } });
+    const entries = await db().auditLog.findMany({
+      where: { entityId: user.id },
+      orderBy: { createdAt: "asc" },
+      select: { actorEmail: true, action: true, before: true, after: true },
+    });
     expect(entries).toEqual([
       { actorEmail: "command line", action: "user.create_admin", before: null, after: { email: "audited@example.com", role: "ADMIN" } },
-      { actorEmail: "command line", action: "user.role", before: { email: "audited@example.com", role: "ADMIN" }, after: { email: "audited@example.com", role: "CUSTOMER" } },
-      { actorEmail: "command line", action: "user.role", before: { email: "audited@example.com", role: "CUSTOMER" }, after: { email: "audited@example.com", role: "ADMIN", password: "reset" } },
+      {
+        actorEmail: "command line",
+        action: "user.role",
+        before: { email: "audited@example.com", role: "ADMIN" },
+        after: { email: "audited@example.com", role: "CUSTOMER" },
+      },
+      {
+        actorEmail: "command line",
+        action: "user.role",
+        before: { email: "audited@example.com", role: "CUSTOMER" },
+        after: { email: "audited@example.com", role: "ADMIN", password: "reset" },
+      },
     ]);
   });
 });

@@ -38,7 +38,14 @@ function paramsOf(file: string): Record<string, string | string[]> {
 }
 
 function urlOf(file: string): string {
-  return "http://localhost/" + file.replace(/^app\//, "").replace(/\/route\.ts$/, "").replace(/\[\.\.\.[^\]]+\]/g, "signout").replace(/\[[^\]]+\]/g, "not-a-real-id");
+  return (
+    "http://localhost/" +
+    file
+      .replace(/^app\//, "")
+      .replace(/\/route\.ts$/, "")
+      .replace(/\[\.\.\.[^\]]+\]/g, "signout")
+      .replace(/\[[^\]]+\]/g, "not-a-real-id")
+  );
 }
 
 type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
@@ -52,12 +59,24 @@ async function send(handler: Handler, file: string, method: string, headers: Rec
 
 /** What a cross-site page can send without a preflight: a simple content type, and the browser's own labels. */
 const ATTACKS: { name: string; headers: Record<string, string> }[] = [
-  { name: "text/plain from a cross-site page", headers: { "content-type": "text/plain", origin: "https://evil.example", "sec-fetch-site": "cross-site" } },
-  { name: "a form post from a cross-site page", headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", "sec-fetch-site": "cross-site" } },
+  {
+    name: "text/plain from a cross-site page",
+    headers: { "content-type": "text/plain", origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+  },
+  {
+    name: "a form post from a cross-site page",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+  },
   { name: "text/plain from an older browser (Origin only)", headers: { "content-type": "text/plain", origin: "https://evil.example" } },
-  { name: "text/plain from a sibling subdomain", headers: { "content-type": "text/plain", origin: "https://user-content.localhost", "sec-fetch-site": "same-site" } },
+  {
+    name: "text/plain from a sibling subdomain",
+    headers: { "content-type": "text/plain", origin: "https://user-content.localhost", "sec-fetch-site": "same-site" },
+  },
   { name: "text/plain from an opaque origin", headers: { "content-type": "text/plain", origin: "null" } },
-  { name: "text/plain sent same-origin", headers: { "content-type": "text/plain", origin: "http://localhost", "sec-fetch-site": "same-origin" } },
+  {
+    name: "text/plain sent same-origin",
+    headers: { "content-type": "text/plain", origin: "http://localhost", "sec-fetch-site": "same-origin" },
+  },
 ];
 
 const accounts = new Map<Role, { id: string }>();
@@ -66,7 +85,14 @@ beforeAll(async () => {
 });
 
 it("finds the state-changing routes on disk", () => {
-  expect(ROUTES).toEqual(expect.arrayContaining(["app/api/battles/[id]/vote/route.ts", "app/api/signup/route.ts", "app/api/admin/policy/route.ts", "app/api/auth/[...nextauth]/route.ts"]));
+  expect(ROUTES).toEqual(
+    expect.arrayContaining([
+      "app/api/battles/[id]/vote/route.ts",
+      "app/api/signup/route.ts",
+      "app/api/admin/policy/route.ts",
+      "app/api/auth/[...nextauth]/route.ts",
+    ]),
+  );
 });
 
 describe.each(ROUTES)("%s", (file) => {
@@ -78,7 +104,13 @@ describe.each(ROUTES)("%s", (file) => {
       // next-auth's own forms are url-encoded by design (its CSRF token guards them); only cross-site applies.
       const attacks = file.includes("[...nextauth]") ? ATTACKS.filter((a) => a.headers["sec-fetch-site"] !== "same-origin") : ATTACKS;
       for (const attack of attacks) {
-        const { status, text } = await send(mod[method] as Handler, file, method, attack.headers, '{"outcome":"A","email":"x@example.com","password":"password123"}');
+        const { status, text } = await send(
+          mod[method] as Handler,
+          file,
+          method,
+          attack.headers,
+          '{"outcome":"A","email":"x@example.com","password":"password123"}',
+        );
         expect([403, 415], `${method} ${file} as ${role}, ${attack.name}: ${status} ${text.slice(0, 200)}`).toContain(status);
         if (attack.headers["sec-fetch-site"] !== "same-origin") expect(JSON.parse(text).error.code).toBe("cross_site");
       }
@@ -95,7 +127,14 @@ describe("the vote from the report (a vote got 201 from https://evil.example)", 
     const file = "app/api/battles/[id]/vote/route.ts";
     const context = { params: Promise.resolve({ id: battle.id }) };
     const vote = (headers: Record<string, string>) =>
-      voteRoute.POST(new Request(`http://localhost/api/battles/${battle.id}/vote`, { method: "POST", headers: { host: "localhost", ...headers }, body: '{"outcome":"A"}' }), context);
+      voteRoute.POST(
+        new Request(`http://localhost/api/battles/${battle.id}/vote`, {
+          method: "POST",
+          headers: { host: "localhost", ...headers },
+          body: '{"outcome":"A"}',
+        }),
+        context,
+      );
 
     const forged = await vote({ "content-type": "text/plain", origin: "https://evil.example", "sec-fetch-site": "cross-site" });
     expect(forged.status).toBe(403);
@@ -109,7 +148,11 @@ describe("the vote from the report (a vote got 201 from https://evil.example)", 
     // A script or the CLI sends neither Origin nor Sec-Fetch-Site: allowed, as is the app's own page.
     const script = await vote({ "content-type": "application/json" });
     expect(script.status, file).toBe(201);
-    const again = await vote({ "content-type": "application/json; charset=utf-8", origin: "http://localhost", "sec-fetch-site": "same-origin" });
+    const again = await vote({
+      "content-type": "application/json; charset=utf-8",
+      origin: "http://localhost",
+      "sec-fetch-site": "same-origin",
+    });
     expect(again.status).toBe(200);
     expect(await db().vote.count({ where: { battleId: battle.id } })).toBe(1);
   });

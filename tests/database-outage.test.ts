@@ -41,7 +41,17 @@ describe("the database dies while contributors vote", () => {
     await disconnectDb();
     await closeVoteIndex();
     setDatabaseUrl(app.databaseUrl);
-    await updatePolicy({ ...(await getPolicy()), battlesPerHourPerUser: 100_000, votesPerHourPerUser: 100_000, battlesPerHourPerIp: 100_000, votesPerHourPerIp: 100_000, minSliceVoters: 1 }, CLI_ACTOR);
+    await updatePolicy(
+      {
+        ...(await getPolicy()),
+        battlesPerHourPerUser: 100_000,
+        votesPerHourPerUser: 100_000,
+        battlesPerHourPerIp: 100_000,
+        votesPerHourPerIp: 100_000,
+        minSliceVoters: 1,
+      },
+      CLI_ACTOR,
+    );
   }, 180_000);
   afterAll(async () => {
     await disconnectDb();
@@ -73,7 +83,14 @@ describe("the database dies while contributors vote", () => {
         status = 0;
       }
       const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-      answers.push({ what, status, ms: Date.now() - t0, at: Date.now(), retryAfter, error: error ? `${error.code}: ${error.message}` : undefined });
+      answers.push({
+        what,
+        status,
+        ms: Date.now() - t0,
+        at: Date.now(),
+        retryAfter,
+        error: error ? `${error.code}: ${error.message}` : undefined,
+      });
       return { status, body };
     };
 
@@ -119,7 +136,10 @@ describe("the database dies while contributors vote", () => {
     let recoveredAt = 0;
     while (!recoveredAt && Date.now() - killedAt < RECOVERY_LIMIT_MS + 5_000) {
       await sleep(100);
-      const health = await fetch(`${app.url}/api/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status, () => 0);
+      const health = await fetch(`${app.url}/api/health`, { signal: AbortSignal.timeout(2000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (health === 200 && Date.now() - killedAt > 200) recoveredAt = Date.now();
     }
     await sleep(LOAD_AFTER_RECOVERY_MS);
@@ -130,8 +150,12 @@ describe("the database dies while contributors vote", () => {
     for (const a of answers) byStatus[`${a.what} ${a.status}`] = (byStatus[`${a.what} ${a.status}`] ?? 0) + 1;
     const unavailable = answers.filter((a) => a.status === 503);
     // Requests begun while the database was away (not those already running when it died).
-    const begunDuringOutage = unavailable.filter((a) => a.at - a.ms > killedAt + 500).map((a) => a.ms).sort((x, y) => x - y);
-    const quantile = (q: number) => begunDuringOutage[Math.min(begunDuringOutage.length - 1, Math.floor(q * begunDuringOutage.length))] ?? 0;
+    const begunDuringOutage = unavailable
+      .filter((a) => a.at - a.ms > killedAt + 500)
+      .map((a) => a.ms)
+      .sort((x, y) => x - y);
+    const quantile = (q: number) =>
+      begunDuringOutage[Math.min(begunDuringOutage.length - 1, Math.floor(q * begunDuringOutage.length))] ?? 0;
     const firstOk = answers.find((a) => a.at > killedAt && a.status >= 200 && a.status < 300 && unavailable.some((u) => u.at < a.at));
     const votesInTable = await db().vote.count();
     const board = await (await fetch(`${app.url}/api/leaderboard`)).json();
@@ -143,7 +167,11 @@ describe("the database dies while contributors vote", () => {
         `  health 200 again ${recoveredAt ? ((recoveredAt - killedAt) / 1000).toFixed(1) : "never"} s after SIGKILL; first successful API answer after the outage at ${firstOk ? ((firstOk.at - killedAt) / 1000).toFixed(1) : "-"} s`,
         `  votes answered 201: ${acknowledged.length}; votes in the table: ${votesInTable}; leaderboard votes: ${board.votes} (+${board.excludedVotes?.total ?? 0} left out)`,
         `  last error answer: ${JSON.stringify(answers.filter((a) => a.error).at(-1))}`,
-        `  launcher log: ${app.output().split("\n").filter((l) => /Embedded PostgreSQL (stopped|is back|did not)/.test(l)).join(" / ")}`,
+        `  launcher log: ${app
+          .output()
+          .split("\n")
+          .filter((l) => /Embedded PostgreSQL (stopped|is back|did not)/.test(l))
+          .join(" / ")}`,
       ].join("\n"),
     );
 

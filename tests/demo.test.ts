@@ -26,7 +26,20 @@ describe("the demo seed", () => {
   it("adds about 40,000 labelled votes from about 3,000 voters, in 20+ countries and 8+ languages, quickly", async () => {
     expect(seeded).toMatchObject({ created: 40_000, voters: 3_000, skipped: false });
     expect(seeded.ms).toBeLessThan(30_000);
-    const [row] = await db().$queryRaw<{ votes: number; voters: number; countries: number; languages: number; ages: number; educations: number; styled: number; sources: string[]; oldest: Date; newest: Date }[]>`
+    const [row] = await db().$queryRaw<
+      {
+        votes: number;
+        voters: number;
+        countries: number;
+        languages: number;
+        ages: number;
+        educations: number;
+        styled: number;
+        sources: string[];
+        oldest: Date;
+        newest: Date;
+      }[]
+    >`
       SELECT count(*)::int AS votes, count(DISTINCT "voterKey")::int AS voters, count(DISTINCT country)::int AS countries,
              count(DISTINCT language)::int AS languages, count(DISTINCT "ageBand")::int AS ages, count(DISTINCT education)::int AS educations,
              count(*) FILTER (WHERE "tokensA" IS NOT NULL AND "boldB" IS NOT NULL)::int AS styled, array_agg(DISTINCT source::text) AS sources,
@@ -44,9 +57,12 @@ describe("the demo seed", () => {
   it("rates every model overall, in single countries, regions, languages, every age band and education level", async () => {
     expect(await rated({})).toHaveLength(14);
     for (const country of ["US", "IN", "BR", "DE", "GB"]) expect((await rated({ country: [country] })).length, country).toBe(14);
-    for (const region of ["americas", "asia", "europe", "africa"] as const) expect((await rated({ region: [region] })).length, region).toBe(14);
-    for (const language of ["en", "es", "pt", "hi", "de", "fr", "ja", "zh", "ar"]) expect((await rated({ language: [language] })).length, language).toBeGreaterThanOrEqual(12);
-    for (const age of ["18-24", "25-34", "35-44", "45-54", "55-64", "65+"] as const) expect((await rated({ age: [age] })).length, age).toBeGreaterThanOrEqual(13);
+    for (const region of ["americas", "asia", "europe", "africa"] as const)
+      expect((await rated({ region: [region] })).length, region).toBe(14);
+    for (const language of ["en", "es", "pt", "hi", "de", "fr", "ja", "zh", "ar"])
+      expect((await rated({ language: [language] })).length, language).toBeGreaterThanOrEqual(12);
+    for (const age of ["18-24", "25-34", "35-44", "45-54", "55-64", "65+"] as const)
+      expect((await rated({ age: [age] })).length, age).toBeGreaterThanOrEqual(13);
     for (const education of ["primary", "secondary", "vocational", "bachelor", "master", "doctorate"] as const)
       expect((await rated({ education: [education] })).length, education).toBeGreaterThanOrEqual(12);
     // the README's example audience
@@ -68,7 +84,9 @@ describe("the demo seed", () => {
     const comparison = await getComparison(showcase, {});
     expect(comparison.models.find((m) => m.modelId === inShowcase.modelId)?.significant).toBe(true);
     const qwen = "Qwen2-72B-Instruct";
-    expect((await ratingOf({ region: ["asia"] }, qwen))!.rating!).toBeGreaterThan((await ratingOf({ region: ["europe"] }, qwen))!.rating! + 50);
+    expect((await ratingOf({ region: ["asia"] }, qwen))!.rating!).toBeGreaterThan(
+      (await ratingOf({ region: ["europe"] }, qwen))!.rating! + 50,
+    );
   });
 
   it("carries style features that style control picks up: older voters prefer shorter answers, doctorates less markdown", async () => {
@@ -78,7 +96,9 @@ describe("the demo seed", () => {
     expect((await coefficient({ age: ["55-64", "65+"] }, "length")).upper).toBeLessThan(0);
     const markdown = ["headers", "lists", "bold"];
     const sum = async (filters: LeaderboardFilters) =>
-      (await getLeaderboard(filters, { style: "control" })).style!.coefficients.filter((c) => markdown.includes(c.feature)).reduce((s, c) => s + c.estimate, 0);
+      (await getLeaderboard(filters, { style: "control" }))
+        .style!.coefficients.filter((c) => markdown.includes(c.feature))
+        .reduce((s, c) => s + c.estimate, 0);
     expect(await sum({ education: ["doctorate"] })).toBeLessThan(await sum({ education: ["bachelor"] }));
   });
 

@@ -50,7 +50,8 @@ describe.skipIf(!isRoot)("the embedded PostgreSQL as root in a mode-700 director
     }
     const dataDir = path.join(privateDir, "clone", ".data");
     // The postgres user indeed cannot reach either (else this test would prove nothing).
-    const asPostgres = (target: string) => execFileSync("su", ["-s", "/bin/sh", "postgres", "-c", `test -x '${target}' && echo yes || echo no`], { encoding: "utf8" }).trim();
+    const asPostgres = (target: string) =>
+      execFileSync("su", ["-s", "/bin/sh", "postgres", "-c", `test -x '${target}' && echo yes || echo no`], { encoding: "utf8" }).trim();
     expect(asPostgres(path.join(nativeDir, "bin", "postgres"))).toBe("no");
 
     const messages: string[] = [];

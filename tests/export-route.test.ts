@@ -64,7 +64,10 @@ describe("CSV exports through GET /api/export", () => {
 
   it("keep JSON lines exact (only CSV is read by spreadsheets)", async () => {
     const { text } = await download("jsonl");
-    const battles = text.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const battles = text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(battles[0]!.model_a).toBe(EVIL);
   });
 

@@ -19,7 +19,6 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 const ODD_NAME = 'odd, "quoted"\nmodel ';
 
-
 async function collect(format: ExportFormat, batchSize = 2) {
   const exported = await exportVotes({ format, batchSize });
   let text = "";
@@ -29,7 +28,13 @@ async function collect(format: ExportFormat, batchSize = 2) {
 
 async function exportedBattles(): Promise<{ cutoff: Date; battles: CleanBattle[] }> {
   const { cutoff, text } = await collect("jsonl");
-  return { cutoff, battles: text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as CleanBattle) };
+  return {
+    cutoff,
+    battles: text
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as CleanBattle),
+  };
 }
 
 let models: { id: string; name: string }[] = [];
@@ -37,7 +42,18 @@ let odd: { id: string; name: string };
 let voter: Awaited<ReturnType<typeof createContributor>>;
 let now: Date;
 
-async function addVote(at: Date, options: { source?: VoteSource; voterKey?: string; voterId?: string | null; outcome?: Outcome; a?: string; b?: string; language?: string | null } = {}) {
+async function addVote(
+  at: Date,
+  options: {
+    source?: VoteSource;
+    voterKey?: string;
+    voterId?: string | null;
+    outcome?: Outcome;
+    a?: string;
+    b?: string;
+    language?: string | null;
+  } = {},
+) {
   await db().vote.create({
     data: {
       voterKey: options.voterKey ?? voter.id,
@@ -65,7 +81,10 @@ beforeAll(async () => {
   await updatePolicy(DEFAULT_POLICY, CLI_ACTOR);
   voter = await createContributor();
   models = await db().model.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 2 });
-  odd = await db().model.create({ data: { name: ODD_NAME, displayName: "Odd", organization: "Test, Inc.", license: "proprietary" }, select: { id: true, name: true } });
+  odd = await db().model.create({
+    data: { name: ODD_NAME, displayName: "Odd", organization: "Test, Inc.", license: "proprietary" },
+    select: { id: true, name: true },
+  });
   now = new Date();
   await addVote(ago(60 * DAY + MINUTE)); // just outside the 60-day holdout: released
   await addVote(ago(60 * DAY - MINUTE)); // just inside: held out
@@ -83,7 +102,16 @@ afterAll(async () => {
 
 describe("vote exports", () => {
   it("leave out identity-leak votes, excluded voters' votes and votes involving a private-testing variant", async () => {
-    const secret = await db().model.create({ data: { name: `codename-${Date.now()}`, displayName: "Codename", organization: "Test, Inc.", license: "proprietary", visibility: "PRIVATE_TESTING" }, select: { id: true } });
+    const secret = await db().model.create({
+      data: {
+        name: `codename-${Date.now()}`,
+        displayName: "Codename",
+        organization: "Test, Inc.",
+        license: "proprietary",
+        visibility: "PRIVATE_TESTING",
+      },
+      select: { id: true },
+    });
     const at = [300, 301, 302].map((d) => ago(d * DAY));
     await addVote(at[0], { voterKey: "import:leak", voterId: null });
     await addVote(at[1], { voterKey: "import:excluded", voterId: null });
@@ -102,10 +130,19 @@ describe("vote exports", () => {
   it("release only votes older than the holdout, never demo votes, with the cutoff stated", async () => {
     const { cutoff, battles } = await exportedBattles();
     expect(Math.abs(cutoff.getTime() - ago(60 * DAY).getTime())).toBeLessThan(MINUTE);
-    expect(battles.map((b) => b.tstamp).sort()).toEqual([ago(202 * DAY), ago(201 * DAY), ago(200 * DAY), ago(60 * DAY + MINUTE)].map(seconds).sort());
+    expect(battles.map((b) => b.tstamp).sort()).toEqual(
+      [ago(202 * DAY), ago(201 * DAY), ago(200 * DAY), ago(60 * DAY + MINUTE)].map(seconds).sort(),
+    );
     for (const b of battles) expect(b.tstamp).toBeLessThan(seconds(cutoff));
     expect(battles.some((b) => b.tstamp === seconds(ago(100 * DAY)))).toBe(false); // the demo vote
-    expect(battles.find((b) => b.tstamp === seconds(ago(200 * DAY)))).toMatchObject({ winner: "tie (bothbad)", language: null, country: "BR", region: "americas", age: "25-34", education: "bachelor" });
+    expect(battles.find((b) => b.tstamp === seconds(ago(200 * DAY)))).toMatchObject({
+      winner: "tie (bothbad)",
+      language: null,
+      country: "BR",
+      region: "americas",
+      age: "25-34",
+      education: "bachelor",
+    });
     expect(Object.keys(battles[0])).toEqual([...CLEAN_BATTLE_COLUMNS]);
   });
 

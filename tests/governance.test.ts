@@ -25,7 +25,15 @@ const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++run
 async function addModel(overrides: Record<string, unknown>) {
   const name = unique("variant");
   const { status, body } = await callJson(modelsRoute.POST, {
-    body: { name, displayName: `Codename ${name}`, organization: "Org", licenseKind: "PROPRIETARY", provider: "openai-compatible", providerConfig: { baseUrl: "http://127.0.0.1:9/v1", modelId: "m" }, ...overrides },
+    body: {
+      name,
+      displayName: `Codename ${name}`,
+      organization: "Org",
+      licenseKind: "PROPRIETARY",
+      provider: "openai-compatible",
+      providerConfig: { baseUrl: "http://127.0.0.1:9/v1", modelId: "m" },
+      ...overrides,
+    },
   });
   expect(status, JSON.stringify(body)).toBe(201);
   return body.model as { id: string; name: string; organization: string };
@@ -52,7 +60,11 @@ beforeAll(async () => {
   await resetDatabase();
   await seedRoster();
   admin = await createAccount("ADMIN");
-  await db().policySettings.upsert({ where: { id: 1 }, create: { id: 1, privateVariantCap: 3 }, update: { privateVariantCap: 3, minSliceVoters: 20, minModelVotes: 30 } });
+  await db().policySettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, privateVariantCap: 3 },
+    update: { privateVariantCap: 3, minSliceVoters: 20, minModelVotes: 30 },
+  });
 });
 
 beforeEach(() => signInAs(admin));
@@ -60,10 +72,21 @@ beforeEach(() => signInAs(admin));
 describe("publishing or withdrawing a private variant", () => {
   it("publishes the scores of every variant the organization tested, together, append-only", async () => {
     const org = unique("Frontier");
-    const [v1, v2, v3] = [await addModel({ organization: org, visibility: "PRIVATE_TESTING" }), await addModel({ organization: org, visibility: "PRIVATE_TESTING" }), await addModel({ organization: org, visibility: "PRIVATE_TESTING" })];
+    const [v1, v2, v3] = [
+      await addModel({ organization: org, visibility: "PRIVATE_TESTING" }),
+      await addModel({ organization: org, visibility: "PRIVATE_TESTING" }),
+      await addModel({ organization: org, visibility: "PRIVATE_TESTING" }),
+    ];
     const publicSibling = await addModel({ organization: org });
     const anchor = await db().model.findFirstOrThrow({ where: { name: "gpt-4o-2024-05-13" }, select: { id: true } });
-    await addVotes([[v1.id, anchor.id], [v2.id, anchor.id], [v3.id, v1.id]], 60);
+    await addVotes(
+      [
+        [v1.id, anchor.id],
+        [v2.id, anchor.id],
+        [v3.id, v1.id],
+      ],
+      60,
+    );
 
     const published = await act(v2.id, { action: "publish" });
     expect(published.status).toBe(200);
@@ -120,7 +143,11 @@ describe("no retraction", () => {
     const model = await addModel({ organization: unique("Voted") });
     const anchor = await db().model.findFirstOrThrow({ where: { name: "gpt-4o-2024-05-13" }, select: { id: true } });
     await addVotes([[model.id, anchor.id]], 2);
-    const { status, body } = await callJson(modelRoute.PATCH, { method: "PATCH", params: { id: model.id }, body: { visibility: "PRIVATE_TESTING" } });
+    const { status, body } = await callJson(modelRoute.PATCH, {
+      method: "PATCH",
+      params: { id: model.id },
+      body: { visibility: "PRIVATE_TESTING" },
+    });
     expect(status).toBe(409);
     expect(body.error.message).toContain("has votes");
   });
@@ -133,14 +160,25 @@ describe("deprecation", () => {
     expect(missing.status).toBe(400);
     expect(Object.keys(missing.body.error.details).sort()).toEqual(["clause", "reason"]);
 
-    const done = await act(model.id, { action: "deprecate", clause: "superseded", reason: "Replaced by version 2 from the same provider." });
+    const done = await act(model.id, {
+      action: "deprecate",
+      clause: "superseded",
+      reason: "Replaced by version 2 from the same provider.",
+    });
     expect(done.status).toBe(200);
-    expect(done.body.model).toMatchObject({ status: "DEPRECATED", deprecationReason: "superseded: Replaced by version 2 from the same provider." });
+    expect(done.body.model).toMatchObject({
+      status: "DEPRECATED",
+      deprecationReason: "superseded: Replaced by version 2 from the same provider.",
+    });
     expect((await act(model.id, { action: "resume" })).body.error.message).toContain("deprecated model cannot return");
     expect((await act(model.id, { action: "deprecate", clause: "retired", reason: "Second time should fail." })).status).toBe(409);
 
     const [event] = await listRosterEvents({ modelId: model.id, take: 1 });
-    expect(event).toMatchObject({ kind: "deprecated", reason: "Replaced by version 2 from the same provider.", details: { clause: "superseded" } });
+    expect(event).toMatchObject({
+      kind: "deprecated",
+      reason: "Replaced by version 2 from the same provider.",
+      details: { clause: "superseded" },
+    });
     const [audit] = await listAudit({ entity: "model", entityId: model.id, action: "model.deprecate" });
     expect(audit.after).toMatchObject({ status: "DEPRECATED", clause: "superseded" });
   });
@@ -157,7 +195,11 @@ describe("deprecation", () => {
 describe("editing", () => {
   it("audits before and after, records the key only as set/cleared, and keeps the key encrypted", async () => {
     const model = await addModel({ organization: unique("Edit"), apiKey: "sk-first-secret" });
-    const replaced = await callJson(modelRoute.PATCH, { method: "PATCH", params: { id: model.id }, body: { apiKey: "sk-second-secret", displayName: "Renamed", samplingWeight: 0.5 } });
+    const replaced = await callJson(modelRoute.PATCH, {
+      method: "PATCH",
+      params: { id: model.id },
+      body: { apiKey: "sk-second-secret", displayName: "Renamed", samplingWeight: 0.5 },
+    });
     expect(replaced.status).toBe(200);
     expect(replaced.body.model).toMatchObject({ displayName: "Renamed", samplingWeight: 0.5, hasApiKey: true });
     const cleared = await callJson(modelRoute.PATCH, { method: "PATCH", params: { id: model.id }, body: { apiKey: null } });
@@ -171,7 +213,10 @@ describe("editing", () => {
     expect(text).not.toContain("v1.");
     const [clear, replace] = entries;
     expect(clear).toMatchObject({ action: "model.update", before: { apiKey: "set" }, after: { apiKey: "cleared" } });
-    expect(replace).toMatchObject({ before: { displayName: `Codename ${model.name}`, samplingWeight: 1, apiKey: "set" }, after: { displayName: "Renamed", samplingWeight: 0.5, apiKey: "set" } });
+    expect(replace).toMatchObject({
+      before: { displayName: `Codename ${model.name}`, samplingWeight: 1, apiKey: "set" },
+      after: { displayName: "Renamed", samplingWeight: 0.5, apiKey: "set" },
+    });
 
     const edited = (await listRosterEvents({ modelId: model.id })).find((e) => e.kind === "edited");
     expect(edited?.details).toMatchObject({ fields: ["displayName"] });
@@ -179,7 +224,11 @@ describe("editing", () => {
 
   it("validates provider settings against the provider on edit", async () => {
     const model = await addModel({ organization: unique("Cfg") });
-    const bad = await callJson(modelRoute.PATCH, { method: "PATCH", params: { id: model.id }, body: { providerConfig: { baseUrl: "not a url", modelId: "m" } } });
+    const bad = await callJson(modelRoute.PATCH, {
+      method: "PATCH",
+      params: { id: model.id },
+      body: { providerConfig: { baseUrl: "not a url", modelId: "m" } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details["providerConfig.baseUrl"]).toContain("URL");
     const renamed = await callJson(modelRoute.PATCH, { method: "PATCH", params: { id: model.id }, body: { name: "x" } });
@@ -194,7 +243,12 @@ describe("roles", () => {
     const promoted = await callJson(userRoute.PATCH, { method: "PATCH", params: { id: user.id }, body: { role: "CUSTOMER" } });
     expect(promoted.body.user).toMatchObject({ role: "CUSTOMER" });
     const [entry] = await listAudit({ entity: "user", entityId: user.id });
-    expect(entry).toMatchObject({ action: "user.role", actorEmail: admin.email, before: { role: "CONTRIBUTOR" }, after: { role: "CUSTOMER" } });
+    expect(entry).toMatchObject({
+      action: "user.role",
+      actorEmail: admin.email,
+      before: { role: "CONTRIBUTOR" },
+      after: { role: "CUSTOMER" },
+    });
 
     const selfDemote = await callJson(userRoute.PATCH, { method: "PATCH", params: { id: admin.id }, body: { role: "CONTRIBUTOR" } });
     expect(selfDemote.status).toBe(403);
@@ -203,7 +257,9 @@ describe("roles", () => {
 
     // With a second admin, the first may step down.
     await changeUserRole(user.id, "ADMIN", { id: admin.id, email: admin.email });
-    expect((await callJson(userRoute.PATCH, { method: "PATCH", params: { id: admin.id }, body: { role: "CONTRIBUTOR" } })).status).toBe(200);
+    expect((await callJson(userRoute.PATCH, { method: "PATCH", params: { id: admin.id }, body: { role: "CONTRIBUTOR" } })).status).toBe(
+      200,
+    );
     await changeUserRole(admin.id, "ADMIN", { id: null, email: "command line" });
   });
 });
@@ -222,7 +278,10 @@ describe("data share", () => {
   it("gives each organization its share of battles and prompts per month", async () => {
     await resetDatabase();
     await seedRoster();
-    const models = await db().model.findMany({ where: { organization: { in: ["OpenAI", "Anthropic", "Mistral AI"] } }, select: { id: true, organization: true } });
+    const models = await db().model.findMany({
+      where: { organization: { in: ["OpenAI", "Anthropic", "Mistral AI"] } },
+      select: { id: true, organization: true },
+    });
     const of = (org: string) => models.find((m) => m.organization === org)!.id;
     const creator = await createAccount("CONTRIBUTOR");
     const [p1, p2] = await db().prompt.findMany({ take: 2, select: { id: true } });
@@ -235,13 +294,24 @@ describe("data share", () => {
         { promptId: p1.id, modelAId: of("Anthropic"), modelBId: of("Mistral AI"), createdById: creator.id, createdAt: feb, state: "OPEN" },
       ],
     });
-    await db().vote.create({ data: { voterKey: "demo:1", modelAId: of("OpenAI"), modelBId: of("Anthropic"), outcome: "A", source: "DEMO", createdAt: feb } });
+    await db().vote.create({
+      data: { voterKey: "demo:1", modelAId: of("OpenAI"), modelBId: of("Anthropic"), outcome: "A", source: "DEMO", createdAt: feb },
+    });
 
     const share = await getDataShare("month");
     expect(share.periods).toEqual(["2026-01-01", "2026-02-01"]);
     expect(share.totals).toMatchObject({ battles: [2, 2], prompts: [2, 1], allBattles: 4, allPrompts: 2 });
     const openai = share.organizations.find((o) => o.organization === "OpenAI")!;
-    expect(openai).toMatchObject({ battles: [2, 1], battleShare: [1, 0.5], prompts: [2, 0], promptShare: [1, 0], totalBattles: 3, totalBattleShare: 0.75, totalPrompts: 2, totalPromptShare: 1 });
+    expect(openai).toMatchObject({
+      battles: [2, 1],
+      battleShare: [1, 0.5],
+      prompts: [2, 0],
+      promptShare: [1, 0],
+      totalBattles: 3,
+      totalBattleShare: 0.75,
+      totalPrompts: 2,
+      totalPromptShare: 1,
+    });
     const mistral = share.organizations.find((o) => o.organization === "Mistral AI")!;
     expect(mistral).toMatchObject({ battles: [1, 1], battleShare: [0.5, 0.5], prompts: [1, 1], promptShare: [0.5, 1], totalPrompts: 2 });
     expect(share.organizations.map((o) => o.organization)).toEqual(["Anthropic", "OpenAI", "Mistral AI"]);
@@ -255,10 +325,17 @@ describe("seeding", () => {
     expect(releaseDateFromName("gpt-3.5-turbo-0613")).toBeNull();
     expect(releaseDateFromName("model-2024-02-30")).toBeNull();
     await seedRoster();
-    const models = await db().model.findMany({ where: { provider: "replay" }, select: { id: true, name: true, licenseKind: true, license: true } });
+    const models = await db().model.findMany({
+      where: { provider: "replay" },
+      select: { id: true, name: true, licenseKind: true, license: true },
+    });
     expect(models.find((m) => m.name === "Mistral-7B-Instruct-v0.2")).toMatchObject({ licenseKind: "OPEN_WEIGHTS", license: "Apache-2.0" });
     expect(models.find((m) => m.name === "gpt-4o-2024-05-13")).toMatchObject({ licenseKind: "PROPRIETARY" });
-    const events = await db().rosterEvent.groupBy({ by: ["modelId"], where: { modelId: { in: models.map((m) => m.id) }, kind: "added" }, _count: true });
+    const events = await db().rosterEvent.groupBy({
+      by: ["modelId"],
+      where: { modelId: { in: models.map((m) => m.id) }, kind: "added" },
+      _count: true,
+    });
     expect(events).toHaveLength(models.length);
     expect(events.every((e) => e._count === 1)).toBe(true);
   });

@@ -44,7 +44,9 @@ function hardCodedText(file: string): string[] {
       const init = node.initializer;
       const literal = ts.isStringLiteral(init)
         ? init
-        : ts.isJsxExpression(init) && init.expression && (ts.isStringLiteral(init.expression) || ts.isNoSubstitutionTemplateLiteral(init.expression))
+        : ts.isJsxExpression(init) &&
+            init.expression &&
+            (ts.isStringLiteral(init.expression) || ts.isNoSubstitutionTemplateLiteral(init.expression))
           ? init.expression
           : null;
       if (literal && isWords(literal.text)) report(node, literal.text);

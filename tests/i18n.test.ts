@@ -110,8 +110,10 @@ function messageProblems(where: string, text: unknown, english: Shape, locale: s
   } catch (error) {
     return [`${where}: not valid ICU (${(error as Error).message})`];
   }
-  if (sorted(shape.args) !== sorted(english.args)) problems.push(`${where}: arguments {${sorted(shape.args)}} differ from English {${sorted(english.args)}}`);
-  if (sorted(shape.tags) !== sorted(english.tags)) problems.push(`${where}: tags <${sorted(shape.tags)}> differ from English <${sorted(english.tags)}>`);
+  if (sorted(shape.args) !== sorted(english.args))
+    problems.push(`${where}: arguments {${sorted(shape.args)}} differ from English {${sorted(english.args)}}`);
+  if (sorted(shape.tags) !== sorted(english.tags))
+    problems.push(`${where}: tags <${sorted(shape.tags)}> differ from English <${sorted(english.tags)}>`);
   for (const plural of shape.plurals) {
     const missing = missingPluralForms(plural, locale);
     if (missing.length) problems.push(`${where}: plural {${plural.value}} lacks the form(s) ${missing.join(", ")}`);
@@ -159,8 +161,9 @@ describe.each(OTHER_LOCALES)("messages/%s", (locale: Locale) => {
       }
     }
     const dir = path.join(MESSAGES_DIR, locale);
-    const extraFiles = (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
-      .filter((f) => f.endsWith(".json") && !NAMESPACES.includes(f.slice(0, -".json".length)));
+    const extraFiles = (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter(
+      (f) => f.endsWith(".json") && !NAMESPACES.includes(f.slice(0, -".json".length)),
+    );
     problems.push(...extraFiles.map((f) => `messages/${locale}/${f}: not in messages/en`));
     expect(problems, `${problems.length} problem(s) in messages/${locale}`).toEqual([]);
   });

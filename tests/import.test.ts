@@ -16,11 +16,55 @@ function temp(name: string, content: string | Buffer): string {
 
 // Shaped like LMArena's public clean_battle_*.json: a JSON array, language names, extra fields.
 const lmarena = [
-  { model_a: "gpt-4-0613", model_b: "claude-2.1", winner: "model_a", judge: "arena_user_1", turn: 1, anony: true, language: "English", tstamp: 1700000000.5, conv_metadata: { sum_user_tokens: 12 }, dedup_tag: { high_freq: false, sampled: true } },
-  { model_a: "claude-2.1", model_b: "gpt-4-0613", winner: "tie (bothbad)", judge: "arena_user_2", anony: true, language: "Portuguese", tstamp: 1700000100 },
-  { model_a: "claude-2.1", model_b: "gpt-4-0613", winner: "model_b", judge: "arena_user_3", anony: false, language: "English", tstamp: 1700000200 },
-  { model_a: "gpt-4-0613", model_b: "claude-2.1", winner: "tie", judge: "arena_user_4", anony: true, language: "English", tstamp: 1700000300, dedup_tag: { high_freq: true, sampled: false } },
-  { model_a: "gpt-4-0613", model_b: "claude-2.1", winner: "model_b", judge: "arena_user_5", anony: true, language: "unknown", tstamp: 1700000400 },
+  {
+    model_a: "gpt-4-0613",
+    model_b: "claude-2.1",
+    winner: "model_a",
+    judge: "arena_user_1",
+    turn: 1,
+    anony: true,
+    language: "English",
+    tstamp: 1700000000.5,
+    conv_metadata: { sum_user_tokens: 12 },
+    dedup_tag: { high_freq: false, sampled: true },
+  },
+  {
+    model_a: "claude-2.1",
+    model_b: "gpt-4-0613",
+    winner: "tie (bothbad)",
+    judge: "arena_user_2",
+    anony: true,
+    language: "Portuguese",
+    tstamp: 1700000100,
+  },
+  {
+    model_a: "claude-2.1",
+    model_b: "gpt-4-0613",
+    winner: "model_b",
+    judge: "arena_user_3",
+    anony: false,
+    language: "English",
+    tstamp: 1700000200,
+  },
+  {
+    model_a: "gpt-4-0613",
+    model_b: "claude-2.1",
+    winner: "tie",
+    judge: "arena_user_4",
+    anony: true,
+    language: "English",
+    tstamp: 1700000300,
+    dedup_tag: { high_freq: true, sampled: false },
+  },
+  {
+    model_a: "gpt-4-0613",
+    model_b: "claude-2.1",
+    winner: "model_b",
+    judge: "arena_user_5",
+    anony: true,
+    language: "unknown",
+    tstamp: 1700000400,
+  },
 ];
 
 beforeAll(resetDatabase);
@@ -31,7 +75,10 @@ describe("importing LMArena's clean_battle export", () => {
     const result = await importBattlesFile(file);
     expect(result).toMatchObject({ lines: 5, added: 3, alreadyPresent: 0, skippedNotAnonymous: 1, skippedDeduplicated: 1 });
     expect(result.modelsCreated).toEqual(["claude-2.1", "gpt-4-0613"]);
-    const votes = await db().vote.findMany({ orderBy: { createdAt: "asc" }, select: { outcome: true, language: true, voterKey: true, country: true, createdAt: true } });
+    const votes = await db().vote.findMany({
+      orderBy: { createdAt: "asc" },
+      select: { outcome: true, language: true, voterKey: true, country: true, createdAt: true },
+    });
     expect(votes.map((v) => [v.outcome, v.language, v.voterKey, v.country])).toEqual([
       ["A", "en", "import:arena_user_1", null],
       ["BOTH_BAD", "pt", "import:arena_user_2", null],
@@ -86,7 +133,21 @@ describe("importing style metadata (conv_metadata)", () => {
         },
       },
       // bare counts, as FastChat's style control also accepts
-      { ...base, judge: "style_2", tstamp: 1700001001, conv_metadata: { sum_assistant_a_tokens: 7, sum_assistant_b_tokens: 9, header_count_a: 2, header_count_b: 0, list_count_a: 1, list_count_b: 3, bold_count_a: 0, bold_count_b: 4 } },
+      {
+        ...base,
+        judge: "style_2",
+        tstamp: 1700001001,
+        conv_metadata: {
+          sum_assistant_a_tokens: 7,
+          sum_assistant_b_tokens: 9,
+          header_count_a: 2,
+          header_count_b: 0,
+          list_count_a: 1,
+          list_count_b: 3,
+          bold_count_a: 0,
+          bold_count_b: 4,
+        },
+      },
       // tokens only (older exports), and no metadata at all
       { ...base, judge: "style_3", tstamp: 1700001002, conv_metadata: { sum_assistant_a_tokens: 300, sum_assistant_b_tokens: 200 } },
       { ...base, judge: "style_4", tstamp: 1700001003 },
@@ -115,15 +176,26 @@ describe("importing style metadata (conv_metadata)", () => {
     const file = temp("bad-style.jsonl", lines.map((l) => JSON.stringify(l)).join("\n"));
     const error = importBattlesFile(file);
     await expect(error).rejects.toThrow("line 1: conv_metadata.sum_assistant_a_tokens: must be a whole number from 0 to 100000000");
-    await expect(importBattlesFile(file)).rejects.toThrow("line 2: conv_metadata.header_count_a: must be a whole number from 0 to 100000000, or an object of them by kind");
-    await expect(importBattlesFile(file)).rejects.toThrow("line 3: conv_metadata.bold_count_b: must be a whole number from 0 to 100000000, or an object of them by kind");
+    await expect(importBattlesFile(file)).rejects.toThrow(
+      "line 2: conv_metadata.header_count_a: must be a whole number from 0 to 100000000, or an object of them by kind",
+    );
+    await expect(importBattlesFile(file)).rejects.toThrow(
+      "line 3: conv_metadata.bold_count_b: must be a whole number from 0 to 100000000, or an object of them by kind",
+    );
     expect(await db().model.count({ where: { name: "style-bad-a" } })).toBe(0);
   });
 });
 
 describe("imports are all or nothing", () => {
   const line = (i: number, extra: Record<string, unknown> = {}) =>
-    JSON.stringify({ model_a: `atomic-a-${i % 3}`, model_b: "atomic-b", winner: "model_a", judge: `atomic_${i}`, tstamp: 1700000000 + i, ...extra });
+    JSON.stringify({
+      model_a: `atomic-a-${i % 3}`,
+      model_b: "atomic-b",
+      winner: "model_a",
+      judge: `atomic_${i}`,
+      tstamp: 1700000000 + i,
+      ...extra,
+    });
   const snapshot = async () => ({
     votes: await db().vote.count(),
     models: await db().model.count({ where: { name: { startsWith: "atomic-" } } }),
@@ -140,12 +212,20 @@ describe("imports are all or nothing", () => {
   });
 
   it.each([
-    ["a tstamp before 2000 (milliseconds read as seconds are caught the other way)", { tstamp: 86_400 }, "tstamp must be unix seconds from 2000-01-01"],
+    [
+      "a tstamp before 2000 (milliseconds read as seconds are caught the other way)",
+      { tstamp: 86_400 },
+      "tstamp must be unix seconds from 2000-01-01",
+    ],
     ["a NUL in a model name", { model_a: "bad\u0000name" }, "model_a contains a control character"],
     ["a model name longer than 200 characters", { model_b: "m".repeat(201) }, "model_b is longer than 200 characters"],
     ["a judge longer than 200 characters", { judge: "j".repeat(201) }, "judge is longer than 200 characters"],
     ["a country longer than 100 characters", { country: "x".repeat(101) }, "country is longer than 100 characters"],
-    ["a style count whose sum would overflow an INTEGER", { conv_metadata: { sum_assistant_a_tokens: 2_000_000_000, sum_assistant_b_tokens: 2_000_000_000 } }, "must be a whole number from 0 to 100000000"],
+    [
+      "a style count whose sum would overflow an INTEGER",
+      { conv_metadata: { sum_assistant_a_tokens: 2_000_000_000, sum_assistant_b_tokens: 2_000_000_000 } },
+      "must be a whole number from 0 to 100000000",
+    ],
     ["a replay flag that is not a boolean", { replay: "yes" }, "replay must be true or false"],
   ])("refuses %s", async (_, extra, message) => {
     const before = await snapshot();
@@ -160,7 +240,9 @@ describe("imports are all or nothing", () => {
     // An operator-side fault the validation cannot see: the database refuses line 7000 (in the second batch).
     await db().$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_refuse_vote() RETURNS trigger AS $$
       BEGIN IF NEW."voterKey" = 'import:atomic_6999' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
-    await db().$executeRawUnsafe(`CREATE TRIGGER test_refuse_vote BEFORE INSERT ON "Vote" FOR EACH ROW EXECUTE FUNCTION test_refuse_vote()`);
+    await db().$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_vote BEFORE INSERT ON "Vote" FOR EACH ROW EXECUTE FUNCTION test_refuse_vote()`,
+    );
     try {
       const file = temp("midway.jsonl", Array.from({ length: 8000 }, (_, i) => line(i)).join("\n"));
       const error = await importBattlesFile(file).catch((e: unknown) => e);
@@ -175,6 +257,9 @@ describe("imports are all or nothing", () => {
     }
     // and the same file imports in full once the fault is gone
     const file = temp("after.jsonl", Array.from({ length: 8000 }, (_, i) => line(i)).join("\n"));
-    expect(await importBattlesFile(file)).toMatchObject({ added: 8000, modelsCreated: ["atomic-a-0", "atomic-a-1", "atomic-a-2", "atomic-b"] });
+    expect(await importBattlesFile(file)).toMatchObject({
+      added: 8000,
+      modelsCreated: ["atomic-a-0", "atomic-a-1", "atomic-a-2", "atomic-b"],
+    });
   });
 });

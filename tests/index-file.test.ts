@@ -16,7 +16,13 @@ let dir: string;
 const logs: string[] = [];
 const cacheAt = (file: string) => new IndexCache(file, pool, (m) => logs.push(m));
 
-const FILTERS: LeaderboardFilters[] = [{}, { country: ["DE"] }, { region: ["asia"], age: ["25-34", "35-44"] }, { language: ["en"], education: ["master"] }, { from: "2025-03-01", to: "2025-06-30" }];
+const FILTERS: LeaderboardFilters[] = [
+  {},
+  { country: ["DE"] },
+  { region: ["asia"], age: ["25-34", "35-44"] },
+  { language: ["en"], education: ["master"] },
+  { from: "2025-03-01", to: "2025-06-30" },
+];
 
 /** Everything an index answers, in a comparable form. */
 function answers(index: VoteIndex) {
@@ -157,7 +163,12 @@ describe("the persisted vote index", () => {
     expect(answers(fooled)).toEqual(answers(truth));
 
     // A table with other votes but the same count and generation (e.g. a restored backup): the last votes differ.
-    const stamp = JSON.parse(fs.readFileSync(file).subarray(8, 8 + fs.readFileSync(file).readUInt32LE(4)).toString("utf8")) as { fingerprint: string };
+    const stamp = JSON.parse(
+      fs
+        .readFileSync(file)
+        .subarray(8, 8 + fs.readFileSync(file).readUInt32LE(4))
+        .toString("utf8"),
+    ) as { fingerprint: string };
     expect(stamp.fingerprint).toMatch(/^[0-9a-f]{32}$/);
     const corrupt = path.join(dir, "corrupt.idx");
     fs.writeFileSync(corrupt, "not an index file");

@@ -13,7 +13,11 @@ import { markVotesChanged } from "../lib/slice-index/vote-index";
 import { resetDatabase } from "./support/database";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../lib/rating/__fixtures__/fastchat");
-const expected = (file: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8")) as { n: number; models: Record<string, { rating: number; lower: number; upper: number }> };
+const expected = (file: string) =>
+  JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8")) as {
+    n: number;
+    models: Record<string, { rating: number; lower: number; upper: number }>;
+  };
 
 /** Compares a slice of the database's leaderboard with FastChat's recorded output. */
 async function expectParity(filters: LeaderboardFilters, file: string) {
@@ -60,8 +64,20 @@ describe("leaderboard on the 2k fixture", () => {
   });
 
   it("rejects a file with a bad line as a whole, naming the line", async () => {
-    const good = JSON.stringify({ model_a: "model-000", model_b: "model-001", winner: "model_a", judge: "j1", tstamp: 1735700000, country: "DE" });
-    const file = tempFile([good, '{"model_a": "model-000", "model_b": "model-001", "winner": "draw"}', "not json", JSON.stringify({ model_a: "x", model_b: "y", winner: "tie", country: "ZZ" })]);
+    const good = JSON.stringify({
+      model_a: "model-000",
+      model_b: "model-001",
+      winner: "model_a",
+      judge: "j1",
+      tstamp: 1735700000,
+      country: "DE",
+    });
+    const file = tempFile([
+      good,
+      '{"model_a": "model-000", "model_b": "model-001", "winner": "draw"}',
+      "not json",
+      JSON.stringify({ model_a: "x", model_b: "y", winner: "tie", country: "ZZ" }),
+    ]);
     let message = "";
     try {
       await importBattlesFile(file);
@@ -128,7 +144,9 @@ describe("leaderboard on the 20k fixture, sliced", () => {
     const de = await getLeaderboard({ country: ["DE"] });
     const fr = await getLeaderboard({ country: ["FR"] });
     expect((await getLeaderboard({ country: ["DE", "FR"] })).votes).toBe(de.votes! + fr.votes!);
-    const [{ first, last }] = await db().$queryRaw<{ first: Date; last: Date }[]>`SELECT min("createdAt") AS first, max("createdAt") AS last FROM "Vote"`;
+    const [{ first, last }] = await db().$queryRaw<
+      { first: Date; last: Date }[]
+    >`SELECT min("createdAt") AS first, max("createdAt") AS last FROM "Vote"`;
     const day = (d: Date) => d.toISOString().slice(0, 10);
     expect((await getLeaderboard({ from: day(first), to: day(last) })).votes).toBe(20000);
     const endOfFirstDay = new Date(new Date(`${day(first)}T00:00:00Z`).getTime() + 86_400_000);
@@ -169,14 +187,25 @@ describe("leaderboard governance and exclusions", () => {
     await resetDatabase();
     const names = ["gov-a", "gov-b", "gov-c", "gov-d"];
     const models = await Promise.all(
-      names.map((name) => db().model.create({ data: { name, displayName: name.toUpperCase(), organization: "Org", license: "proprietary" }, select: { id: true, name: true } })),
+      names.map((name) =>
+        db().model.create({
+          data: { name, displayName: name.toUpperCase(), organization: "Org", license: "proprietary" },
+          select: { id: true, name: true },
+        }),
+      ),
     );
     const id = Object.fromEntries(models.map((m) => [m.name, m.id]));
     const rows: { voterKey: string; modelAId: string; modelBId: string; outcome: "A" | "B"; source: "IMPORT" }[] = [];
     for (let v = 0; v < 40; v++) {
       for (let i = 0; i < names.length; i++) {
         for (let j = i + 1; j < names.length; j++) {
-          rows.push({ voterKey: `gov-voter-${v}`, modelAId: id[names[i]], modelBId: id[names[j]], outcome: v % 5 === 0 ? "B" : "A", source: "IMPORT" });
+          rows.push({
+            voterKey: `gov-voter-${v}`,
+            modelAId: id[names[i]],
+            modelBId: id[names[j]],
+            outcome: v % 5 === 0 ? "B" : "A",
+            source: "IMPORT",
+          });
         }
       }
     }
@@ -215,7 +244,10 @@ describe("leaderboard governance and exclusions", () => {
 
   it("hides deprecated models by default and shows them marked on request", async () => {
     const id = await seedBoard();
-    await db().model.update({ where: { id: id["gov-a"] }, data: { status: "DEPRECATED", deprecatedAt: new Date(), deprecationReason: "test" } });
+    await db().model.update({
+      where: { id: id["gov-a"] },
+      data: { status: "DEPRECATED", deprecatedAt: new Date(), deprecationReason: "test" },
+    });
     const hidden = await getLeaderboard({});
     expect(hidden.rows.map((r) => r.name)).toEqual(["gov-b", "gov-c", "gov-d"]);
     expect(hidden.rows[0].rank).toBe(1);
@@ -234,7 +266,12 @@ describe("leaderboard governance and exclusions", () => {
     const id = await seedBoard();
     const before = await getLeaderboard({});
     expect(before.excludedVotes).toEqual({ identityLeak: 0, excludedVoters: 0, replay: 0, unverifiedVoters: 0, total: 0 });
-    const [first, second] = await db().vote.findMany({ where: { voterKey: "gov-voter-1" }, select: { seq: true }, take: 2, orderBy: { seq: "asc" } });
+    const [first, second] = await db().vote.findMany({
+      where: { voterKey: "gov-voter-1" },
+      select: { seq: true },
+      take: 2,
+      orderBy: { seq: "asc" },
+    });
     await db().vote.update({ where: { seq: first.seq }, data: { identityLeak: true } });
     await db().vote.update({ where: { seq: second.seq }, data: { excluded: true } });
     await db().vote.updateMany({ where: { voterKey: "gov-voter-2" }, data: { excluded: true } });

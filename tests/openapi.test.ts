@@ -46,15 +46,23 @@ function expectParses(schema: z.ZodType, value: unknown): void {
   expect(parsed.success, parsed.success ? "" : JSON.stringify(parsed.error.issues.slice(0, 5))).toBe(true);
 }
 
-const doc = buildOpenApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+const doc = buildOpenApiDocument() as {
+  openapi: string;
+  paths: Record<string, Record<string, unknown>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 with the data API's paths and a bearer scheme", () => {
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/leaderboard", "/api/compare", "/api/export", "/api/snapshots", "/api/snapshots/{id}", "/api/health"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/leaderboard", "/api/compare", "/api/export", "/api/snapshots", "/api/snapshots/{id}", "/api/health"]),
+    );
     expect(JSON.stringify(doc)).toContain('"bearerToken":{"type":"http","scheme":"bearer"');
     const board = doc.paths["/api/leaderboard"]!.get as { parameters: { name: string }[] };
-    expect(board.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["country", "region", "age", "education", "language", "from", "to", "interval", "style"]));
+    expect(board.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["country", "region", "age", "education", "language", "from", "to", "interval", "style"]),
+    );
   });
 
   it("documents only paths and methods that exist as route files", async () => {
@@ -62,7 +70,8 @@ describe("the OpenAPI document", () => {
       const file = path.join("app", route.replace(/^\//, "").replace(/\{([^}]+)\}/g, "[$1]"), "route.ts");
       expect(fs.existsSync(path.join(ROOT, file)), `${route} -> ${file}`).toBe(true);
       const mod = (await import(`../${file}`)) as Record<string, unknown>;
-      for (const method of Object.keys(operations)) expect(typeof mod[method.toUpperCase()], `${method.toUpperCase()} ${route}`).toBe("function");
+      for (const method of Object.keys(operations))
+        expect(typeof mod[method.toUpperCase()], `${method.toUpperCase()} ${route}`).toBe("function");
     }
   });
 
@@ -92,7 +101,9 @@ describe("real responses parse with the documented schemas", () => {
       const b = models[(i + 1 + (i % 3)) % 4]!;
       if (a === b) continue;
       const winner = ["model_a", "model_b", "tie", "model_a"][(i * 7) % 4];
-      lines.push(JSON.stringify({ model_a: a, model_b: b, winner, judge: `doc-judge-${i % 60}`, tstamp: start + i, language: i % 2 ? "pt" : "de" }));
+      lines.push(
+        JSON.stringify({ model_a: a, model_b: b, winner, judge: `doc-judge-${i % 60}`, tstamp: start + i, language: i % 2 ? "pt" : "de" }),
+      );
     }
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "showdown-openapi-")), "votes.jsonl");
     fs.writeFileSync(file, lines.join("\n"));
@@ -107,7 +118,10 @@ describe("real responses parse with the documented schemas", () => {
     const board = JSON.parse(all.text);
     expect(board.rows.some((r: { rating: number | null }) => r.rating !== null)).toBe(true);
     expectParses(leaderboardResponseSchema, board);
-    expectParses(leaderboardResponseSchema, JSON.parse((await get(leaderboardRoute.GET, "/api/leaderboard?language=pt&style=control&interval=vote-bootstrap")).text));
+    expectParses(
+      leaderboardResponseSchema,
+      JSON.parse((await get(leaderboardRoute.GET, "/api/leaderboard?language=pt&style=control&interval=vote-bootstrap")).text),
+    );
   });
 
   it("compare", async () => {
@@ -127,7 +141,10 @@ describe("real responses parse with the documented schemas", () => {
 
   it("export (JSON lines)", async () => {
     const r = await get(exportRoute.GET, "/api/export?format=jsonl");
-    const records = r.text.trim().split("\n").map((l) => JSON.parse(l));
+    const records = r.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(records.length).toBeGreaterThan(100);
     for (const record of records) expectParses(exportRecordSchema, record);
   });
@@ -135,7 +152,13 @@ describe("real responses parse with the documented schemas", () => {
   it("health, tokens and errors", async () => {
     const health = await healthRoute.GET();
     expectParses(healthResponseSchema, await health.json());
-    const created = await tokensRoute.POST(new Request("http://localhost/api/tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "doc" }) }));
+    const created = await tokensRoute.POST(
+      new Request("http://localhost/api/tokens", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "doc" }),
+      }),
+    );
     expectParses(createdApiTokenSchema, await created.json());
     expectParses(apiTokenListSchema, JSON.parse((await get(tokensRoute.GET, "/api/tokens")).text));
     const bad = await get(leaderboardRoute.GET, "/api/leaderboard?region=atlantis");

@@ -108,7 +108,14 @@ describe("stored policy", () => {
     expect(await getPolicy()).toEqual(second);
 
     const [latest, previous] = await listAudit({ entity: "policy", take: 2 });
-    expect(previous).toMatchObject({ action: "policy.update", entity: "policy", entityId: "1", actorEmail: admin.email, before: DEFAULT_POLICY, after: first });
+    expect(previous).toMatchObject({
+      action: "policy.update",
+      entity: "policy",
+      entityId: "1",
+      actorEmail: admin.email,
+      before: DEFAULT_POLICY,
+      after: first,
+    });
     expect(latest).toMatchObject({ actorEmail: "command line", before: first, after: second });
     expect(latest.createdAt.getTime()).toBeGreaterThanOrEqual(previous.createdAt.getTime());
     const [row] = await db().$queryRaw<{ actorId: string | null }[]>`SELECT "actorId" FROM "AuditLog" WHERE id = ${previous.id}`;

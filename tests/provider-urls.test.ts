@@ -32,7 +32,15 @@ async function addModel(baseUrl: string, extra: Record<string, unknown> = {}) {
   run += 1;
   const name = `ssrf-${Date.now().toString(36)}-${run}`;
   return callJson(modelsRoute.POST, {
-    body: { name, displayName: `SSRF ${run}`, organization: "Org", licenseKind: "PROPRIETARY", provider: "openai-compatible", providerConfig: { baseUrl, modelId: "ok-1" }, ...extra },
+    body: {
+      name,
+      displayName: `SSRF ${run}`,
+      organization: "Org",
+      licenseKind: "PROPRIETARY",
+      provider: "openai-compatible",
+      providerConfig: { baseUrl, modelId: "ok-1" },
+      ...extra,
+    },
   });
 }
 
@@ -49,7 +57,11 @@ function fakeDns(address: string) {
 }
 
 function liveRequest(baseUrl: string): GenerateRequest {
-  return { model: { name: "ssrf-model", provider: "openai-compatible", providerConfig: { baseUrl, modelId: "ok-1", timeoutMs: 3000 } }, prompt: { source: "user", externalId: "x", text: "hi" }, apiKey: "sk-secret" };
+  return {
+    model: { name: "ssrf-model", provider: "openai-compatible", providerConfig: { baseUrl, modelId: "ok-1", timeoutMs: 3000 } },
+    prompt: { source: "user", externalId: "x", text: "hi" },
+    apiKey: "sk-secret",
+  };
 }
 
 async function failure(promise: Promise<unknown>): Promise<string> {
@@ -77,15 +89,17 @@ afterEach(() => {
 });
 
 describe("setting a base URL (POST/PATCH /api/admin/models)", () => {
-  it.each(["http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/", "http://metadata.google.internal/", "http://2852039166/"])(
-    "refuses %s with a 400 that says why, even with private URLs allowed",
-    async (baseUrl) => {
-      setAllowPrivate(true);
-      const { status, body } = await addModel(baseUrl);
-      expect(status).toBe(400);
-      expect(body.error.details["providerConfig.baseUrl"]).toMatch(/link-local|metadata/);
-    },
-  );
+  it.each([
+    "http://169.254.169.254/latest/meta-data/",
+    "http://[fd00:ec2::254]/",
+    "http://metadata.google.internal/",
+    "http://2852039166/",
+  ])("refuses %s with a 400 that says why, even with private URLs allowed", async (baseUrl) => {
+    setAllowPrivate(true);
+    const { status, body } = await addModel(baseUrl);
+    expect(status).toBe(400);
+    expect(body.error.details["providerConfig.baseUrl"]).toMatch(/link-local|metadata/);
+  });
 
   it("refuses http://127.0.0.1 without SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS and accepts it with the setting", async () => {
     setAllowPrivate(false);
@@ -99,7 +113,11 @@ describe("setting a base URL (POST/PATCH /api/admin/models)", () => {
 
   it("refuses an edit that moves a model to a metadata address", async () => {
     const { body } = await addModel("https://api.example.com/v1");
-    const edit = await callJson(modelRoute.PATCH, { method: "PATCH", params: { id: body.model.id }, body: { providerConfig: { baseUrl: "http://169.254.169.254/", modelId: "m" } } });
+    const edit = await callJson(modelRoute.PATCH, {
+      method: "PATCH",
+      params: { id: body.model.id },
+      body: { providerConfig: { baseUrl: "http://169.254.169.254/", modelId: "m" } },
+    });
     expect(edit.status).toBe(400);
     expect(edit.body.error.details["providerConfig.baseUrl"]).toContain("169.254.169.254");
   });
@@ -124,7 +142,9 @@ describe("calling a provider (every connection is checked)", () => {
     fakeDns("127.0.0.1");
     const before = fake.requests.length;
     setAllowPrivate(false);
-    const refused = await failure(generateResponse(providerFor("openai-compatible")!, liveRequest(`http://rebind.attacker.test:${port}`), 5000));
+    const refused = await failure(
+      generateResponse(providerFor("openai-compatible")!, liveRequest(`http://rebind.attacker.test:${port}`), 5000),
+    );
     expect(refused).toMatch(/^provider_error: .*rebind\.attacker\.test \(127\.0\.0\.1\).*loopback/);
     expect(fake.requests.length).toBe(before);
     // The same call with the setting reaches the fake server: the refusal above was the guard's doing.
@@ -135,10 +155,25 @@ describe("calling a provider (every connection is checked)", () => {
   });
 
   it("refuses a metadata address stored before this check existed", async () => {
-    expect(await failure(generateResponse(providerFor("openai-compatible")!, liveRequest("http://169.254.169.254/v1"), 5000))).toMatch(/may never point there/);
-    expect(await failure(generateResponse(providerFor("anthropic")!, { ...liveRequest("http://[::ffff:169.254.169.254]"), model: { ...liveRequest("").model, provider: "anthropic", providerConfig: { baseUrl: "http://[::ffff:169.254.169.254]", modelId: "m" } } }, 5000))).toMatch(
+    expect(await failure(generateResponse(providerFor("openai-compatible")!, liveRequest("http://169.254.169.254/v1"), 5000))).toMatch(
       /may never point there/,
     );
+    expect(
+      await failure(
+        generateResponse(
+          providerFor("anthropic")!,
+          {
+            ...liveRequest("http://[::ffff:169.254.169.254]"),
+            model: {
+              ...liveRequest("").model,
+              provider: "anthropic",
+              providerConfig: { baseUrl: "http://[::ffff:169.254.169.254]", modelId: "m" },
+            },
+          },
+          5000,
+        ),
+      ),
+    ).toMatch(/may never point there/);
   });
 
   it("does not follow a provider's redirect to another host (the key stays put)", async () => {
@@ -150,7 +185,9 @@ describe("calling a provider (every connection is checked)", () => {
     const before = fake.requests.length;
     try {
       const url = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
-      expect(await failure(generateResponse(providerFor("openai-compatible")!, liveRequest(url), 5000))).toBe("provider_error: The OpenAI-compatible provider answered HTTP 307.");
+      expect(await failure(generateResponse(providerFor("openai-compatible")!, liveRequest(url), 5000))).toBe(
+        "provider_error: The OpenAI-compatible provider answered HTTP 307.",
+      );
       expect(fake.requests.length).toBe(before);
     } finally {
       redirector.close();
@@ -187,8 +224,13 @@ describe("a base URL host change clears the stored key", () => {
 
   it("keeps it for a new path on the same host, and when a new key comes with the change", async () => {
     const id = await keyedModel();
-    expect((await patch(id, { providerConfig: { baseUrl: "https://api.one.example/v2", modelId: "ok-2" } })).body.model.hasApiKey).toBe(true);
-    const moved = await patch(id, { providerConfig: { baseUrl: "https://api.two.example/v1", modelId: "ok-1" }, apiKey: "sk-for-host-two" });
+    expect((await patch(id, { providerConfig: { baseUrl: "https://api.one.example/v2", modelId: "ok-2" } })).body.model.hasApiKey).toBe(
+      true,
+    );
+    const moved = await patch(id, {
+      providerConfig: { baseUrl: "https://api.two.example/v1", modelId: "ok-1" },
+      apiKey: "sk-for-host-two",
+    });
     expect(moved.body.model.hasApiKey).toBe(true);
     const [entry] = await listAudit({ entityId: id, action: "model.update" });
     expect(entry!.after).toMatchObject({ apiKey: "set" });

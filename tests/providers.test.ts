@@ -12,7 +12,11 @@ const SECRET = "sk-test-very-secret-key-123";
 const PROMPT = { source: "user", externalId: "x", text: "Explain rainbows" };
 
 function request(modelId: string, extra: Record<string, unknown> = {}, kind = "openai-compatible"): GenerateRequest {
-  return { model: { name: `m-${modelId}`, provider: kind, providerConfig: { baseUrl: fake.url, modelId, timeoutMs: 1000, ...extra } }, prompt: PROMPT, apiKey: SECRET };
+  return {
+    model: { name: `m-${modelId}`, provider: kind, providerConfig: { baseUrl: fake.url, modelId, timeoutMs: 1000, ...extra } },
+    prompt: PROMPT,
+    apiKey: SECRET,
+  };
 }
 
 async function failure(promise: Promise<unknown>): Promise<{ reason: string; message: string }> {
@@ -27,7 +31,11 @@ async function failure(promise: Promise<unknown>): Promise<{ reason: string; mes
 
 describe("openai-compatible provider", () => {
   it("streams the answer, reports usage and sends the documented request", async () => {
-    const result = await generateResponse(providerFor("openai-compatible")!, request("ok-1", { systemPrompt: "Be brief.", temperature: 0.3, maxTokens: 200 }), 5000);
+    const result = await generateResponse(
+      providerFor("openai-compatible")!,
+      request("ok-1", { systemPrompt: "Be brief.", temperature: 0.3, maxTokens: 200 }),
+      5000,
+    );
     expect(result.text).toBe(okAnswer(PROMPT.text).join(""));
     expect(result.outputTokens).toBe(15);
     expect(result.firstTokenMs).not.toBeNull();

@@ -11,7 +11,10 @@ import { resetDatabase } from "./support/database";
 beforeAll(async () => {
   await resetDatabase();
   await db().rateLimitCounter.deleteMany();
-  await updatePolicy({ ...DEFAULT_POLICY, battlesPerHourPerUser: 3, votesPerHourPerUser: 5, battlesPerHourPerIp: 4, votesPerHourPerIp: 100 }, CLI_ACTOR);
+  await updatePolicy(
+    { ...DEFAULT_POLICY, battlesPerHourPerUser: 3, votesPerHourPerUser: 5, battlesPerHourPerIp: 4, votesPerHourPerIp: 100 },
+    CLI_ACTOR,
+  );
 });
 
 afterAll(async () => {
@@ -19,7 +22,10 @@ afterAll(async () => {
 });
 
 async function refusal(run: () => Promise<void>) {
-  const error = await run().then(() => null, (e: unknown) => e);
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!isAppError(error)) throw new Error(`expected a rate_limited AppError, got ${String(error)}`);
   return error;
 }
@@ -51,16 +57,20 @@ describe("enforceRateLimit", () => {
     for (let i = 0; i < 4; i++) await enforceRateLimit({ action: "battle", userId: `rl-ip-user-${i}`, ip: "203.0.113.7" });
     const error = await refusal(() => enforceRateLimit({ action: "battle", userId: "rl-ip-user-9", ip: "203.0.113.7" }));
     expect(error.code).toBe("rate_limited");
-    const keys = (await db().rateLimitCounter.findMany({ where: { key: { startsWith: "battle:ip:" } }, select: { key: true } })).map((r) => r.key);
+    const keys = (await db().rateLimitCounter.findMany({ where: { key: { startsWith: "battle:ip:" } }, select: { key: true } })).map(
+      (r) => r.key,
+    );
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.join()).not.toContain("203.0.113.7");
     // The refused user's own counter was taken back too.
-    expect(await db().rateLimitCounter.count({ where: { key: "battle:user:rl-ip-user-9" , count: { gt: 0 } } })).toBe(0);
+    expect(await db().rateLimitCounter.count({ where: { key: "battle:user:rl-ip-user-9", count: { gt: 0 } } })).toBe(0);
     await enforceRateLimit({ action: "battle", userId: "rl-ip-user-9", ip: "198.51.100.1" });
   });
 
   it("holds across app replicas: concurrent requests share one counter", async () => {
-    const results = await Promise.allSettled(Array.from({ length: 12 }, () => enforceRateLimit({ action: "vote", userId: "rl-user-3", ip: null })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () => enforceRateLimit({ action: "vote", userId: "rl-user-3", ip: null })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
   });
 });

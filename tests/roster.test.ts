@@ -122,19 +122,25 @@ describe("private-variant cap", () => {
       const { status } = await callJson(modelsRoute.POST, { body: liveModel({ organization: org, visibility: "PRIVATE_TESTING" }) });
       expect(status).toBe(201);
     }
-    const fourth = await callJson(modelsRoute.POST, { body: liveModel({ organization: org.toUpperCase(), visibility: "PRIVATE_TESTING" }) });
+    const fourth = await callJson(modelsRoute.POST, {
+      body: liveModel({ organization: org.toUpperCase(), visibility: "PRIVATE_TESTING" }),
+    });
     expect(fourth.status).toBe(409);
     expect(fourth.body.error.code).toBe("private_cap_reached");
     expect(fourth.body.error.message).toContain("(3)");
     // Public models and other organizations are not limited.
     expect((await callJson(modelsRoute.POST, { body: liveModel({ organization: org }) })).status).toBe(201);
-    expect((await callJson(modelsRoute.POST, { body: liveModel({ organization: unique("Other"), visibility: "PRIVATE_TESTING" }) })).status).toBe(201);
+    expect(
+      (await callJson(modelsRoute.POST, { body: liveModel({ organization: unique("Other"), visibility: "PRIVATE_TESTING" }) })).status,
+    ).toBe(201);
   });
 
   it("holds under concurrent adds: of six simultaneous private variants exactly three are accepted", async () => {
     const org = unique("Race");
     const results = await Promise.all(
-      Array.from({ length: 6 }, () => callJson(modelsRoute.POST, { body: liveModel({ organization: org, visibility: "PRIVATE_TESTING" }) })),
+      Array.from({ length: 6 }, () =>
+        callJson(modelsRoute.POST, { body: liveModel({ organization: org, visibility: "PRIVATE_TESTING" }) }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 409, 409, 409]);
     expect(await db().model.count({ where: { organization: org, visibility: "PRIVATE_TESTING" } })).toBe(3);
@@ -143,13 +149,17 @@ describe("private-variant cap", () => {
   it("applies when a model without votes is switched to private, and a deprecated variant frees its slot", async () => {
     const org = unique("Switch");
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await callJson(modelsRoute.POST, { body: liveModel({ organization: org, visibility: "PRIVATE_TESTING" }) })).body.model.id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await callJson(modelsRoute.POST, { body: liveModel({ organization: org, visibility: "PRIVATE_TESTING" }) })).body.model.id);
     const pub = (await callJson(modelsRoute.POST, { body: liveModel({ organization: org }) })).body.model;
     const refused = await callJson(modelRoute.PATCH, { method: "PATCH", params: { id: pub.id }, body: { visibility: "PRIVATE_TESTING" } });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("private_cap_reached");
 
-    const deprecated = await callJson(actionsRoute.POST, { params: { id: ids[0] }, body: { action: "deprecate", clause: "provider_request", reason: "The provider asked to stop testing it." } });
+    const deprecated = await callJson(actionsRoute.POST, {
+      params: { id: ids[0] },
+      body: { action: "deprecate", clause: "provider_request", reason: "The provider asked to stop testing it." },
+    });
     expect(deprecated.status).toBe(200);
     const switched = await callJson(modelRoute.PATCH, { method: "PATCH", params: { id: pub.id }, body: { visibility: "PRIVATE_TESTING" } });
     expect(switched.status).toBe(200);

@@ -16,16 +16,40 @@ beforeAll(async () => {
     { name: "s-priv2", organization: "Gamma", visibility: "PRIVATE_TESTING" as const },
   ];
   const models = await Promise.all(
-    specs.map((s) => db().model.create({ data: { ...s, displayName: s.name, license: "proprietary" }, select: { id: true, name: true, organization: true, visibility: true, samplingWeight: true } })),
+    specs.map((s) =>
+      db().model.create({
+        data: { ...s, displayName: s.name, license: "proprietary" },
+        select: { id: true, name: true, organization: true, visibility: true, samplingWeight: true },
+      }),
+    ),
   );
   candidates = models;
   const id = Object.fromEntries(models.map((m) => [m.name, m.id]));
   // s-old has 400 counted votes (at the target, no boost); leak-flagged votes do not count.
-  const votes: { voterKey: string; modelAId: string; modelBId: string; outcome: "A"; source: "IMPORT" | "ARENA"; identityLeak?: boolean }[] = Array.from(
-    { length: 400 },
-    (_, i) => ({ voterKey: `sv${i % 30}`, modelAId: id["s-old"], modelBId: id["s-priv1"], outcome: "A" as const, source: "IMPORT" as const }),
+  const votes: {
+    voterKey: string;
+    modelAId: string;
+    modelBId: string;
+    outcome: "A";
+    source: "IMPORT" | "ARENA";
+    identityLeak?: boolean;
+  }[] = Array.from({ length: 400 }, (_, i) => ({
+    voterKey: `sv${i % 30}`,
+    modelAId: id["s-old"],
+    modelBId: id["s-priv1"],
+    outcome: "A" as const,
+    source: "IMPORT" as const,
+  }));
+  votes.push(
+    ...Array.from({ length: 50 }, (_, i) => ({
+      voterKey: `sl${i}`,
+      modelAId: id["s-new"],
+      modelBId: id["s-old"],
+      outcome: "A" as const,
+      source: "ARENA" as const,
+      identityLeak: true,
+    })),
   );
-  votes.push(...Array.from({ length: 50 }, (_, i) => ({ voterKey: `sl${i}`, modelAId: id["s-new"], modelBId: id["s-old"], outcome: "A" as const, source: "ARENA" as const, identityLeak: true })));
   await db().vote.createMany({ data: votes });
   markVotesChanged();
 });

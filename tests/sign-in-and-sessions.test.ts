@@ -22,17 +22,29 @@ type Events = Required<ReturnType<typeof getAuthOptions>>["events"];
 function auth() {
   signInAs(null); // sets NEXTAUTH_SECRET as the launcher would
   const options = getAuthOptions();
-  return { options, jwt: options.callbacks!.jwt as NonNullable<Callbacks["jwt"]>, signIn: options.callbacks!.signIn as NonNullable<Callbacks["signIn"]>, events: options.events as Events };
+  return {
+    options,
+    jwt: options.callbacks!.jwt as NonNullable<Callbacks["jwt"]>,
+    signIn: options.callbacks!.signIn as NonNullable<Callbacks["signIn"]>,
+    events: options.events as Events,
+  };
 }
 
 /** What next-auth's jwt callback gets when a credentials sign-in succeeds. */
 async function signInToken(userId: string) {
   const { jwt } = auth();
-  return jwt({ token: {}, user: { id: userId }, account: { type: "credentials", provider: "credentials", providerAccountId: userId } } as never);
+  return jwt({
+    token: {},
+    user: { id: userId },
+    account: { type: "credentials", provider: "credentials", providerAccountId: userId },
+  } as never);
 }
 
 async function refusal(run: () => Promise<unknown>) {
-  const error = await run().then(() => null, (e: unknown) => e);
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -208,14 +220,18 @@ describe("password hashes", () => {
     expect(await verifyCredentials(old.email, "old secret")).toMatchObject({ id: old.id });
     expect((await db().user.findUniqueOrThrow({ where: { id: old.id } })).passwordHash).toBe(upgraded);
 
-    const cheap = await db().user.create({ data: { email: `cheap-${Date.now()}@example.com`, passwordHash: await hashPassword("cheap secret", { N: 1024, r: 8, p: 1 }) } });
+    const cheap = await db().user.create({
+      data: { email: `cheap-${Date.now()}@example.com`, passwordHash: await hashPassword("cheap secret", { N: 1024, r: 8, p: 1 }) },
+    });
     expect(await verifyCredentials(cheap.email, "cheap secret")).toMatchObject({ id: cheap.id });
     expect((await db().user.findUniqueOrThrow({ where: { id: cheap.id } })).passwordHash).toMatch(/^scrypt\$N=131072,r=8,p=1\$/);
   });
 
   it("prints how long a wrong password takes for a known and an unknown email at production cost", async () => {
     process.env.SHOWDOWN_PASSWORD_COST = "production";
-    const user = await db().user.create({ data: { email: `timing-${Date.now()}@example.com`, passwordHash: await hashPassword("password123") } });
+    const user = await db().user.create({
+      data: { email: `timing-${Date.now()}@example.com`, passwordHash: await hashPassword("password123") },
+    });
     await verifyCredentials("warm-up@example.com", "x"); // derives the dummy hash once
     const time = async (email: string) => {
       const started = performance.now();
@@ -230,7 +246,9 @@ describe("password hashes", () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
-    console.log(`[timing] wrong password, known email: ${fmt(known)} ms (median ${median(known).toFixed(0)}); unknown email: ${fmt(unknown)} ms (median ${median(unknown).toFixed(0)})`);
+    console.log(
+      `[timing] wrong password, known email: ${fmt(known)} ms (median ${median(known).toFixed(0)}); unknown email: ${fmt(unknown)} ms (median ${median(unknown).toFixed(0)})`,
+    );
   }, 60_000);
 });
 
@@ -277,16 +295,31 @@ describe("OAuth linking", () => {
     const created = await db().user.findUniqueOrThrow({ where: { email } });
     expect(created.role).toBe("CONTRIBUTOR");
     expect(created.emailVerifiedAt).not.toBeNull();
-    expect(await resolveOAuthSignIn({ provider: "google", providerAccountId: facts.account.providerAccountId, email: "changed@example.com", isEmailVerified: false })).toEqual({ kind: "signed-in", userId: created.id });
+    expect(
+      await resolveOAuthSignIn({
+        provider: "google",
+        providerAccountId: facts.account.providerAccountId,
+        email: "changed@example.com",
+        isEmailVerified: false,
+      }),
+    ).toEqual({ kind: "signed-in", userId: created.id });
   });
 
   it("refuses a GitHub identity whose email GitHub does not list as verified", async () => {
     const contributor = await createAccount("CONTRIBUTOR");
-    vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(JSON.stringify([{ email: contributor.email, verified: false, primary: true }]), { status: 200 }));
+    vi.spyOn(globalThis, "fetch").mockResolvedValue(
+      new Response(JSON.stringify([{ email: contributor.email, verified: false, primary: true }]), { status: 200 }),
+    );
     const { signIn } = auth();
-    const facts = { user: { id: "gh-1", email: contributor.email }, account: { type: "oauth", provider: "github", providerAccountId: `gh-${Date.now()}`, access_token: "t" }, profile: { id: 1 } };
+    const facts = {
+      user: { id: "gh-1", email: contributor.email },
+      account: { type: "oauth", provider: "github", providerAccountId: `gh-${Date.now()}`, access_token: "t" },
+      profile: { id: 1 },
+    };
     expect(await signIn(facts as never)).toBe("/signin?error=OAuthUnverifiedEmail");
-    vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(JSON.stringify([{ email: contributor.email, verified: true, primary: true }]), { status: 200 }));
+    vi.spyOn(globalThis, "fetch").mockResolvedValue(
+      new Response(JSON.stringify([{ email: contributor.email, verified: true, primary: true }]), { status: 200 }),
+    );
     expect(await signIn(facts as never)).toBe(true);
     expect(await db().oAuthAccount.count({ where: { userId: contributor.id, provider: "github" } })).toBe(1);
   });

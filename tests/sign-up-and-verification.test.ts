@@ -27,7 +27,11 @@ async function signUp(init: { email?: string; headers?: Record<string, string> }
   counter += 1;
   const email = init.email ?? `su-${Date.now()}-${counter}@example.com`;
   const response = await signUpRoute(
-    new Request("http://localhost/api/signup", { method: "POST", headers: { "content-type": "application/json", ...init.headers }, body: JSON.stringify({ email, password: "password123" }) }),
+    new Request("http://localhost/api/signup", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...init.headers },
+      body: JSON.stringify({ email, password: "password123" }),
+    }),
   );
   return { status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json(), email };
 }
@@ -150,7 +154,8 @@ describe("email verification", () => {
     const result = await signUp();
     signInAs({ id: result.body.id });
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await resendRoute(new Request("http://localhost/api/profile/verification", { method: "POST" }))).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await resendRoute(new Request("http://localhost/api/profile/verification", { method: "POST" }))).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
     expect(smtp.messages).toHaveLength(6); // the sign-up's and five resends
     const token = /token=([\w-]+)/.exec(decodedBody(smtp.messages[5].raw))![1];

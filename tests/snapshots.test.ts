@@ -18,7 +18,7 @@ const publishedHere: string[] = [];
 /** A small deterministic random source (the tests' own; the app's is in lib/rating). */
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /**
@@ -71,20 +71,47 @@ describe("published snapshots", () => {
   it("store the all, region and language slices with the leaderboard's numbers", async () => {
     const summary = await publishSnapshot({ trigger: "cli", actor: CLI_ACTOR });
     publishedHere.push(summary.id);
-    expect(summary.sliceKeys).toEqual(["all", "region:africa", "region:americas", "region:asia", "region:europe", "region:oceania", "language:de", "language:en", "language:pt"]);
+    expect(summary.sliceKeys).toEqual([
+      "all",
+      "region:africa",
+      "region:americas",
+      "region:asia",
+      "region:europe",
+      "region:oceania",
+      "language:de",
+      "language:en",
+      "language:pt",
+    ]);
     expect(summary.trigger).toBe("cli");
     expect(summary.codeVersion).toMatch(/^0\.1\.0\+([0-9a-f]{12}|unknown)$/);
     expect(summary.method).toMatchObject({ bootstrapRounds: 100, bootstrapSeed: 42, minSliceVoters: 20, minModelVotes: 30, demoVotes: 0 });
     expect(Math.abs(Date.parse(summary.dataCutoff) - Date.now())).toBeLessThan(60_000);
 
     const snapshot = (await getSnapshot(summary.id))!;
-    for (const [key, filters] of [["all", {}], ["region:europe", { region: ["europe"] }], ["language:pt", { language: ["pt"] }]] as [string, LeaderboardFilters][]) {
+    for (const [key, filters] of [
+      ["all", {}],
+      ["region:europe", { region: ["europe"] }],
+      ["language:pt", { language: ["pt"] }],
+    ] as [string, LeaderboardFilters][]) {
       const board = await getLeaderboard(filters);
       const slice = snapshot.slices.find((s) => s.key === key)!;
       expect(board.isShown, key).toBe(true);
       expect(slice).toMatchObject({ votes: board.votes, voters: board.voters, isShown: true });
       expect(slice.rows).toEqual(
-        board.rows.map((r) => ({ modelId: r.modelId, name: r.name, displayName: r.displayName, organization: r.organization, rating: r.rating, lower: r.lower, upper: r.upper, rank: r.rank, rankWorst: r.rankWorst, unrated: r.unrated, votes: r.votes, voters: r.voters })),
+        board.rows.map((r) => ({
+          modelId: r.modelId,
+          name: r.name,
+          displayName: r.displayName,
+          organization: r.organization,
+          rating: r.rating,
+          lower: r.lower,
+          upper: r.upper,
+          rank: r.rank,
+          rankWorst: r.rankWorst,
+          unrated: r.unrated,
+          votes: r.votes,
+          voters: r.voters,
+        })),
       );
       expect(slice.rows.every((r) => r.rating !== null)).toBe(true);
     }
@@ -111,7 +138,10 @@ describe("published snapshots", () => {
       ["raw update", () => db().$executeRaw`UPDATE "SnapshotSlice" SET rows = '[]'::jsonb WHERE "snapshotId" = ${latest.id}`],
     ];
     for (const [what, attempt] of attempts) {
-      const error = await attempt().then(() => null, (e: unknown) => e);
+      const error = await attempt().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error, what).toBeInstanceOf(Error);
       expect(String((error as Error).message), what).toMatch(/append-only/);
     }
@@ -126,7 +156,11 @@ describe("published snapshots", () => {
     const maxAgeHours = 1 / 3600;
     await sleep(1100);
     const before = await db().leaderboardSnapshot.count();
-    const results = await Promise.all([publishSnapshotIfDue(maxAgeHours), publishSnapshotIfDue(maxAgeHours), publishSnapshotIfDue(maxAgeHours)]);
+    const results = await Promise.all([
+      publishSnapshotIfDue(maxAgeHours),
+      publishSnapshotIfDue(maxAgeHours),
+      publishSnapshotIfDue(maxAgeHours),
+    ]);
     expect(results.filter((r) => r !== null)).toHaveLength(1);
     expect(await db().leaderboardSnapshot.count()).toBe(before + 1);
     const published = results.find((r) => r !== null)!;
@@ -149,10 +183,18 @@ describe("published snapshots", () => {
     expect(history).toHaveLength(3);
     const newestFirst = (await listSnapshots()).map((s) => s.id).filter((id) => publishedHere.includes(id));
     expect(newestFirst).toEqual([...publishedHere].reverse());
-    for (let i = 1; i < history.length; i++) expect(Date.parse(history[i].createdAt)).toBeGreaterThanOrEqual(Date.parse(history[i - 1].createdAt));
+    for (let i = 1; i < history.length; i++)
+      expect(Date.parse(history[i].createdAt)).toBeGreaterThanOrEqual(Date.parse(history[i - 1].createdAt));
     const last = history[history.length - 1];
     const published = (await getSnapshot(latest.id, { slice: "all" }))!.slices[0].rows.find((r) => r.modelId === model.id)!;
-    expect(last).toMatchObject({ snapshotId: latest.id, rating: published.rating, lower: published.lower, upper: published.upper, rank: published.rank, dataCutoff: latest.dataCutoff });
+    expect(last).toMatchObject({
+      snapshotId: latest.id,
+      rating: published.rating,
+      lower: published.lower,
+      upper: published.upper,
+      rank: published.rank,
+      dataCutoff: latest.dataCutoff,
+    });
     expect(last.rating!).toBeGreaterThan(history[0].rating!);
 
     const europe = await getRatingHistory(model.id, "region:europe");

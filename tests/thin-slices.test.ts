@@ -32,7 +32,9 @@ beforeAll(async () => {
   await resetDatabase();
   await seedRoster();
   await updatePolicy(DEFAULT_POLICY, CLI_ACTOR); // 20 voters per slice
-  models = (await db().model.findMany({ where: { visibility: "PUBLIC" }, select: { id: true }, orderBy: { name: "asc" }, take: 3 })).map((m) => m.id);
+  models = (await db().model.findMany({ where: { visibility: "PUBLIC" }, select: { id: true }, orderBy: { name: "asc" }, take: 3 })).map(
+    (m) => m.id,
+  );
   // Germany: 30 voters (shown). France: 3 voters, 4 votes (thin), one of them in a replay battle.
   const vote = (voter: string, country: string, i: number, replay = false) => ({
     voterKey: `import:${voter}`,
@@ -61,7 +63,16 @@ describe("a slice under the voter minimum", () => {
   it("shows no exact counts through /api/leaderboard: nulls, belowMinimum, the minimum as the only hint", async () => {
     const { status, body } = await get(leaderboardRoute.GET, "country=FR");
     expect(status).toBe(200);
-    expect(body).toMatchObject({ isShown: false, belowMinimum: true, votes: null, voters: null, demoVotes: null, replayVotes: null, lastVoteAt: null, rows: [] });
+    expect(body).toMatchObject({
+      isShown: false,
+      belowMinimum: true,
+      votes: null,
+      voters: null,
+      demoVotes: null,
+      replayVotes: null,
+      lastVoteAt: null,
+      rows: [],
+    });
     expect(body.policy.minSliceVoters).toBe(20);
     expect(countFields(body).filter(([, v]) => v !== null && v !== 0)).toEqual([]);
     expect(body.pairwise).toEqual({ modelIds: [], winFraction: [], battles: [] });
@@ -105,7 +116,10 @@ describe("a slice under the voter minimum", () => {
     const french = body.slices.find((s: { key: string }) => s.key === "language:fr");
     expect(french).toMatchObject({ votes: null, voters: null, isShown: false, rows: [] });
     expect(body.slices.find((s: { key: string }) => s.key === "language:de")).toMatchObject({ votes: 300, voters: 30, isShown: true });
-    const stored = await db().snapshotSlice.findFirstOrThrow({ where: { snapshotId: summary.id, sliceKey: "language:fr" }, select: { votes: true, voters: true } });
+    const stored = await db().snapshotSlice.findFirstOrThrow({
+      where: { snapshotId: summary.id, sliceKey: "language:fr" },
+      select: { votes: true, voters: true },
+    });
     expect(stored).toEqual({ votes: 0, voters: 0 });
   });
 

@@ -91,7 +91,9 @@ describe("the in-memory vote index", () => {
     await other.end();
     await index.sync();
     await index.sync();
-    const [{ n, voters }] = await db().$queryRaw<{ n: number; voters: number }[]>`SELECT count(*)::int AS n, count(DISTINCT "voterKey")::int AS voters FROM "Vote"`;
+    const [{ n, voters }] = await db().$queryRaw<
+      { n: number; voters: number }[]
+    >`SELECT count(*)::int AS n, count(DISTINCT "voterKey")::int AS voters FROM "Vote"`;
     const scan = index.scan(acceptAll());
     expect([scan.votes, scan.voters]).toEqual([n, voters]);
   });

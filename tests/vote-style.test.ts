@@ -12,7 +12,10 @@ describe("style of arena votes", () => {
     const user = await createContributor();
     const battle = await createBattle(user.id);
     await recordVote({ battleId: battle.id, userId: user.id, outcome: "A" });
-    const row = await db().battle.findUniqueOrThrow({ where: { id: battle.id }, select: { responseA: true, responseB: true, featuresA: true, featuresB: true } });
+    const row = await db().battle.findUniqueOrThrow({
+      where: { id: battle.id },
+      select: { responseA: true, responseB: true, featuresA: true, featuresB: true },
+    });
     const vote = await db().vote.findUniqueOrThrow({
       where: { battleId: battle.id },
       select: { tokensA: true, tokensB: true, headersA: true, headersB: true, listsA: true, listsB: true, boldA: true, boldB: true },
@@ -36,7 +39,9 @@ describe("style of arena votes", () => {
     const battle = await createBattle(user.id);
     await db().$executeRaw`UPDATE "Battle" SET "featuresA" = NULL, "featuresB" = '{"not": "features"}'::jsonb WHERE id = ${battle.id}`;
     await recordVote({ battleId: battle.id, userId: user.id, outcome: "B" });
-    expect(await db().vote.findUniqueOrThrow({ where: { battleId: battle.id }, select: { tokensA: true, tokensB: true, boldB: true } })).toEqual({
+    expect(
+      await db().vote.findUniqueOrThrow({ where: { battleId: battle.id }, select: { tokensA: true, tokensB: true, boldB: true } }),
+    ).toEqual({
       tokensA: null,
       tokensB: null,
       boldB: null,

@@ -44,11 +44,15 @@ const evidenceOf = (userId: string) => db().voterEvidence.findUnique({ where: { 
 beforeAll(async () => {
   await resetDatabase();
   const [mx, my] = await Promise.all(
-    ["vr-x", "vr-y"].map((name) => db().model.create({ data: { name, displayName: name, organization: name, license: "proprietary" }, select: { id: true } })),
+    ["vr-x", "vr-y"].map((name) =>
+      db().model.create({ data: { name, displayName: name, organization: name, license: "proprietary" }, select: { id: true } }),
+    ),
   );
   x = mx.id;
   y = my.id;
-  promptId = (await db().prompt.create({ data: { source: "test", externalId: "voter-review", text: "Say something." }, select: { id: true } })).id;
+  promptId = (
+    await db().prompt.create({ data: { source: "test", externalId: "voter-review", text: "Say something." }, select: { id: true } })
+  ).id;
   // The crowd: 300 imported votes, X preferred 4 to 1 (sides alternate).
   await db().vote.createMany({
     data: Array.from({ length: 300 }, (_, i) => {
@@ -84,7 +88,10 @@ describe("anomaly evidence, extended as votes are cast", () => {
     expect(await evidenceOf(user.id)).toEqual(first);
     // Two identical requests at once: one vote, one extension.
     const twice = await openBattle(user.id);
-    const results = await Promise.all([recordVote({ battleId: twice, userId: user.id, outcome: "A" }), recordVote({ battleId: twice, userId: user.id, outcome: "A" })]);
+    const results = await Promise.all([
+      recordVote({ battleId: twice, userId: user.id, outcome: "A" }),
+      recordVote({ battleId: twice, userId: user.id, outcome: "A" }),
+    ]);
     expect(results.filter((r) => r.isNew)).toHaveLength(1);
     expect((await evidenceOf(user.id))!.votesTested).toBe(2);
     // An identity-leak vote is stored but not tested.
@@ -95,11 +102,17 @@ describe("anomaly evidence, extended as votes are cast", () => {
   it("keeps both factors when one voter's votes arrive at the same time, including the very first ones", async () => {
     const user = await createContributor();
     const [a, b] = [await openBattle(user.id), await openBattle(user.id, { isXRight: true })];
-    await Promise.all([recordVote({ battleId: a, userId: user.id, outcome: "A" }), recordVote({ battleId: b, userId: user.id, outcome: "A" })]);
+    await Promise.all([
+      recordVote({ battleId: a, userId: user.id, outcome: "A" }),
+      recordVote({ battleId: b, userId: user.id, outcome: "A" }),
+    ]);
     const first = await evidenceOf(user.id);
     expect(first!.votesTested).toBe(2);
     const [c, d] = [await openBattle(user.id), await openBattle(user.id)];
-    await Promise.all([recordVote({ battleId: c, userId: user.id, outcome: "TIE" }), recordVote({ battleId: d, userId: user.id, outcome: "BOTH_BAD" })]);
+    await Promise.all([
+      recordVote({ battleId: c, userId: user.id, outcome: "TIE" }),
+      recordVote({ battleId: d, userId: user.id, outcome: "BOTH_BAD" }),
+    ]);
     expect((await evidenceOf(user.id))!.votesTested).toBe(4);
   });
 });

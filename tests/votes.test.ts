@@ -44,7 +44,10 @@ describe("battles", () => {
     let firstByNameOnLeft = 0;
     for (let i = 0; i < 60; i++) {
       const b = await createBattle(user.id);
-      const row = await db().battle.findUniqueOrThrow({ where: { id: b.id }, select: { modelA: { select: { name: true } }, modelB: { select: { name: true } } } });
+      const row = await db().battle.findUniqueOrThrow({
+        where: { id: b.id },
+        select: { modelA: { select: { name: true } }, modelB: { select: { name: true } } },
+      });
       models.add(row.modelA.name).add(row.modelB.name);
       if (row.modelA.name < row.modelB.name) firstByNameOnLeft += 1;
     }
@@ -136,7 +139,17 @@ describe("votes", () => {
     await recordVote({ battleId: battle.id, userId: user.id, outcome: "A" });
     const row = await db().vote.findFirstOrThrow({ where: { battleId: battle.id } });
     await expect(
-      db().vote.create({ data: { battleId: battle.id, voterKey: user.id, voterId: user.id, modelAId: row.modelAId, modelBId: row.modelBId, outcome: "B", source: "ARENA" } }),
+      db().vote.create({
+        data: {
+          battleId: battle.id,
+          voterKey: user.id,
+          voterId: user.id,
+          modelAId: row.modelAId,
+          modelBId: row.modelBId,
+          outcome: "B",
+          source: "ARENA",
+        },
+      }),
     ).rejects.toThrow();
   });
 
@@ -164,23 +177,35 @@ describe("vote flags recorded at cast time", () => {
     const user = await createContributor();
     await db().user.update({ where: { id: user.id }, data: { emailVerifiedAt: null } });
     const first = await createBattle(user.id);
-    const models = await db().battle.findUniqueOrThrow({ where: { id: first.id }, select: { modelA: { select: { provider: true } }, modelB: { select: { provider: true } } } });
+    const models = await db().battle.findUniqueOrThrow({
+      where: { id: first.id },
+      select: { modelA: { select: { provider: true } }, modelB: { select: { provider: true } } },
+    });
     expect([models.modelA.provider, models.modelB.provider]).toContain("replay"); // the seeded roster is served from the corpus
     await recordVote({ battleId: first.id, userId: user.id, outcome: "A" });
-    expect(await db().vote.findUniqueOrThrow({ where: { battleId: first.id }, select: { replay: true, voterUnverified: true } })).toEqual({ replay: true, voterUnverified: true });
+    expect(await db().vote.findUniqueOrThrow({ where: { battleId: first.id }, select: { replay: true, voterUnverified: true } })).toEqual({
+      replay: true,
+      voterUnverified: true,
+    });
 
     // Verified, and both models now served live: neither flag.
     await db().user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
     const second = await createBattle(user.id);
     const battle = await db().battle.findUniqueOrThrow({ where: { id: second.id }, select: { modelAId: true, modelBId: true } });
-    const live = await db().model.findMany({ where: { id: { in: [battle.modelAId, battle.modelBId] } }, select: { id: true, provider: true } });
+    const live = await db().model.findMany({
+      where: { id: { in: [battle.modelAId, battle.modelBId] } },
+      select: { id: true, provider: true },
+    });
     await db().model.updateMany({ where: { id: { in: live.map((m) => m.id) } }, data: { provider: "openai-compatible" } });
     try {
       await recordVote({ battleId: second.id, userId: user.id, outcome: "B" });
     } finally {
       for (const m of live) await db().model.update({ where: { id: m.id }, data: { provider: m.provider } });
     }
-    expect(await db().vote.findUniqueOrThrow({ where: { battleId: second.id }, select: { replay: true, voterUnverified: true } })).toEqual({ replay: false, voterUnverified: false });
+    expect(await db().vote.findUniqueOrThrow({ where: { battleId: second.id }, select: { replay: true, voterUnverified: true } })).toEqual({
+      replay: false,
+      voterUnverified: false,
+    });
   });
 });
 

@@ -9,7 +9,12 @@ import { requirePageRole } from "@/lib/session";
 
 export default async function AdminPage() {
   if (!(await requirePageRole("/admin", "ADMIN"))) return <AdminForbidden />;
-  const [policy, [latest], models, t] = await Promise.all([getPolicy(), listSnapshots({ take: 1 }), listModelsForAdmin(), getTranslations("admin.home")]);
+  const [policy, [latest], models, t] = await Promise.all([
+    getPolicy(),
+    listSnapshots({ take: 1 }),
+    listModelsForAdmin(),
+    getTranslations("admin.home"),
+  ]);
   const link = (href: string) =>
     function AdminLink(chunks: React.ReactNode) {
       return (
@@ -48,8 +53,16 @@ export default async function AdminPage() {
         </li>
         <li>
           {t.rich("exports", {
-            csv: (chunks) => <a href="/api/export?format=csv" download className="underline">{chunks}</a>,
-            jsonl: (chunks) => <a href="/api/export?format=jsonl" download className="underline">{chunks}</a>,
+            csv: (chunks) => (
+              <a href="/api/export?format=csv" download className="underline">
+                {chunks}
+              </a>
+            ),
+            jsonl: (chunks) => (
+              <a href="/api/export?format=jsonl" download className="underline">
+                {chunks}
+              </a>
+            ),
             code: (chunks) => <code>{chunks}</code>,
           })}
         </li>

@@ -15,7 +15,11 @@ export async function generateMetadata() {
 
 /** Public roster changelog: every roster event, newest first, and the deprecation rule. */
 export default async function ChangelogPage() {
-  const [events, t, rule] = await Promise.all([listRosterEvents({ take: 500 }), getTranslations("governance.changelog"), getTranslations("governance.rule")]);
+  const [events, t, rule] = await Promise.all([
+    listRosterEvents({ take: 500 }),
+    getTranslations("governance.changelog"),
+    getTranslations("governance.rule"),
+  ]);
   const kindLabel = (kind: string) => ((ROSTER_EVENT_KINDS as readonly string[]).includes(kind) ? t(`kinds.${kind as "added"}`) : kind);
   return (
     <article className="space-y-5">
@@ -60,7 +64,9 @@ export default async function ChangelogPage() {
                     {e.reason && <div>{e.reason}</div>}
                     {reportId && (
                       <div>
-                        <Link href={`/tested-variants#report-${reportId}`} className="underline">{t("reportLink")}</Link>
+                        <Link href={`/tested-variants#report-${reportId}`} className="underline">
+                          {t("reportLink")}
+                        </Link>
                       </div>
                     )}
                   </td>

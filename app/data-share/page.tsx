@@ -45,11 +45,19 @@ export default async function DataSharePage({ searchParams }: PageProps) {
         <>
           <section className="space-y-2">
             <h2 className="text-lg font-semibold">{t("battlesTitle")}</h2>
-            <DataShareChart metric="battles" periods={share.periods} series={share.organizations.map((o) => ({ organization: o.organization, shares: o.battleShare }))} />
+            <DataShareChart
+              metric="battles"
+              periods={share.periods}
+              series={share.organizations.map((o) => ({ organization: o.organization, shares: o.battleShare }))}
+            />
           </section>
           <section className="space-y-2">
             <h2 className="text-lg font-semibold">{t("promptsTitle")}</h2>
-            <DataShareChart metric="prompts" periods={share.periods} series={share.organizations.map((o) => ({ organization: o.organization, shares: o.promptShare }))} />
+            <DataShareChart
+              metric="prompts"
+              periods={share.periods}
+              series={share.organizations.map((o) => ({ organization: o.organization, shares: o.promptShare }))}
+            />
             <p className="text-xs text-slate-500">{t("promptsNote")}</p>
           </section>
           <DataTable
@@ -69,7 +77,9 @@ export default async function DataSharePage({ searchParams }: PageProps) {
                 <tr key={o.organization} className="border-t border-slate-100" data-organization={o.organization}>
                   <td className="px-3 py-2 font-medium">{o.organization}</td>
                   <td className="px-3 py-2 text-end tabular-nums">{format.number(o.totalBattles)}</td>
-                  <td className="px-3 py-2 text-end tabular-nums" data-testid="battle-share">{pct(o.totalBattleShare)}</td>
+                  <td className="px-3 py-2 text-end tabular-nums" data-testid="battle-share">
+                    {pct(o.totalBattleShare)}
+                  </td>
                   <td className="px-3 py-2 text-end tabular-nums">{format.number(o.totalPrompts)}</td>
                   <td className="px-3 py-2 text-end tabular-nums">{pct(o.totalPromptShare)}</td>
                 </tr>

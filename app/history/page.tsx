@@ -48,14 +48,20 @@ export default async function HistoryPage({ searchParams }: PageProps) {
           <tbody>
             {history.entries.map((entry, i) => (
               <tr key={i} className="border-t border-slate-100">
-                <td className={`${cell} whitespace-nowrap`}>{format.dateTime(entry.votedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className={`${cell} whitespace-nowrap`}>
+                  {format.dateTime(entry.votedAt, { dateStyle: "medium", timeStyle: "short" })}
+                </td>
                 <td className={`${cell} max-w-md`}>
                   <span dir="auto">{entry.promptExcerpt}</span>
                   {/* The answers render like the arena's: markdown, sanitised (components/markdown). */}
                   <details className="mt-1 text-sm" data-testid="history-answers">
                     <summary className="cursor-pointer text-slate-700 underline">{t("showAnswers")}</summary>
                     {(["A", "B"] as const).map((side) => (
-                      <section key={side} aria-label={tArena("response.heading", { side })} className="mt-2 rounded border border-slate-200 bg-white p-2">
+                      <section
+                        key={side}
+                        aria-label={tArena("response.heading", { side })}
+                        className="mt-2 rounded border border-slate-200 bg-white p-2"
+                      >
                         <h2 className="mb-1 text-xs font-semibold text-slate-600">{tArena("response.heading", { side })}</h2>
                         <Markdown text={side === "A" ? entry.responseA : entry.responseB} />
                       </section>

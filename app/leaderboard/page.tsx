@@ -31,7 +31,11 @@ export default async function LeaderboardPage({ searchParams }: PageProps) {
   return (
     <section className="space-y-5">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <LeaderboardExplorer initial={{ filters, view, board, sliceName }} options={sliceOptions(slices.labels, slices.locale)} isAdmin={user?.role === "ADMIN"} />
+      <LeaderboardExplorer
+        initial={{ filters, view, board, sliceName }}
+        options={sliceOptions(slices.labels, slices.locale)}
+        isAdmin={user?.role === "ADMIN"}
+      />
       <DataPolicyNotice />
       <p className="text-xs text-slate-500">{t.rich("apiHint", { code: (chunks: ReactNode) => <code>{chunks}</code> })}</p>
     </section>

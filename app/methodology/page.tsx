@@ -29,7 +29,13 @@ const SECTIONS = ["votes", "ratings", "slices", "sampling", "integrity", "govern
 
 /** How votes become ratings, how pairs are drawn, how votes are checked, and the data policy, with the settings in force now. */
 export default async function MethodologyPage() {
-  const [policy, sampling, stats, t, format] = await Promise.all([getPolicy(), getSamplingTable(), getIntegrityStats(), getTranslations("methodology"), getFormatter()]);
+  const [policy, sampling, stats, t, format] = await Promise.all([
+    getPolicy(),
+    getSamplingTable(),
+    getIntegrityStats(),
+    getTranslations("methodology"),
+    getFormatter(),
+  ]);
   const releasedUpTo = holdoutCutoff(policy, new Date()).toISOString().slice(0, 10);
   const p = sampling.params;
   const h2 = "text-lg font-semibold";
@@ -39,7 +45,11 @@ export default async function MethodologyPage() {
       <nav aria-label={t("contents")}>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {SECTIONS.map((s) => (
-            <li key={s}><a href={`#${s}`} className="underline underline-offset-2">{t(`${s}.title`)}</a></li>
+            <li key={s}>
+              <a href={`#${s}`} className="underline underline-offset-2">
+                {t(`${s}.title`)}
+              </a>
+            </li>
           ))}
         </ul>
       </nav>
@@ -71,7 +81,9 @@ export default async function MethodologyPage() {
       <section id="slices" className="space-y-2">
         <h2 className={h2}>{t("slices.title")}</h2>
         <p>{t("slices.text", { minVoters: policy.minSliceVoters, minVotes: policy.minModelVotes })}</p>
-        <p id="differencing" data-testid="differencing">{t("slices.differencing", { minVoters: policy.minSliceVoters })}</p>
+        <p id="differencing" data-testid="differencing">
+          {t("slices.differencing", { minVoters: policy.minSliceVoters })}
+        </p>
       </section>
 
       <section id="sampling" className="space-y-2" data-testid="sampling-section">
@@ -115,7 +127,10 @@ export default async function MethodologyPage() {
             voters: format.number(ANOMALY_MEASURED.honestVoters),
             votes: ANOMALY_MEASURED.votesPerVoter,
             flagged: ANOMALY_MEASURED.falseFlags,
-            rate: format.number(ANOMALY_MEASURED.falseFlags / ANOMALY_MEASURED.honestVoters, { style: "percent", maximumFractionDigits: 3 }),
+            rate: format.number(ANOMALY_MEASURED.falseFlags / ANOMALY_MEASURED.honestVoters, {
+              style: "percent",
+              maximumFractionDigits: 3,
+            }),
             promise: format.number(ANOMALY_ALPHA, { style: "percent", maximumFractionDigits: 3 }),
             weak: ANOMALY_MEASURED.medianBattles.weakest,
             middling: ANOMALY_MEASURED.medianBattles.middling,
@@ -131,7 +146,9 @@ export default async function MethodologyPage() {
             voters: stats.excludedVoterVotes,
           })}
         </p>
-        <h3 id="replay" className="pt-2 font-semibold">{t("integrity.replayTitle")}</h3>
+        <h3 id="replay" className="pt-2 font-semibold">
+          {t("integrity.replayTitle")}
+        </h3>
         <p data-testid="replay-rule">
           {t("integrity.replayText", {
             policy: policy.excludeReplayVotes ? "excluded" : "counted",
@@ -140,7 +157,10 @@ export default async function MethodologyPage() {
           })}
         </p>
         <p data-testid="verified-rule">
-          {t("integrity.verifiedText", { policy: policy.requireVerifiedEmail ? "required" : "optional", leftOut: stats.unverifiedVotesLeftOut })}
+          {t("integrity.verifiedText", {
+            policy: policy.requireVerifiedEmail ? "required" : "optional",
+            leftOut: stats.unverifiedVotesLeftOut,
+          })}
         </p>
         <h3 className="pt-2 font-semibold">{t("integrity.rateTitle")}</h3>
         <p data-testid="rate-limits">
@@ -167,7 +187,9 @@ export default async function MethodologyPage() {
       <DemoMethodology />
 
       <p>
-        <Link href="/leaderboard" className="underline">{t("back")}</Link>
+        <Link href="/leaderboard" className="underline">
+          {t("back")}
+        </Link>
       </p>
     </article>
   );

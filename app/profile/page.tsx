@@ -21,7 +21,12 @@ export default async function ProfilePage({ searchParams }: PageProps) {
   const next = (await searchParams).next;
   const nextPath = next === undefined ? null : safeReturnPath(next, "") || null;
   const current = (value: string | null) => (user.hasProfile ? (value ?? PREFER_NOT_TO_SAY) : "");
-  const [t, { locale, labels }, stored, policy] = await Promise.all([getTranslations("profile"), getSliceLabels(), getStoredAudience(user.id), getPolicy()]);
+  const [t, { locale, labels }, stored, policy] = await Promise.all([
+    getTranslations("profile"),
+    getSliceLabels(),
+    getStoredAudience(user.id),
+    getPolicy(),
+  ]);
   const options = sliceOptions(labels, locale);
   const now = new Date();
   const nextChange = Object.fromEntries(
@@ -51,16 +56,22 @@ export default async function ProfilePage({ searchParams }: PageProps) {
       />
       {(canMail || user.isEmailVerified) && (
         <section className="mt-8 space-y-2 border-t border-slate-200 pt-4" aria-labelledby="email-title">
-          <h2 id="email-title" className="text-lg font-semibold">{t("email.title")}</h2>
+          <h2 id="email-title" className="text-lg font-semibold">
+            {t("email.title")}
+          </h2>
           <p className="text-sm text-slate-700" data-testid="email-status">
             {user.isEmailVerified ? t("email.verified", { email: user.email }) : t("email.unverified", { email: user.email })}
           </p>
-          {!user.isEmailVerified && policy.requireVerifiedEmail && <p className="text-sm text-slate-700">{t("email.votesNeedVerification")}</p>}
+          {!user.isEmailVerified && policy.requireVerifiedEmail && (
+            <p className="text-sm text-slate-700">{t("email.votesNeedVerification")}</p>
+          )}
           {!user.isEmailVerified && <ResendVerification email={user.email} />}
         </section>
       )}
       <section className="mt-8 space-y-2 border-t border-slate-200 pt-4" aria-labelledby="sessions-title">
-        <h2 id="sessions-title" className="text-lg font-semibold">{t("sessions.title")}</h2>
+        <h2 id="sessions-title" className="text-lg font-semibold">
+          {t("sessions.title")}
+        </h2>
         <p className="text-sm text-slate-600">{t("sessions.explanation")}</p>
         <SignOutEverywhere />
       </section>

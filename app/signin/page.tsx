@@ -18,7 +18,11 @@ export default async function SignInPage({ searchParams }: PageProps) {
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <SignInForm callbackUrl={callbackUrl} oauthProviders={enabledOAuthProviders()} oauthError={typeof params.error === "string" ? params.error.slice(0, 40) : null} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        oauthProviders={enabledOAuthProviders()}
+        oauthError={typeof params.error === "string" ? params.error.slice(0, 40) : null}
+      />
     </section>
   );
 }

@@ -17,7 +17,12 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return fields.map((field) => ({ field, before: b[field], after: a[field], isChanged: JSON.stringify(b[field]) !== JSON.stringify(a[field]) }));
+  return fields.map((field) => ({
+    field,
+    before: b[field],
+    after: a[field],
+    isChanged: JSON.stringify(b[field]) !== JSON.stringify(a[field]),
+  }));
 }
 
 function show(value: unknown): string {
@@ -33,12 +38,22 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
   return (
     <ul className="space-y-0.5">
       {changes.map((c) => (
-        <li key={c.field} data-field={c.field} data-changed={c.isChanged} className={c.isChanged && hasBefore ? "rounded bg-amber-100 px-1" : "px-1 text-slate-600"}>
+        <li
+          key={c.field}
+          data-field={c.field}
+          data-changed={c.isChanged}
+          className={c.isChanged && hasBefore ? "rounded bg-amber-100 px-1" : "px-1 text-slate-600"}
+        >
           <span className="font-medium">{c.field}</span>:{" "}
           {hasBefore ? (
             <>
               <span className={c.isChanged ? "line-through" : undefined}>{show(c.before)}</span>
-              {c.isChanged && <> → <strong>{show(c.after)}</strong></>}
+              {c.isChanged && (
+                <>
+                  {" "}
+                  → <strong>{show(c.after)}</strong>
+                </>
+              )}
             </>
           ) : (
             <span className="break-all">{show(c.after)}</span>

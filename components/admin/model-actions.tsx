@@ -48,27 +48,48 @@ export function ModelActions({ id, status, visibility }: { id: string; status: s
       </div>
       {visibility === "PRIVATE_TESTING" && <p className="text-xs text-slate-500">{t("testingEndHelp")}</p>}
       {status !== "DEPRECATED" && (
-        <form onSubmit={onDeprecate} noValidate className="max-w-2xl space-y-3 rounded border border-slate-200 p-3" aria-label={t("deprecateLabel")}>
+        <form
+          onSubmit={onDeprecate}
+          noValidate
+          className="max-w-2xl space-y-3 rounded border border-slate-200 p-3"
+          aria-label={t("deprecateLabel")}
+        >
           <h3 className="font-semibold">{t("deprecateTitle")}</h3>
           <p className="text-xs text-slate-500">{t("deprecateHelp")}</p>
           <div>
-            <label htmlFor="clause" className={labelClass}>{t("clause")}</label>
+            <label htmlFor="clause" className={labelClass}>
+              {t("clause")}
+            </label>
             <select id="clause" name="clause" defaultValue="" className={inputClass} aria-invalid={Boolean(errors.clause)}>
-              <option value="" disabled>{t("chooseClause")}</option>
-              {DEPRECATION_CLAUSES.map((c) => <option key={c} value={c}>{t(`clauses.${c}`)}</option>)}
+              <option value="" disabled>
+                {t("chooseClause")}
+              </option>
+              {DEPRECATION_CLAUSES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`clauses.${c}`)}
+                </option>
+              ))}
             </select>
             <FieldError message={errors.clause} />
           </div>
           <div>
-            <label htmlFor="reason" className={labelClass}>{t("reason")}</label>
+            <label htmlFor="reason" className={labelClass}>
+              {t("reason")}
+            </label>
             <textarea id="reason" name="reason" rows={3} className={inputClass} aria-invalid={Boolean(errors.reason)} />
             <FieldError message={errors.reason} />
           </div>
-          <button type="submit" className={buttonClass} disabled={isBusy}>{t("buttons.deprecate")}</button>
+          <button type="submit" className={buttonClass} disabled={isBusy}>
+            {t("buttons.deprecate")}
+          </button>
         </form>
       )}
       <FieldError message={errors._} />
-      {change.isSuccess && <p role="status" className="text-sm text-green-700">{t(`done.${change.variables.action}`)}</p>}
+      {change.isSuccess && (
+        <p role="status" className="text-sm text-green-700">
+          {t(`done.${change.variables.action}`)}
+        </p>
+      )}
     </div>
   );
 }

@@ -44,14 +44,21 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
   const apiMessage = useApiErrorMessage();
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      apiRequest<{ model: { id: string } }>(isNew ? "/api/admin/models" : `/api/admin/models/${initial.id}`, { method: isNew ? "POST" : "PATCH", body }),
+      apiRequest<{ model: { id: string } }>(isNew ? "/api/admin/models" : `/api/admin/models/${initial.id}`, {
+        method: isNew ? "POST" : "PATCH",
+        body,
+      }),
     onSuccess: (result) => {
       if (isNew) router.push(`/admin/models/${result.model.id}?created=1`);
       else router.refresh();
     },
   });
   // Field problems are shown next to their fields; conflicts (the cap) keep the server's wording, which names the organization and its count.
-  const errors = formErrors(save.error, (error) => apiMessage(error, isApiError(error) && error.code === "private_cap_reached" ? { private_cap_reached: error.message } : {}), t("fixFields"));
+  const errors = formErrors(
+    save.error,
+    (error) => apiMessage(error, isApiError(error) && error.code === "private_cap_reached" ? { private_cap_reached: error.message } : {}),
+    t("fixFields"),
+  );
   const isLive = provider !== "replay";
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -88,9 +95,15 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
 
   const field = (name: string, label: string, input: React.ReactNode, help?: string) => (
     <div>
-      <label htmlFor={name} className={labelClass}>{label}</label>
+      <label htmlFor={name} className={labelClass}>
+        {label}
+      </label>
       {input}
-      {help && <p id={`${name}-help`} className="mt-1 text-xs text-slate-500">{help}</p>}
+      {help && (
+        <p id={`${name}-help`} className="mt-1 text-xs text-slate-500">
+          {help}
+        </p>
+      )}
       <FieldError message={errors[name]} />
     </div>
   );
@@ -99,16 +112,44 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4" aria-label={isNew ? t("addLabel") : t("editLabel")}>
-      {isNew
-        ? field("name", t("name"), <input id="name" name="name" defaultValue={initial.name} className={inputClass} aria-invalid={Boolean(errors.name)} />, t("nameHelp"))
-        : <p className="text-sm text-slate-600">{t("nameFixed", { name: initial.name })}</p>}
-      {field("displayName", t("displayName"), <input id="displayName" name="displayName" defaultValue={initial.displayName} className={inputClass} aria-invalid={Boolean(errors.displayName)} />)}
+      {isNew ? (
+        field(
+          "name",
+          t("name"),
+          <input id="name" name="name" defaultValue={initial.name} className={inputClass} aria-invalid={Boolean(errors.name)} />,
+          t("nameHelp"),
+        )
+      ) : (
+        <p className="text-sm text-slate-600">{t("nameFixed", { name: initial.name })}</p>
+      )}
+      {field(
+        "displayName",
+        t("displayName"),
+        <input
+          id="displayName"
+          name="displayName"
+          defaultValue={initial.displayName}
+          className={inputClass}
+          aria-invalid={Boolean(errors.displayName)}
+        />,
+      )}
       {field(
         "organization",
         t("organization"),
         <>
-          <input id="organization" name="organization" list="organizations" defaultValue={initial.organization} className={inputClass} aria-invalid={Boolean(errors.organization)} />
-          <datalist id="organizations">{organizations.map((o) => <option key={o} value={o} />)}</datalist>
+          <input
+            id="organization"
+            name="organization"
+            list="organizations"
+            defaultValue={initial.organization}
+            className={inputClass}
+            aria-invalid={Boolean(errors.organization)}
+          />
+          <datalist id="organizations">
+            {organizations.map((o) => (
+              <option key={o} value={o} />
+            ))}
+          </datalist>
         </>,
       )}
       <fieldset>
@@ -123,13 +164,40 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
         </div>
         <FieldError message={errors.licenseKind} />
       </fieldset>
-      {field("license", t("license"), <input id="license" name="license" defaultValue={initial.license === "proprietary" ? "" : initial.license} placeholder={licenseKind === "OPEN_WEIGHTS" ? "Apache-2.0" : ""} className={inputClass} aria-invalid={Boolean(errors.license)} />, t("licenseHelp"))}
-      {field("releaseDate", t("releaseDate"), <input id="releaseDate" name="releaseDate" type="date" defaultValue={initial.releaseDate} className={inputClass} aria-invalid={Boolean(errors.releaseDate)} />)}
+      {field(
+        "license",
+        t("license"),
+        <input
+          id="license"
+          name="license"
+          defaultValue={initial.license === "proprietary" ? "" : initial.license}
+          placeholder={licenseKind === "OPEN_WEIGHTS" ? "Apache-2.0" : ""}
+          className={inputClass}
+          aria-invalid={Boolean(errors.license)}
+        />,
+        t("licenseHelp"),
+      )}
+      {field(
+        "releaseDate",
+        t("releaseDate"),
+        <input
+          id="releaseDate"
+          name="releaseDate"
+          type="date"
+          defaultValue={initial.releaseDate}
+          className={inputClass}
+          aria-invalid={Boolean(errors.releaseDate)}
+        />,
+      )}
       {field(
         "provider",
         t("provider"),
         <select id="provider" name="provider" value={provider} onChange={(e) => setProvider(e.target.value)} className={inputClass}>
-          {["replay", "openai-compatible", "anthropic"].map((p) => <option key={p} value={p}>{t(`providers.${p}`)}</option>)}
+          {["replay", "openai-compatible", "anthropic"].map((p) => (
+            <option key={p} value={p}>
+              {t(`providers.${p}`)}
+            </option>
+          ))}
         </select>,
       )}
       {isLive ? (
@@ -139,14 +207,33 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
             field(
               `providerConfig.${key}`,
               t(`settingLabels.${key}`),
-              key === "systemPrompt"
-                ? <textarea id={`providerConfig.${key}`} name={`providerConfig.${key}`} defaultValue={configValue(key)} rows={3} className={inputClass} />
-                : <input id={`providerConfig.${key}`} name={`providerConfig.${key}`} defaultValue={configValue(key)} inputMode={NUMERIC.has(key) ? "decimal" : undefined} className={inputClass} aria-invalid={Boolean(errors[`providerConfig.${key}`])} />,
+              key === "systemPrompt" ? (
+                <textarea
+                  id={`providerConfig.${key}`}
+                  name={`providerConfig.${key}`}
+                  defaultValue={configValue(key)}
+                  rows={3}
+                  className={inputClass}
+                />
+              ) : (
+                <input
+                  id={`providerConfig.${key}`}
+                  name={`providerConfig.${key}`}
+                  defaultValue={configValue(key)}
+                  inputMode={NUMERIC.has(key) ? "decimal" : undefined}
+                  className={inputClass}
+                  aria-invalid={Boolean(errors[`providerConfig.${key}`])}
+                />
+              ),
             ),
           )}
           <div>
             <p className={labelClass}>{t("apiKey")}</p>
-            {!isNew && <p className="text-sm text-slate-600" data-testid="api-key-state">{initial.hasApiKey ? t("keySet") : t("noKey")}</p>}
+            {!isNew && (
+              <p className="text-sm text-slate-600" data-testid="api-key-state">
+                {initial.hasApiKey ? t("keySet") : t("noKey")}
+              </p>
+            )}
             {!isNew && (
               <div className="mt-1 flex flex-wrap gap-4 text-sm">
                 {(["keep", "replace", "clear"] as const).map((mode) => (
@@ -158,21 +245,57 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
               </div>
             )}
             {keyMode === "replace" && (
-              <input id="apiKey" name="apiKey" type="password" autoComplete="off" aria-label={t("apiKey")} className={inputClass} aria-invalid={Boolean(errors.apiKey)} />
+              <input
+                id="apiKey"
+                name="apiKey"
+                type="password"
+                autoComplete="off"
+                aria-label={t("apiKey")}
+                className={inputClass}
+                aria-invalid={Boolean(errors.apiKey)}
+              />
             )}
             <p className="mt-1 text-xs text-slate-500">{t("apiKeyHelp")}</p>
             <FieldError message={errors.apiKey} />
           </div>
         </fieldset>
       ) : (
-        field("providerConfig.replayName", t("replayName"), <input id="providerConfig.replayName" name="providerConfig.replayName" defaultValue={configValue("replayName")} className={inputClass} />, t("replayNameHelp"))
+        field(
+          "providerConfig.replayName",
+          t("replayName"),
+          <input
+            id="providerConfig.replayName"
+            name="providerConfig.replayName"
+            defaultValue={configValue("replayName")}
+            className={inputClass}
+          />,
+          t("replayNameHelp"),
+        )
       )}
-      {field("samplingWeight", t("samplingWeight"), <input id="samplingWeight" name="samplingWeight" inputMode="decimal" defaultValue={initial.samplingWeight} className={inputClass} aria-invalid={Boolean(errors.samplingWeight)} />, t("samplingWeightHelp"))}
+      {field(
+        "samplingWeight",
+        t("samplingWeight"),
+        <input
+          id="samplingWeight"
+          name="samplingWeight"
+          inputMode="decimal"
+          defaultValue={initial.samplingWeight}
+          className={inputClass}
+          aria-invalid={Boolean(errors.samplingWeight)}
+        />,
+        t("samplingWeightHelp"),
+      )}
       {isNew || initial.canSwitchToPrivate ? (
         field(
           "visibility",
           t("visibility"),
-          <select id="visibility" name="visibility" defaultValue={initial.visibility} className={inputClass} aria-invalid={Boolean(errors.visibility)}>
+          <select
+            id="visibility"
+            name="visibility"
+            defaultValue={initial.visibility}
+            className={inputClass}
+            aria-invalid={Boolean(errors.visibility)}
+          >
             <option value="PUBLIC">{t("visibilities.PUBLIC")}</option>
             <option value="PRIVATE_TESTING">{t("visibilities.PRIVATE_TESTING")}</option>
           </select>,
@@ -182,7 +305,11 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
         <p className="text-sm text-slate-600">{t("visibilityFixed", { visibility: t(`visibilities.${initial.visibility}`) })}</p>
       )}
       <FieldError message={errors._} />
-      {save.isSuccess && !isNew && <p role="status" className="text-sm text-green-700">{t("saved")}</p>}
+      {save.isSuccess && !isNew && (
+        <p role="status" className="text-sm text-green-700">
+          {t("saved")}
+        </p>
+      )}
       <button type="submit" className={buttonClass} disabled={save.isPending}>
         {save.isPending ? t("saving") : isNew ? t("add") : t("save")}
       </button>

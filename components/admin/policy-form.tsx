@@ -15,7 +15,10 @@ const SECTIONS: { key: "data" | "boards" | "roster" | "contributors" | "rateLimi
   { key: "data", fields: ["holdoutDays", "minSliceVoters", "minModelVotes", "bootstrapRounds", "bootstrapSeed"] },
   { key: "boards", fields: ["excludeReplayVotes", "requireVerifiedEmail"] },
   { key: "roster", fields: ["privateVariantCap"] },
-  { key: "contributors", fields: ["profileChangeDays", "signupsPerHourPerIp", "signInFailuresPerHourPerUser", "signInFailuresPerHourPerIp"] },
+  {
+    key: "contributors",
+    fields: ["profileChangeDays", "signupsPerHourPerIp", "signInFailuresPerHourPerUser", "signInFailuresPerHourPerIp"],
+  },
   { key: "rateLimits", fields: ["battlesPerHourPerUser", "votesPerHourPerUser", "battlesPerHourPerIp", "votesPerHourPerIp"] },
   { key: "sampling", fields: ["samplingTargetVotes", "samplingMaxBoost"] },
 ];
@@ -62,35 +65,52 @@ export function PolicyForm({ initial }: { initial: Policy }) {
             SWITCHES.has(f) ? (
               <div key={f}>
                 <label className="flex items-start gap-2 text-sm font-medium">
-                  <input id={f} name={f} type="checkbox" defaultChecked={Boolean(initial[f])} className="mt-1" aria-describedby={`${f}-help`} />
+                  <input
+                    id={f}
+                    name={f}
+                    type="checkbox"
+                    defaultChecked={Boolean(initial[f])}
+                    className="mt-1"
+                    aria-describedby={`${f}-help`}
+                  />
                   <span>{t(`fields.${f}.label`)}</span>
                 </label>
-                <p id={`${f}-help`} className="mt-1 text-xs text-slate-500">{t(`fields.${f}.help`)}</p>
+                <p id={`${f}-help`} className="mt-1 text-xs text-slate-500">
+                  {t(`fields.${f}.help`)}
+                </p>
                 <FieldError message={errors[f]} />
               </div>
             ) : (
-            <div key={f}>
-              <label htmlFor={f} className={labelClass}>{t(`fields.${f}.label`)}</label>
-              <input
-                id={f}
-                name={f}
-                type="number"
-                inputMode={f === "samplingMaxBoost" ? "decimal" : "numeric"}
-                step={f === "samplingMaxBoost" ? "0.1" : "1"}
-                defaultValue={Number(initial[f])}
-                className={inputClass}
-                aria-invalid={Boolean(errors[f])}
-                aria-describedby={`${f}-help`}
-              />
-              <p id={`${f}-help`} className="mt-1 text-xs text-slate-500">{t(`fields.${f}.help`)}</p>
-              <FieldError message={errors[f]} />
-            </div>
+              <div key={f}>
+                <label htmlFor={f} className={labelClass}>
+                  {t(`fields.${f}.label`)}
+                </label>
+                <input
+                  id={f}
+                  name={f}
+                  type="number"
+                  inputMode={f === "samplingMaxBoost" ? "decimal" : "numeric"}
+                  step={f === "samplingMaxBoost" ? "0.1" : "1"}
+                  defaultValue={Number(initial[f])}
+                  className={inputClass}
+                  aria-invalid={Boolean(errors[f])}
+                  aria-describedby={`${f}-help`}
+                />
+                <p id={`${f}-help`} className="mt-1 text-xs text-slate-500">
+                  {t(`fields.${f}.help`)}
+                </p>
+                <FieldError message={errors[f]} />
+              </div>
             ),
           )}
         </fieldset>
       ))}
       <FieldError message={errors._} />
-      {save.isSuccess && <p role="status" className="text-sm text-green-700">{t("saved")}</p>}
+      {save.isSuccess && (
+        <p role="status" className="text-sm text-green-700">
+          {t("saved")}
+        </p>
+      )}
       <button type="submit" className={buttonClass} disabled={isBusy}>
         {isBusy ? t("saving") : t("save")}
       </button>

@@ -29,13 +29,30 @@ export function UserRoleForm({ id, email, role }: { id: string; email: string; r
 
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-label={t("changeRole", { email })}>
-      <select name="role" defaultValue={role} aria-label={t("changeRole", { email })} className="rounded border border-slate-500 bg-white px-2 py-1 text-sm">
-        {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+      <select
+        name="role"
+        defaultValue={role}
+        aria-label={t("changeRole", { email })}
+        className="rounded border border-slate-500 bg-white px-2 py-1 text-sm"
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`roles.${r}`)}
+          </option>
+        ))}
       </select>
-      <button type="submit" disabled={save.isPending} className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={save.isPending}
+        className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-50"
+      >
         {save.isPending ? t("saving") : t("save")}
       </button>
-      {save.isSuccess && <span role="status" className="text-sm text-green-700">{t("saved")}</span>}
+      {save.isSuccess && (
+        <span role="status" className="text-sm text-green-700">
+          {t("saved")}
+        </span>
+      )}
       <FieldError message={errors.role ?? errors._} />
     </form>
   );

@@ -43,11 +43,28 @@ export function ArenaBattle({ battle, isBusy, shouldFocus, onNext, onSkip }: Pro
 
   return (
     <div className="space-y-4" data-battle-id={battle.id}>
-      <BattlePrompt prompt={battle.prompt} canSkip={battle.isSampled && !reveal && stream.status !== "void"} isBusy={isBusy} shouldFocus={shouldFocus} onSkip={onSkip} />
+      <BattlePrompt
+        prompt={battle.prompt}
+        canSkip={battle.isSampled && !reveal && stream.status !== "void"}
+        isBusy={isBusy}
+        shouldFocus={shouldFocus}
+        onSkip={onSkip}
+      />
       {stream.status === "void" ? (
-        <div className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 p-4 text-amber-900" role="alert" data-testid="void-notice">
-          <span className="text-sm">{t(`void.${VOID_REASONS.has(stream.voidReason ?? "") ? (stream.voidReason as "timeout") : "other"}`)}</span>
-          <button type="button" disabled={isBusy} onClick={onNext} className="ms-auto rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+        <div
+          className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 p-4 text-amber-900"
+          role="alert"
+          data-testid="void-notice"
+        >
+          <span className="text-sm">
+            {t(`void.${VOID_REASONS.has(stream.voidReason ?? "") ? (stream.voidReason as "timeout") : "other"}`)}
+          </span>
+          <button
+            type="button"
+            disabled={isBusy}
+            onClick={onNext}
+            className="ms-auto rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50"
+          >
             {t("void.newBattle")}
           </button>
         </div>
@@ -55,14 +72,22 @@ export function ArenaBattle({ battle, isBusy, shouldFocus, onNext, onSkip }: Pro
         <>
           {!isComplete && (
             <p className="text-sm text-slate-600" role="status" data-testid="stream-status">
-              {stream.status === "lost" ? t("errors.stream") : stream.status === "streaming" ? t("response.streaming") : t("response.waiting")}
+              {stream.status === "lost"
+                ? t("errors.stream")
+                : stream.status === "streaming"
+                  ? t("response.streaming")
+                  : t("response.waiting")}
             </p>
           )}
           <div className="grid gap-4 md:grid-cols-2">
             <ResponsePanel side="A" text={stream.textA} isComplete={isComplete} model={reveal?.modelA} isWinner={reveal?.outcome === "A"} />
             <ResponsePanel side="B" text={stream.textB} isComplete={isComplete} model={reveal?.modelB} isWinner={reveal?.outcome === "B"} />
           </div>
-          {reveal ? <RevealPanel reveal={reveal} isBusy={isBusy} onNext={onNext} /> : <VoteButtons isDisabled={isPending || !isComplete} onVote={vote} />}
+          {reveal ? (
+            <RevealPanel reveal={reveal} isBusy={isBusy} onNext={onNext} />
+          ) : (
+            <VoteButtons isDisabled={isPending || !isComplete} onVote={vote} />
+          )}
         </>
       )}
       {voting.error && (

@@ -61,7 +61,13 @@ export function ArenaView({ initialBattle, options, initialError = "" }: Props) 
           }}
         />
       ) : (
-        <PromptForm canTypePrompt={options.canTypePrompt} canSample={options.canSample} isBusy={isBusy} shouldFocus={shouldFocus} onStart={begin} />
+        <PromptForm
+          canTypePrompt={options.canTypePrompt}
+          canSample={options.canSample}
+          isBusy={isBusy}
+          shouldFocus={shouldFocus}
+          onStart={begin}
+        />
       )}
       {error && (
         <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="arena-start-error">

@@ -26,11 +26,21 @@ export function BattlePrompt({ prompt, canSkip, isBusy, shouldFocus, onSkip }: P
   return (
     <div className="rounded border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 ref={heading} tabIndex={-1} className="text-xs font-semibold uppercase tracking-wide text-slate-600" data-testid="battle-heading">
+        <h2
+          ref={heading}
+          tabIndex={-1}
+          className="text-xs font-semibold uppercase tracking-wide text-slate-600"
+          data-testid="battle-heading"
+        >
           {t("prompt.heading")}
         </h2>
         {canSkip && (
-          <button type="button" disabled={isBusy || !isHydrated} onClick={onSkip} className="text-sm text-slate-600 underline hover:text-slate-900 disabled:opacity-50">
+          <button
+            type="button"
+            disabled={isBusy || !isHydrated}
+            onClick={onSkip}
+            className="text-sm text-slate-600 underline hover:text-slate-900 disabled:opacity-50"
+          >
             {t("prompt.skip")}
           </button>
         )}

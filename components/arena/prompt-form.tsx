@@ -69,7 +69,11 @@ export function PromptForm({ canTypePrompt, canSample, isBusy: isPending, should
               {t("prompt.counter", { count: text.length, max: MAX_PROMPT_CHARS })}
             </span>
           </div>
-          <button type="submit" disabled={isBusy} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={isBusy}
+            className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50"
+          >
             {isPending ? t("prompt.submitting") : t("prompt.submit")}
           </button>
         </form>
@@ -77,7 +81,12 @@ export function PromptForm({ canTypePrompt, canSample, isBusy: isPending, should
       {canSample && (
         <div className="flex flex-wrap items-center gap-3 text-sm">
           {canTypePrompt && <span className="text-slate-500">{t("prompt.or")}</span>}
-          <button type="button" disabled={isBusy} onClick={() => onStart()} className="rounded border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-50">
+          <button
+            type="button"
+            disabled={isBusy}
+            onClick={() => onStart()}
+            className="rounded border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-50"
+          >
             {canTypePrompt ? t("prompt.sample") : t("prompt.sampleOnly")}
           </button>
         </div>

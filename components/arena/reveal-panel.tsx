@@ -20,7 +20,13 @@ export function RevealPanel({ reveal, isBusy, onNext }: Props) {
   }, []);
 
   return (
-    <section ref={region} tabIndex={-1} aria-labelledby="reveal-heading" className="space-y-2 rounded border border-green-300 bg-green-50 p-4" data-testid="reveal-panel">
+    <section
+      ref={region}
+      tabIndex={-1}
+      aria-labelledby="reveal-heading"
+      className="space-y-2 rounded border border-green-300 bg-green-50 p-4"
+      data-testid="reveal-panel"
+    >
       <h2 id="reveal-heading" className="sr-only">
         {t("vote.revealHeading")}
       </h2>
@@ -34,7 +40,12 @@ export function RevealPanel({ reveal, isBusy, onNext }: Props) {
             strong: (chunks) => <strong>{chunks}</strong>,
           })}
         </p>
-        <button type="button" disabled={isBusy} onClick={onNext} className="ms-auto rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+        <button
+          type="button"
+          disabled={isBusy}
+          onClick={onNext}
+          className="ms-auto rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50"
+        >
           {t("vote.next")}
         </button>
       </div>

@@ -12,7 +12,8 @@ export const VOTE_COUNT_KEY = ["me", "voteCount"] as const;
 /** POST /api/battles: a battle on a typed prompt, or (without one) on a sampled corpus prompt. */
 export function useStartBattle(onStarted: (battle: AnonymousBattle) => void) {
   return useMutation({
-    mutationFn: (prompt: string | undefined) => apiRequest<{ battle: AnonymousBattle }>("/api/battles", { method: "POST", body: prompt === undefined ? {} : { prompt } }),
+    mutationFn: (prompt: string | undefined) =>
+      apiRequest<{ battle: AnonymousBattle }>("/api/battles", { method: "POST", body: prompt === undefined ? {} : { prompt } }),
     onSuccess: ({ battle }) => onStarted(battle),
   });
 }
@@ -20,7 +21,8 @@ export function useStartBattle(onStarted: (battle: AnonymousBattle) => void) {
 /** POST /api/battles/[id]/skip: the sampled battle ends void and a new one is drawn. */
 export function useSkipBattle(onStarted: (battle: AnonymousBattle) => void) {
   return useMutation({
-    mutationFn: (battleId: string) => apiRequest<{ battle: AnonymousBattle }>(`/api/battles/${encodeURIComponent(battleId)}/skip`, { method: "POST", body: {} }),
+    mutationFn: (battleId: string) =>
+      apiRequest<{ battle: AnonymousBattle }>(`/api/battles/${encodeURIComponent(battleId)}/skip`, { method: "POST", body: {} }),
     onSuccess: ({ battle }) => onStarted(battle),
   });
 }
@@ -30,7 +32,10 @@ export function useVote(battleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (outcome: Outcome) =>
-      apiRequest<BattleReveal & { voteCount: number }>(`/api/battles/${encodeURIComponent(battleId)}/vote`, { method: "POST", body: { outcome } }),
+      apiRequest<BattleReveal & { voteCount: number }>(`/api/battles/${encodeURIComponent(battleId)}/vote`, {
+        method: "POST",
+        body: { outcome },
+      }),
     onSuccess: (reveal) => queryClient.setQueryData(VOTE_COUNT_KEY, reveal.voteCount),
   });
 }

@@ -16,12 +16,23 @@ export interface BattleStream {
  * then "delta" frames carrying both sides at once, then "done" (or one "void"). A battle that is
  * already complete is returned as is, without a connection.
  */
-export function useBattleStream(battle: { id: string; state: string; responseA: string; responseB: string; voidReason: string | null }): BattleStream {
+export function useBattleStream(battle: {
+  id: string;
+  state: string;
+  responseA: string;
+  responseB: string;
+  voidReason: string | null;
+}): BattleStream {
   const isPending = battle.state === "PENDING" || battle.state === "GENERATING";
   const [stream, setStream] = useState<BattleStream>(() =>
     isPending
       ? { status: "waiting", textA: "", textB: "", voidReason: null }
-      : { status: battle.state === "VOID" ? "void" : "done", textA: battle.responseA, textB: battle.responseB, voidReason: battle.voidReason },
+      : {
+          status: battle.state === "VOID" ? "void" : "done",
+          textA: battle.responseA,
+          textB: battle.responseB,
+          voidReason: battle.voidReason,
+        },
   );
 
   useEffect(() => {

@@ -55,7 +55,11 @@ export function VoteButtons({ isDisabled: isBusy, onVote }: { isDisabled: boolea
             onClick={() => onVote(c.outcome)}
             className="flex items-center justify-center gap-2 rounded border border-slate-300 bg-white px-4 py-3 text-sm font-medium hover:bg-slate-100 disabled:opacity-50"
           >
-            <kbd aria-hidden="true" className={`rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs text-slate-600 ${DESKTOP_ONLY}`} data-testid="shortcut-hint">
+            <kbd
+              aria-hidden="true"
+              className={`rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs text-slate-600 ${DESKTOP_ONLY}`}
+              data-testid="shortcut-hint"
+            >
               {c.shortcut}
             </kbd>
             {t(`vote.${c.key}`)}

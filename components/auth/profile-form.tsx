@@ -79,12 +79,18 @@ export function ProfileForm({ initial, options, next, nextChangeAt }: Props) {
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {FIELDS.map((field) => (
         <div key={field}>
-          <label htmlFor={field} className={labelClass}>{t(`fields.${field}`)}</label>
+          <label htmlFor={field} className={labelClass}>
+            {t(`fields.${field}`)}
+          </label>
           <select id={field} name={field} defaultValue={initial[field]} className={inputClass} aria-invalid={Boolean(errors[field])}>
-            <option value="" disabled>{t("choose")}</option>
+            <option value="" disabled>
+              {t("choose")}
+            </option>
             <option value={PREFER_NOT_TO_SAY}>{tSlices("preferNotToSay")}</option>
             {options[field].map((o) => (
-              <option key={o.value} value={o.value}>{o.label}</option>
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
             ))}
           </select>
           {nextChangeAt[field] && !errors[field] && (
@@ -96,7 +102,11 @@ export function ProfileForm({ initial, options, next, nextChangeAt }: Props) {
         </div>
       ))}
       <FieldError message={errors._} />
-      {save.isSuccess && !next && <p role="status" className="text-sm text-green-700">{t("saved")}</p>}
+      {save.isSuccess && !next && (
+        <p role="status" className="text-sm text-green-700">
+          {t("saved")}
+        </p>
+      )}
       <button type="submit" className={buttonClass} disabled={isBusy}>
         {isBusy ? t("saving") : next ? t("saveAndContinue") : t("save")}
       </button>

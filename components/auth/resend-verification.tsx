@@ -11,10 +11,20 @@ export function ResendVerification({ email }: { email: string }) {
   const apiMessage = useApiErrorMessage();
   const resend = useMutation({ mutationFn: () => apiRequest("/api/profile/verification", { method: "POST" }) });
 
-  if (resend.isSuccess) return <p role="status" className="text-sm text-green-700">{t("sent", { email })}</p>;
+  if (resend.isSuccess)
+    return (
+      <p role="status" className="text-sm text-green-700">
+        {t("sent", { email })}
+      </p>
+    );
   return (
     <div>
-      <button type="button" onClick={() => resend.mutate()} disabled={resend.isPending} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50">
+      <button
+        type="button"
+        onClick={() => resend.mutate()}
+        disabled={resend.isPending}
+        className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50"
+      >
         {resend.isPending ? t("sending") : t("resend")}
       </button>
       <FieldError message={resend.error ? apiMessage(resend.error, { internal: t("sendFailed") }) : undefined} />

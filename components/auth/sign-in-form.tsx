@@ -23,7 +23,11 @@ interface Props {
 export function SignInForm({ callbackUrl, oauthProviders, oauthError }: Props) {
   const t = useTranslations("auth.signIn");
   const router = useRouter();
-  const initialError = !oauthError ? "" : (NAMED_ERRORS as readonly string[]).includes(oauthError) ? t(`oauthErrors.${oauthError as NamedError}`) : t("failed");
+  const initialError = !oauthError
+    ? ""
+    : (NAMED_ERRORS as readonly string[]).includes(oauthError)
+      ? t(`oauthErrors.${oauthError as NamedError}`)
+      : t("failed");
   const [error, setError] = useState(initialError);
   const [isBusy, setBusy] = useState(false);
 
@@ -46,11 +50,15 @@ export function SignInForm({ callbackUrl, oauthProviders, oauthError }: Props) {
     <div className="mt-6 space-y-6">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <div>
-          <label htmlFor="email" className={labelClass}>{t("email")}</label>
+          <label htmlFor="email" className={labelClass}>
+            {t("email")}
+          </label>
           <input id="email" name="email" type="email" autoComplete="email" className={inputClass} />
         </div>
         <div>
-          <label htmlFor="password" className={labelClass}>{t("password")}</label>
+          <label htmlFor="password" className={labelClass}>
+            {t("password")}
+          </label>
           <input id="password" name="password" type="password" autoComplete="current-password" className={inputClass} />
         </div>
         <FieldError message={error} />
@@ -61,7 +69,12 @@ export function SignInForm({ callbackUrl, oauthProviders, oauthError }: Props) {
       {oauthProviders.length > 0 && (
         <div className="space-y-2 border-t border-slate-200 pt-4">
           {oauthProviders.map((p) => (
-            <button key={p.id} type="button" className="w-full rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100" onClick={() => signIn(p.id, { callbackUrl })}>
+            <button
+              key={p.id}
+              type="button"
+              className="w-full rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100"
+              onClick={() => signIn(p.id, { callbackUrl })}
+            >
               {t("continueWith", { provider: p.name })}
             </button>
           ))}

@@ -19,7 +19,12 @@ export function SignOutEverywhere() {
 
   return (
     <div>
-      <button type="button" onClick={() => end.mutate()} disabled={isBusy} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50">
+      <button
+        type="button"
+        onClick={() => end.mutate()}
+        disabled={isBusy}
+        className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50"
+      >
         {isBusy ? t("busy") : t("signOutEverywhere")}
       </button>
       <FieldError message={end.error ? apiMessage(end.error, { internal: t("failed") }) : undefined} />

@@ -34,7 +34,11 @@ export function SignUpForm() {
       router.refresh();
     },
   });
-  const errors: Record<string, string> = { ...formErrors(signUp.error, apiMessage), ...(signInFailed ? { _: t("signUp.signInFailed") } : {}), ...localErrors };
+  const errors: Record<string, string> = {
+    ...formErrors(signUp.error, apiMessage),
+    ...(signInFailed ? { _: t("signUp.signInFailed") } : {}),
+    ...localErrors,
+  };
   // Busy from the request until the profile page replaces this one.
   const isBusy = signUp.isPending || (signUp.isSuccess && !signInFailed);
 
@@ -54,13 +58,24 @@ export function SignUpForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       <div>
-        <label htmlFor="email" className={labelClass}>{t("signUp.email")}</label>
+        <label htmlFor="email" className={labelClass}>
+          {t("signUp.email")}
+        </label>
         <input id="email" name="email" type="email" autoComplete="email" className={inputClass} aria-invalid={Boolean(errors.email)} />
         <FieldError message={errors.email} />
       </div>
       <div>
-        <label htmlFor="password" className={labelClass}>{t("signUp.password")}</label>
-        <input id="password" name="password" type="password" autoComplete="new-password" className={inputClass} aria-invalid={Boolean(errors.password)} />
+        <label htmlFor="password" className={labelClass}>
+          {t("signUp.password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          className={inputClass}
+          aria-invalid={Boolean(errors.password)}
+        />
         <FieldError message={errors.password} />
       </div>
       <FieldError message={errors._} />

@@ -31,7 +31,10 @@ export function BattleCountHeatmap({ models, battles }: { models: HeatmapModel[]
             <FewBattlesKey sample={paintCell(mixRgb(NONE, MANY, 0.6), 1)} label={tc("fewBattles", { min: FEW_BATTLES })} />
             <span className="flex items-center gap-2">
               0
-              <span className="inline-block h-2.5 w-32 rounded-sm" style={{ background: `linear-gradient(to right, ${cssRgb(NONE)}, ${cssRgb(MANY)})` }} />
+              <span
+                className="inline-block h-2.5 w-32 rounded-sm"
+                style={{ background: `linear-gradient(to right, ${cssRgb(NONE)}, ${cssRgb(MANY)})` }}
+              />
               {max}
             </span>
           </span>

@@ -50,13 +50,24 @@ export function HeatmapTable({ title, axis, values, format, paint, describe, leg
 
   return (
     <div className="space-y-2">
-      <div className="max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-slate-900" tabIndex={0} role="region" aria-label={title} onMouseLeave={() => setActive(null)}>
+      <div
+        className="max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-slate-900"
+        tabIndex={0}
+        role="region"
+        aria-label={title}
+        onMouseLeave={() => setActive(null)}
+      >
         <table className="border-separate border-spacing-0.5 text-xs" aria-label={title} data-testid={testId}>
           <thead>
             <tr>
               <td className="sticky start-0 z-10 bg-white" />
               {axis.slice(0, shown).map((item, j) => (
-                <th key={j} scope="col" title={item.label} className={`h-36 w-10 min-w-10 align-bottom font-medium sm:h-52 sm:w-11 sm:min-w-11 ${isActiveCol(j) ? "text-slate-950" : "text-slate-600"}`}>
+                <th
+                  key={j}
+                  scope="col"
+                  title={item.label}
+                  className={`h-36 w-10 min-w-10 align-bottom font-medium sm:h-52 sm:w-11 sm:min-w-11 ${isActiveCol(j) ? "text-slate-950" : "text-slate-600"}`}
+                >
                   <span className="mx-auto block max-h-36 overflow-hidden text-ellipsis whitespace-nowrap [transform:rotate(180deg)] [writing-mode:vertical-rl] sm:max-h-52">
                     {name(item)}
                   </span>
@@ -97,7 +108,12 @@ export function HeatmapTable({ title, axis, values, format, paint, describe, leg
         </table>
       </div>
       {axis.length > HEATMAP_COLLAPSED_MODELS && (
-        <button type="button" className="rounded border border-slate-300 px-2 py-1 text-xs font-medium" aria-expanded={isExpanded} onClick={() => setExpanded(!isExpanded)}>
+        <button
+          type="button"
+          className="rounded border border-slate-300 px-2 py-1 text-xs font-medium"
+          aria-expanded={isExpanded}
+          onClick={() => setExpanded(!isExpanded)}
+        >
           {isExpanded ? t("showTop", { count: HEATMAP_COLLAPSED_MODELS }) : t("showAll", { count: axis.length })}
         </button>
       )}
@@ -115,7 +131,10 @@ export function HeatmapTable({ title, axis, values, format, paint, describe, leg
 export function FewBattlesKey({ sample, label }: { sample: CellPaint; label: string }) {
   return (
     <span className="flex items-center gap-1.5">
-      <span className="inline-block size-3 rounded-sm outline-1 -outline-offset-2 outline-dashed outline-slate-400" style={{ background: sample.background }} />
+      <span
+        className="inline-block size-3 rounded-sm outline-1 -outline-offset-2 outline-dashed outline-slate-400"
+        style={{ background: sample.background }}
+      />
       {label}
     </span>
   );

@@ -35,7 +35,10 @@ export function RatingIntervalChart(props: ComponentProps<typeof RatingIntervalC
 function HeatmapSlot({ models, children }: { models: number; children: ReactNode }) {
   const rows = Math.min(models, HEATMAP_COLLAPSED_MODELS);
   return (
-    <div style={{ "--rows": rows } as CSSProperties} className="min-h-[calc(var(--rows)*38px+240px)] sm:min-h-[calc(var(--rows)*38px+290px)]">
+    <div
+      style={{ "--rows": rows } as CSSProperties}
+      className="min-h-[calc(var(--rows)*38px+240px)] sm:min-h-[calc(var(--rows)*38px+290px)]"
+    >
       {children}
     </div>
   );

@@ -39,13 +39,46 @@ export function RatingHistoryChart({ points }: { points: HistoryPoint[] }) {
           <ComposedChart data={data} margin={{ top: 10, right: 24, bottom: 10, left: 24 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="date" tick={{ fontSize: CHART_FONT }} reversed={isRtl} padding={{ left: 16, right: 16 }} />
-            <YAxis domain={scale.domain} ticks={scale.ticks} interval={0} tick={{ fontSize: CHART_FONT }} width={44} orientation={isRtl ? "right" : "left"} />
-            <Tooltip
-              formatter={(v, name) => [Array.isArray(v) ? v.map((x) => Number(x).toFixed(0)).join("–") : typeof v === "number" ? v.toFixed(0) : String(v), name]}
+            <YAxis
+              domain={scale.domain}
+              ticks={scale.ticks}
+              interval={0}
+              tick={{ fontSize: CHART_FONT }}
+              width={44}
+              orientation={isRtl ? "right" : "left"}
             />
-            <Area dataKey="band" name={t("interval")} stroke="none" fill="#cbd5e1" fillOpacity={0.6} isAnimationActive={false} connectNulls={false} />
-            <Bar dataKey="lone" name={t("interval")} barSize={12} isAnimationActive={false} shape={(props: BarShapeProps) => <LoneInterval {...props} />} tooltipType="none" />
-            <Line dataKey="rating" name={t("rating")} stroke="#0f172a" strokeWidth={2} dot={{ r: 3, fill: "#0f172a" }} isAnimationActive={false} connectNulls={false} />
+            <Tooltip
+              formatter={(v, name) => [
+                Array.isArray(v) ? v.map((x) => Number(x).toFixed(0)).join("–") : typeof v === "number" ? v.toFixed(0) : String(v),
+                name,
+              ]}
+            />
+            <Area
+              dataKey="band"
+              name={t("interval")}
+              stroke="none"
+              fill="#cbd5e1"
+              fillOpacity={0.6}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+            <Bar
+              dataKey="lone"
+              name={t("interval")}
+              barSize={12}
+              isAnimationActive={false}
+              shape={(props: BarShapeProps) => <LoneInterval {...props} />}
+              tooltipType="none"
+            />
+            <Line
+              dataKey="rating"
+              name={t("rating")}
+              stroke="#0f172a"
+              strokeWidth={2}
+              dot={{ r: 3, fill: "#0f172a" }}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

@@ -30,8 +30,16 @@ export function RatingIntervalChart({ points }: { points: IntervalPoint[] }) {
   const isRtl = useIsRtl();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const height = rowChartHeight(points.length);
-  const axis = categoryAxisLayout(points.map((p) => p.model), CHART_FONT, width || 360);
-  const scale = niceTicks(Math.min(...points.map((p) => p.lower)), Math.max(...points.map((p) => p.upper)), tickBudget(width - axis.width - 2 * SIDE_MARGIN));
+  const axis = categoryAxisLayout(
+    points.map((p) => p.model),
+    CHART_FONT,
+    width || 360,
+  );
+  const scale = niceTicks(
+    Math.min(...points.map((p) => p.lower)),
+    Math.max(...points.map((p) => p.upper)),
+    tickBudget(width - axis.width - 2 * SIDE_MARGIN),
+  );
   const data = points.map((p) => ({ ...p, range: [p.lower, p.upper] as [number, number] }));
   const shape = (props: BarShapeProps) => <IntervalMark {...props} isRtl={isRtl} />;
   return (
@@ -39,9 +47,23 @@ export function RatingIntervalChart({ points }: { points: IntervalPoint[] }) {
       {/* SVG text anchors follow the text direction: the plot itself is drawn LTR and mirrored explicitly. */}
       <div ref={ref} dir="ltr" style={{ height }} data-testid="rating-interval-chart">
         {width > 0 && (
-          <ComposedChart width={width} height={height} data={data} layout="vertical" margin={{ top: AXIS_ROOM.top, right: SIDE_MARGIN, bottom: 4, left: SIDE_MARGIN }}>
+          <ComposedChart
+            width={width}
+            height={height}
+            data={data}
+            layout="vertical"
+            margin={{ top: AXIS_ROOM.top, right: SIDE_MARGIN, bottom: 4, left: SIDE_MARGIN }}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={scale.domain} ticks={scale.ticks} interval={0} reversed={isRtl} tick={{ fontSize: CHART_FONT }} height={AXIS_ROOM.bottom - 4} />
+            <XAxis
+              type="number"
+              domain={scale.domain}
+              ticks={scale.ticks}
+              interval={0}
+              reversed={isRtl}
+              tick={{ fontSize: CHART_FONT }}
+              height={AXIS_ROOM.bottom - 4}
+            />
             <YAxis
               type="category"
               dataKey="model"
@@ -51,7 +73,10 @@ export function RatingIntervalChart({ points }: { points: IntervalPoint[] }) {
               tickLine={false}
               tick={(props: object) => <NameTick {...props} maxWidth={axis.labelMax} />}
             />
-            <Tooltip cursor={{ fill: "#f1f5f9" }} content={(props) => <IntervalTooltip active={props.active} payload={props.payload} isRtl={isRtl} />} />
+            <Tooltip
+              cursor={{ fill: "#f1f5f9" }}
+              content={(props) => <IntervalTooltip active={props.active} payload={props.payload} isRtl={isRtl} />}
+            />
             <Bar dataKey="range" barSize={ROW_HEIGHT - 6} isAnimationActive={false} shape={shape} />
           </ComposedChart>
         )}

@@ -23,12 +23,20 @@ export function SliceDumbbellChart({ points, aLabel, bLabel }: { points: Dumbbel
   const isRtl = useIsRtl();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const height = rowChartHeight(points.length, ROW);
-  const axis = categoryAxisLayout(points.map((p) => p.model), CHART_FONT, width || 360);
+  const axis = categoryAxisLayout(
+    points.map((p) => p.model),
+    CHART_FONT,
+    width || 360,
+  );
   const values = points.flatMap((p) => [p.a, p.b]);
   const scale = niceTicks(Math.min(...values), Math.max(...values), tickBudget(width - axis.width - 36));
   const data = points.map((p) => ({ ...p, range: [Math.min(p.a, p.b), Math.max(p.a, p.b)] as [number, number] }));
   return (
-    <figure className="rounded border border-slate-200 bg-white p-3" aria-label={t("label", { a: aLabel, b: bLabel })} data-testid="comparison-chart">
+    <figure
+      className="rounded border border-slate-200 bg-white p-3"
+      aria-label={t("label", { a: aLabel, b: bLabel })}
+      data-testid="comparison-chart"
+    >
       <ul className="mb-2 flex flex-wrap gap-4 text-xs text-slate-700">
         <li className="flex items-center gap-1.5">
           <span className="inline-block size-2.5 rounded-full" style={{ background: SIDE_A_COLOUR }} /> {t("sideA", { label: aLabel })}
@@ -39,9 +47,23 @@ export function SliceDumbbellChart({ points, aLabel, bLabel }: { points: Dumbbel
       </ul>
       <div ref={ref} dir="ltr" style={{ height }}>
         {width > 0 && (
-          <ComposedChart width={width} height={height} data={data} layout="vertical" margin={{ top: AXIS_ROOM.top, right: 18, bottom: 4, left: 18 }}>
+          <ComposedChart
+            width={width}
+            height={height}
+            data={data}
+            layout="vertical"
+            margin={{ top: AXIS_ROOM.top, right: 18, bottom: 4, left: 18 }}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={scale.domain} ticks={scale.ticks} interval={0} reversed={isRtl} tick={{ fontSize: CHART_FONT }} height={AXIS_ROOM.bottom - 4} />
+            <XAxis
+              type="number"
+              domain={scale.domain}
+              ticks={scale.ticks}
+              interval={0}
+              reversed={isRtl}
+              tick={{ fontSize: CHART_FONT }}
+              height={AXIS_ROOM.bottom - 4}
+            />
             <YAxis
               type="category"
               dataKey="model"
@@ -53,8 +75,22 @@ export function SliceDumbbellChart({ points, aLabel, bLabel }: { points: Dumbbel
             />
             <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : String(v))} />
             <Bar dataKey="range" barSize={3} fill="#94a3b8" tooltipType="none" isAnimationActive={false} />
-            <Line dataKey="a" name={t("sideA", { label: aLabel })} stroke="none" dot={{ r: 5, fill: SIDE_A_COLOUR, stroke: SIDE_A_COLOUR }} activeDot={{ r: 6 }} isAnimationActive={false} />
-            <Line dataKey="b" name={t("sideB", { label: bLabel })} stroke="none" dot={{ r: 5, fill: SIDE_B_COLOUR, stroke: SIDE_B_COLOUR }} activeDot={{ r: 6 }} isAnimationActive={false} />
+            <Line
+              dataKey="a"
+              name={t("sideA", { label: aLabel })}
+              stroke="none"
+              dot={{ r: 5, fill: SIDE_A_COLOUR, stroke: SIDE_A_COLOUR }}
+              activeDot={{ r: 6 }}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="b"
+              name={t("sideB", { label: bLabel })}
+              stroke="none"
+              dot={{ r: 5, fill: SIDE_B_COLOUR, stroke: SIDE_B_COLOUR }}
+              activeDot={{ r: 6 }}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         )}
       </div>

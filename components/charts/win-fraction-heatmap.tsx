@@ -19,7 +19,15 @@ function fill(fraction: number): Rgb {
 }
 
 /** P(row model beats column model) over their direct battles, ties and both-bad as half; thin pairs drawn faint. */
-export function WinFractionHeatmap({ models, winFraction, battles }: { models: HeatmapModel[]; winFraction: (number | null)[][]; battles: number[][] }) {
+export function WinFractionHeatmap({
+  models,
+  winFraction,
+  battles,
+}: {
+  models: HeatmapModel[];
+  winFraction: (number | null)[][];
+  battles: number[][];
+}) {
   const t = useTranslations("charts.winFraction");
   const tc = useTranslations("charts");
   return (
@@ -33,14 +41,22 @@ export function WinFractionHeatmap({ models, winFraction, battles }: { models: H
         format={(v) => `${Math.round(v * 100)}%`}
         paint={(v, i, j) => paintCell(fill(v), battles[i]![j]!)}
         describe={(i, j) =>
-          t("describe", { row: models[i]!.displayName, col: models[j]!.displayName, fraction: winFraction[i]![j]!, battles: battles[i]![j]! })
+          t("describe", {
+            row: models[i]!.displayName,
+            col: models[j]!.displayName,
+            fraction: winFraction[i]![j]!,
+            battles: battles[i]![j]!,
+          })
         }
         legend={
           <span className="flex flex-wrap items-center gap-3">
             <FewBattlesKey sample={paintCell(fill(0.9), 1)} label={tc("fewBattles", { min: FEW_BATTLES })} />
             <span className="flex items-center gap-2">
               0%
-              <span className="inline-block h-2.5 w-32 rounded-sm" style={{ background: `linear-gradient(to right, ${cssRgb(LOSS)}, ${cssRgb(EVEN)}, ${cssRgb(WIN)})` }} />
+              <span
+                className="inline-block h-2.5 w-32 rounded-sm"
+                style={{ background: `linear-gradient(to right, ${cssRgb(LOSS)}, ${cssRgb(EVEN)}, ${cssRgb(WIN)})` }}
+              />
               100%
             </span>
           </span>

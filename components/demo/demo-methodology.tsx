@@ -19,8 +19,19 @@ export async function DemoMethodology() {
         .map(([model, x]) => `${names.get(model) ?? model} ${signed(x)}`)
         .join(", "),
     })),
-    { id: "older", audience: t("effects.older"), effect: t("effects.shorter", { value: signed(STYLE_EFFECTS.length.extra.value), everyone: signed(STYLE_EFFECTS.length.everyone) }) },
-    { id: "doctorate", audience: t("effects.doctorate"), effect: t("effects.lessMarkdown", { value: signed(STYLE_EFFECTS.markdown.extra.value), everyone: signed(STYLE_EFFECTS.markdown.everyone) }) },
+    {
+      id: "older",
+      audience: t("effects.older"),
+      effect: t("effects.shorter", { value: signed(STYLE_EFFECTS.length.extra.value), everyone: signed(STYLE_EFFECTS.length.everyone) }),
+    },
+    {
+      id: "doctorate",
+      audience: t("effects.doctorate"),
+      effect: t("effects.lessMarkdown", {
+        value: signed(STYLE_EFFECTS.markdown.extra.value),
+        everyone: signed(STYLE_EFFECTS.markdown.everyone),
+      }),
+    },
     { id: "everyone", audience: t("effects.everyone"), effect: t("effects.ownTaste") },
   ];
   return (

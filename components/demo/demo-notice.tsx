@@ -20,9 +20,7 @@ export function DemoNotice({ count, isAdmin }: { count: number; isAdmin: boolean
           ),
         })}
       </p>
-      {isAdmin && (
-        <p data-testid="demo-remove-hint">{t.rich("adminRemove", { code: (chunks: ReactNode) => <code>{chunks}</code> })}</p>
-      )}
+      {isAdmin && <p data-testid="demo-remove-hint">{t.rich("adminRemove", { code: (chunks: ReactNode) => <code>{chunks}</code> })}</p>}
     </div>
   );
 }

@@ -11,7 +11,8 @@ export async function DeprecationRule() {
       <ol className="list-decimal space-y-1 ps-6 text-sm">
         {DEPRECATION_CLAUSES.map((c) => (
           <li key={c} data-clause={c}>
-            <span className="font-medium">{t(`clauseNames.${c}`)}</span>: {t(`clauses.${c}`, { days: UNAVAILABLE_DAYS, months: SUPERSEDED_MONTHS })}
+            <span className="font-medium">{t(`clauseNames.${c}`)}</span>:{" "}
+            {t(`clauses.${c}`, { days: UNAVAILABLE_DAYS, months: SUPERSEDED_MONTHS })}
           </li>
         ))}
       </ol>

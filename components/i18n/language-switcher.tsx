@@ -74,7 +74,13 @@ export function LanguageSwitcher() {
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <ul ref={list} id={listId} data-testid="language-list" aria-label={t("interfaceLanguage")} className="absolute end-0 z-30 mt-1 min-w-36 rounded border border-slate-300 bg-white py-1 shadow-lg">
+        <ul
+          ref={list}
+          id={listId}
+          data-testid="language-list"
+          aria-label={t("interfaceLanguage")}
+          className="absolute end-0 z-30 mt-1 min-w-36 rounded border border-slate-300 bg-white py-1 shadow-lg"
+        >
           {LOCALES.map((code) => (
             <li key={code}>
               <button

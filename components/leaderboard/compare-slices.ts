@@ -52,7 +52,9 @@ export function compareSlices(a: Leaderboard, b: Leaderboard, comparison: Audien
       organization: m.organization,
       a: sa,
       b: sb,
-      test: test ? { difference: test.difference, lower: test.lower, upper: test.upper, p: test.p, q: test.q, significant: test.significant } : null,
+      test: test
+        ? { difference: test.difference, lower: test.lower, upper: test.upper, p: test.p, q: test.q, significant: test.significant }
+        : null,
       difference: test?.difference ?? null,
     };
   });

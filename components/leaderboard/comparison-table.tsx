@@ -18,13 +18,21 @@ function SideCell({ side, standing, minModelVotes, t }: { side: "a" | "b"; stand
   }
   if (standing.state === "not_enough_votes") {
     return (
-      <td className={`${base} text-slate-500`} data-col={`${side}-rating`} title={t("notEnoughVotesHint", { votes: standing.votes, min: minModelVotes })}>
+      <td
+        className={`${base} text-slate-500`}
+        data-col={`${side}-rating`}
+        title={t("notEnoughVotesHint", { votes: standing.votes, min: minModelVotes })}
+      >
         {t("notEnoughVotes")}
       </td>
     );
   }
   return (
-    <td className={`${base} tabular-nums`} data-col={`${side}-rating`} title={t("ratingHint", { lower: standing.lower.toFixed(0), upper: standing.upper.toFixed(0), votes: standing.votes })}>
+    <td
+      className={`${base} tabular-nums`}
+      data-col={`${side}-rating`}
+      title={t("ratingHint", { lower: standing.lower.toFixed(0), upper: standing.upper.toFixed(0), votes: standing.votes })}
+    >
       {standing.rating.toFixed(0)}
       <span className="block text-xs text-slate-500" data-col={`${side}-rank`}>
         {t("rank", { rank: standing.rank })}
@@ -34,7 +42,17 @@ function SideCell({ side, standing, minModelVotes, t }: { side: "a" | "b"; stand
 }
 
 /** Both audiences' rating and rank per model, and the difference B − A (async server component). */
-export async function ComparisonTable({ rows, aLabel, bLabel, minModelVotes }: { rows: ComparisonRow[]; aLabel: string; bLabel: string; minModelVotes: number }) {
+export async function ComparisonTable({
+  rows,
+  aLabel,
+  bLabel,
+  minModelVotes,
+}: {
+  rows: ComparisonRow[];
+  aLabel: string;
+  bLabel: string;
+  minModelVotes: number;
+}) {
   const t = await getTranslations("leaderboard.comparisonTable");
   return (
     <ScrollTable
@@ -42,54 +60,69 @@ export async function ComparisonTable({ rows, aLabel, bLabel, minModelVotes }: {
       testId="comparison"
       headClassName="bg-slate-100 text-xs text-slate-600"
       head={
-          <tr>
-            <th className="px-3 py-2 text-start uppercase tracking-wide">{t("model")}</th>
-            <th className="border-s border-slate-200 px-3 py-2 text-end font-semibold text-blue-700">
-              {t("side", { side: "A", name: aLabel })}
-              <span className="block font-normal text-slate-600">{t("ratingRank")}</span>
-            </th>
-            <th className="border-s border-slate-200 px-3 py-2 text-end font-semibold text-orange-700">
-              {t("side", { side: "B", name: bLabel })}
-              <span className="block font-normal text-slate-600">{t("ratingRank")}</span>
-            </th>
-            <th className="border-s border-slate-200 px-3 py-2 text-end uppercase tracking-wide">{t("difference")}</th>
-          </tr>
+        <tr>
+          <th className="px-3 py-2 text-start uppercase tracking-wide">{t("model")}</th>
+          <th className="border-s border-slate-200 px-3 py-2 text-end font-semibold text-blue-700">
+            {t("side", { side: "A", name: aLabel })}
+            <span className="block font-normal text-slate-600">{t("ratingRank")}</span>
+          </th>
+          <th className="border-s border-slate-200 px-3 py-2 text-end font-semibold text-orange-700">
+            {t("side", { side: "B", name: bLabel })}
+            <span className="block font-normal text-slate-600">{t("ratingRank")}</span>
+          </th>
+          <th className="border-s border-slate-200 px-3 py-2 text-end uppercase tracking-wide">{t("difference")}</th>
+        </tr>
       }
     >
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.modelId} className="border-t border-slate-100" data-model={r.name}>
-              <td className="px-3 py-2">
-                <Link href={modelHref(r.name)} className="underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
-                  {r.displayName}
-                </Link>
-                <span className="block text-xs text-slate-500">{r.organization}</span>
-              </td>
-              <SideCell side="a" standing={r.a} minModelVotes={minModelVotes} t={t} />
-              <SideCell side="b" standing={r.b} minModelVotes={minModelVotes} t={t} />
-              <td
-                className={`border-s border-slate-200 px-3 py-2 text-end tabular-nums ${r.test?.significant ? "font-semibold" : ""} ${
-                  r.test === null ? "text-slate-500" : r.test.difference > 0 ? "text-orange-700" : r.test.difference < 0 ? "text-blue-700" : ""
-                }`}
-                data-col="difference"
-                data-significant={r.test?.significant ? "true" : undefined}
-                title={r.test ? t("testHint", { lower: signed(r.test.lower), upper: signed(r.test.upper), p: r.test.p.toPrecision(2), q: r.test.q.toPrecision(2) }) : undefined}
-              >
-                {r.test === null ? "–" : signed(r.test.difference)}
-                {r.test?.significant && (
-                  <span>
-                    *<span className="sr-only">{t("significantSr")}</span>
-                  </span>
-                )}
-                {r.test && (
-                  <span className="block text-xs font-normal text-slate-500" dir="ltr">
-                    [{signed(r.test.lower)}, {signed(r.test.upper)}]
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.modelId} className="border-t border-slate-100" data-model={r.name}>
+            <td className="px-3 py-2">
+              <Link href={modelHref(r.name)} className="underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
+                {r.displayName}
+              </Link>
+              <span className="block text-xs text-slate-500">{r.organization}</span>
+            </td>
+            <SideCell side="a" standing={r.a} minModelVotes={minModelVotes} t={t} />
+            <SideCell side="b" standing={r.b} minModelVotes={minModelVotes} t={t} />
+            <td
+              className={`border-s border-slate-200 px-3 py-2 text-end tabular-nums ${r.test?.significant ? "font-semibold" : ""} ${
+                r.test === null
+                  ? "text-slate-500"
+                  : r.test.difference > 0
+                    ? "text-orange-700"
+                    : r.test.difference < 0
+                      ? "text-blue-700"
+                      : ""
+              }`}
+              data-col="difference"
+              data-significant={r.test?.significant ? "true" : undefined}
+              title={
+                r.test
+                  ? t("testHint", {
+                      lower: signed(r.test.lower),
+                      upper: signed(r.test.upper),
+                      p: r.test.p.toPrecision(2),
+                      q: r.test.q.toPrecision(2),
+                    })
+                  : undefined
+              }
+            >
+              {r.test === null ? "–" : signed(r.test.difference)}
+              {r.test?.significant && (
+                <span>
+                  *<span className="sr-only">{t("significantSr")}</span>
+                </span>
+              )}
+              {r.test && (
+                <span className="block text-xs font-normal text-slate-500" dir="ltr">
+                  [{signed(r.test.lower)}, {signed(r.test.upper)}]
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
     </ScrollTable>
   );
 }

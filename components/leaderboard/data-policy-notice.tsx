@@ -12,7 +12,11 @@ export async function DataPolicyNotice({ methodologyHref = "/methodology" }: { m
   const [policy, t] = await Promise.all([getPolicy(), getTranslations("leaderboard.policy")]);
   const releasedUpTo = holdoutCutoff(policy, new Date()).toISOString().slice(0, 10);
   return (
-    <aside className="rounded border border-slate-200 bg-white p-3 text-xs text-slate-600" data-testid="data-policy-notice" aria-label={t("label")}>
+    <aside
+      className="rounded border border-slate-200 bg-white p-3 text-xs text-slate-600"
+      data-testid="data-policy-notice"
+      aria-label={t("label")}
+    >
       <p>
         {t.rich("holdout", {
           days: policy.holdoutDays,
@@ -23,7 +27,10 @@ export async function DataPolicyNotice({ methodologyHref = "/methodology" }: { m
       </p>
       <p className="mt-1">
         {t("thresholds", { minVoters: policy.minSliceVoters, minVotes: policy.minModelVotes })}{" "}
-        <Link href={methodologyHref} className="underline">{t("methodLink")}</Link>.
+        <Link href={methodologyHref} className="underline">
+          {t("methodLink")}
+        </Link>
+        .
       </p>
     </aside>
   );

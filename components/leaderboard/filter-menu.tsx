@@ -55,7 +55,12 @@ export function FilterMenu({ label, options, chosen, onApply, onPreview }: Filte
       close();
     }
   };
-  const summary = chosen.length === 0 ? t("all") : chosen.length === 1 ? (options.find((o) => o.value === chosen[0])?.label ?? chosen[0]) : t("count", { count: chosen.length });
+  const summary =
+    chosen.length === 0
+      ? t("all")
+      : chosen.length === 1
+        ? (options.find((o) => o.value === chosen[0])?.label ?? chosen[0])
+        : t("count", { count: chosen.length });
 
   return (
     <div className="text-xs font-medium text-slate-700 sm:relative" onKeyDown={onKeyDown}>
@@ -75,7 +80,11 @@ export function FilterMenu({ label, options, chosen, onApply, onPreview }: Filte
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div ref={panel} id={panelId} className="absolute inset-x-0 z-20 mt-1 rounded border border-slate-300 bg-white p-2 shadow-lg sm:end-auto sm:w-64">
+        <div
+          ref={panel}
+          id={panelId}
+          className="absolute inset-x-0 z-20 mt-1 rounded border border-slate-300 bg-white p-2 shadow-lg sm:end-auto sm:w-64"
+        >
           <fieldset>
             <legend className="sr-only">{label}</legend>
             <div className="max-h-64 space-y-0.5 overflow-y-auto">

@@ -1,7 +1,13 @@
 import { useTranslations } from "next-intl";
 
 /** The notice for URL values that were ignored (server or client component); `prefix` names the comparison side. */
-export function FilterProblems({ problems, prefix = "" }: { problems: { key: string; value: string; message: string }[]; prefix?: string }) {
+export function FilterProblems({
+  problems,
+  prefix = "",
+}: {
+  problems: { key: string; value: string; message: string }[];
+  prefix?: string;
+}) {
   const t = useTranslations("leaderboard.filters");
   if (problems.length === 0) return null;
   return problems.map((p) => (

@@ -19,7 +19,9 @@ export async function HeadToHeadTable({ records }: { records: HeadToHead[] }) {
           <th className="px-3 py-2 text-end">{t("losses")}</th>
           <th className="px-3 py-2 text-end">{t("ties")}</th>
           <th className="px-3 py-2 text-end">{t("bothBad")}</th>
-          <th className="px-3 py-2 text-end" title={t("winFractionHint")}>{t("winFraction")}</th>
+          <th className="px-3 py-2 text-end" title={t("winFractionHint")}>
+            {t("winFraction")}
+          </th>
         </tr>
       }
     >
@@ -37,15 +39,28 @@ export async function HeadToHeadTable({ records }: { records: HeadToHead[] }) {
               </td>
             ) : (
               <>
-                <td className="px-3 py-2 text-end tabular-nums" data-col="battles">{r.battles}</td>
-                <td className="px-3 py-2 text-end tabular-nums" data-col="wins">{r.wins}</td>
-                <td className="px-3 py-2 text-end tabular-nums" data-col="losses">{r.losses}</td>
-                <td className="px-3 py-2 text-end tabular-nums" data-col="ties">{r.ties}</td>
-                <td className="px-3 py-2 text-end tabular-nums" data-col="both-bad">{r.bothBad}</td>
+                <td className="px-3 py-2 text-end tabular-nums" data-col="battles">
+                  {r.battles}
+                </td>
+                <td className="px-3 py-2 text-end tabular-nums" data-col="wins">
+                  {r.wins}
+                </td>
+                <td className="px-3 py-2 text-end tabular-nums" data-col="losses">
+                  {r.losses}
+                </td>
+                <td className="px-3 py-2 text-end tabular-nums" data-col="ties">
+                  {r.ties}
+                </td>
+                <td className="px-3 py-2 text-end tabular-nums" data-col="both-bad">
+                  {r.bothBad}
+                </td>
                 <td className="px-3 py-2 text-end tabular-nums" data-col="win-fraction">
                   <span className="inline-flex items-center gap-2">
                     <span className="relative hidden h-2 w-16 rounded-sm bg-rose-200 sm:inline-block" aria-hidden="true">
-                      <span className="absolute inset-y-0 start-0 rounded-sm bg-emerald-500" style={{ width: percent(r.winFraction ?? 0) }} />
+                      <span
+                        className="absolute inset-y-0 start-0 rounded-sm bg-emerald-500"
+                        style={{ width: percent(r.winFraction ?? 0) }}
+                      />
                     </span>
                     {percent(r.winFraction ?? 0)}
                   </span>

@@ -38,7 +38,10 @@ export function LeaderboardBoard({
   const t = useTranslations("leaderboard");
   const rated = board.rows.filter((r) => r.rating !== null);
   const byId = new Map(board.rows.map((r) => [r.modelId, r]));
-  const heatmapModels = board.pairwise.modelIds.map((id) => ({ displayName: byId.get(id)!.displayName, href: modelHref(byId.get(id)!.name) }));
+  const heatmapModels = board.pairwise.modelIds.map((id) => ({
+    displayName: byId.get(id)!.displayName,
+    href: modelHref(byId.get(id)!.name),
+  }));
   const method = (chunks: ReactNode) => (
     <Link href="/methodology#ratings" className="underline underline-offset-2">
       {chunks}
@@ -83,7 +86,11 @@ export function LeaderboardBoard({
       <StyleToggle filters={filters} view={view} />
       {board.isShown ? (
         <>
-          {rated.length > 1 && <RatingIntervalChart points={rated.map((r) => ({ model: r.displayName, rating: r.rating!, lower: r.lower!, upper: r.upper! }))} />}
+          {rated.length > 1 && (
+            <RatingIntervalChart
+              points={rated.map((r) => ({ model: r.displayName, rating: r.rating!, lower: r.lower!, upper: r.upper! }))}
+            />
+          )}
           <LeaderboardTable rows={board.rows} minModelVotes={board.policy.minModelVotes} />
           {board.style && <StyleCoefficients style={board.style} />}
           {heatmapModels.length > 1 && (

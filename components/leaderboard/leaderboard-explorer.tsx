@@ -53,7 +53,8 @@ export function LeaderboardExplorer({ initial, options, isAdmin }: LeaderboardEx
     return Object.fromEntries(LIST_KEYS.map((k) => [k, (code: string) => maps[k]!.get(code) ?? code])) as SliceLabels;
   }, [options]);
   // The board on screen may still be the previous slice's: describe the slice the board is of.
-  const sliceName = board === initial.board ? initial.sliceName : describeSliceIn(board.filters, labels, locale, (key, values) => tSlices(key, values));
+  const sliceName =
+    board === initial.board ? initial.sliceName : describeSliceIn(board.filters, labels, locale, (key, values) => tSlices(key, values));
   // Side B is the slice on screen, side A everyone: the comparison then reads "this audience versus all voters".
   const compareHref = `/leaderboard/compare${isAllVoters(filters) ? "" : `?${toQuery(prefixedEntries(filters, "b."))}`}`;
 
@@ -79,7 +80,10 @@ export function LeaderboardExplorer({ initial, options, isAdmin }: LeaderboardEx
       <p role="status" className="flex min-h-5 items-center gap-2 text-sm text-slate-700" data-testid="board-status">
         {updating && (
           <>
-            <span aria-hidden="true" className="inline-block size-3 animate-spin rounded-full border-2 border-slate-400 border-t-transparent" />
+            <span
+              aria-hidden="true"
+              className="inline-block size-3 animate-spin rounded-full border-2 border-slate-400 border-t-transparent"
+            />
             {t("filters.updating")}
           </>
         )}

@@ -25,10 +25,18 @@ export function LeaderboardTable({ rows, minModelVotes }: { rows: LeaderboardRow
           <th className="px-3 py-2 text-end">{t("rating")}</th>
           <th className="px-3 py-2 text-end">{t("interval")}</th>
           <th className="px-3 py-2 text-end">{t("votes")}</th>
-          <th className="px-3 py-2 text-end" title={t("votersHint")}>{t("voters")}</th>
-          <th className="px-3 py-2 text-end" title={t("winHint")}>{t("win")}</th>
-          <th className="px-3 py-2 text-end" title={t("tieHint")}>{t("tie")}</th>
-          <th className="px-3 py-2 text-end" title={t("bothBadHint")}>{t("bothBad")}</th>
+          <th className="px-3 py-2 text-end" title={t("votersHint")}>
+            {t("voters")}
+          </th>
+          <th className="px-3 py-2 text-end" title={t("winHint")}>
+            {t("win")}
+          </th>
+          <th className="px-3 py-2 text-end" title={t("tieHint")}>
+            {t("tie")}
+          </th>
+          <th className="px-3 py-2 text-end" title={t("bothBadHint")}>
+            {t("bothBad")}
+          </th>
         </tr>
       }
     >
@@ -36,7 +44,10 @@ export function LeaderboardTable({ rows, minModelVotes }: { rows: LeaderboardRow
         {rows.map((r) => (
           <tr key={r.modelId} className="border-t border-slate-100" data-model={r.name} data-status={r.status}>
             <th scope="row" className="min-w-36 max-w-48 px-3 py-2 text-start font-normal sm:max-w-none" data-col="model">
-              <Link href={modelHref(r.name)} className="text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
+              <Link
+                href={modelHref(r.name)}
+                className="text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900"
+              >
                 {r.displayName}
               </Link>
               {r.status === "DEPRECATED" && (
@@ -46,26 +57,49 @@ export function LeaderboardTable({ rows, minModelVotes }: { rows: LeaderboardRow
               )}
               <span className="block text-xs text-slate-600">{r.organization}</span>
             </th>
-            <td className="whitespace-nowrap px-3 py-2 font-medium" data-col="rank" dir="ltr" title={r.rank === null ? undefined : t("rankHint", { best: r.rank, worst: r.rankWorst ?? r.rank })}>
+            <td
+              className="whitespace-nowrap px-3 py-2 font-medium"
+              data-col="rank"
+              dir="ltr"
+              title={r.rank === null ? undefined : t("rankHint", { best: r.rank, worst: r.rankWorst ?? r.rank })}
+            >
               {rankRange(r.rank, r.rankWorst)}
             </td>
             {r.rating === null ? (
-              <td colSpan={2} className="px-3 py-2 text-end text-slate-600" data-col="unrated" data-reason={r.unrated ?? undefined} title={t("unratedHint", { reason: r.unrated ?? "few-votes", min: minModelVotes })}>
+              <td
+                colSpan={2}
+                className="px-3 py-2 text-end text-slate-600"
+                data-col="unrated"
+                data-reason={r.unrated ?? undefined}
+                title={t("unratedHint", { reason: r.unrated ?? "few-votes", min: minModelVotes })}
+              >
                 {t("unrated", { reason: r.unrated ?? "few-votes" })}
               </td>
             ) : (
               <>
-                <td className={CELL} data-col="rating">{r.rating.toFixed(0)}</td>
+                <td className={CELL} data-col="rating">
+                  {r.rating.toFixed(0)}
+                </td>
                 <td className={`${CELL} whitespace-nowrap text-slate-600`} data-col="interval" dir="ltr">
                   {signed(r.upper! - r.rating)} / {signed(r.lower! - r.rating)}
                 </td>
               </>
             )}
-            <td className={CELL} data-col="votes">{r.votes}</td>
-            <td className={CELL} data-col="voters">{r.voters}</td>
-            <td className={CELL} data-col="win-rate">{percent(r.winRate)}</td>
-            <td className={CELL} data-col="tie-rate">{percent(r.tieRate)}</td>
-            <td className={CELL} data-col="both-bad-rate">{percent(r.bothBadRate)}</td>
+            <td className={CELL} data-col="votes">
+              {r.votes}
+            </td>
+            <td className={CELL} data-col="voters">
+              {r.voters}
+            </td>
+            <td className={CELL} data-col="win-rate">
+              {percent(r.winRate)}
+            </td>
+            <td className={CELL} data-col="tie-rate">
+              {percent(r.tieRate)}
+            </td>
+            <td className={CELL} data-col="both-bad-rate">
+              {percent(r.bothBadRate)}
+            </td>
           </tr>
         ))}
       </tbody>

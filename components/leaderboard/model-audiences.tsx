@@ -24,7 +24,9 @@ function DifferenceBar({ difference, scale }: { difference: number; scale: numbe
 function RatedRow({ r, label, scale, t }: { r: AudienceRating; label: string; scale: number; t: Translate }) {
   return (
     <tr className="border-t border-slate-100" data-audience={`${r.key}:${r.value}`}>
-      <th scope="row" className="px-3 py-1.5 text-start font-normal">{label}</th>
+      <th scope="row" className="px-3 py-1.5 text-start font-normal">
+        {label}
+      </th>
       <td className="px-2 py-1.5 text-end tabular-nums" data-col="rating">
         {r.rating!.toFixed(0)}
         <span className="block whitespace-nowrap text-xs text-slate-500" title={t("intervalHint")} dir="ltr">
@@ -35,7 +37,16 @@ function RatedRow({ r, label, scale, t }: { r: AudienceRating; label: string; sc
         className={`px-2 py-1.5 text-end tabular-nums ${r.test?.significant ? "font-semibold" : ""} ${r.difference! > 0 ? "text-emerald-700" : r.difference! < 0 ? "text-rose-700" : ""}`}
         data-col="difference"
         data-significant={r.test?.significant ? "true" : undefined}
-        title={r.test ? t("testHint", { lower: signed(r.test.lower), upper: signed(r.test.upper), p: r.test.p.toPrecision(2), q: r.test.q.toPrecision(2) }) : undefined}
+        title={
+          r.test
+            ? t("testHint", {
+                lower: signed(r.test.lower),
+                upper: signed(r.test.upper),
+                p: r.test.p.toPrecision(2),
+                q: r.test.q.toPrecision(2),
+              })
+            : undefined
+        }
       >
         {signed(r.difference!)}
         {r.test?.significant && (
@@ -48,7 +59,11 @@ function RatedRow({ r, label, scale, t }: { r: AudienceRating; label: string; sc
         <DifferenceBar difference={r.difference!} scale={scale} />
       </td>
       <td className="whitespace-nowrap px-2 py-1.5 text-end tabular-nums">
-        {t.rich("rankOf", { rank: r.rank ?? 0, total: r.ratedModels, muted: (chunks: ReactNode) => <span className="text-slate-500">{chunks}</span> })}
+        {t.rich("rankOf", {
+          rank: r.rank ?? 0,
+          total: r.ratedModels,
+          muted: (chunks: ReactNode) => <span className="text-slate-500">{chunks}</span>,
+        })}
       </td>
       <td className="hidden px-3 py-1.5 text-end tabular-nums sm:table-cell">{r.modelVotes}</td>
     </tr>
@@ -81,7 +96,15 @@ function Extremes({ groups, labelOf, t }: { groups: AudienceGroup[]; labelOf: (r
  * The model's rating in each audience, most favourable first, with the audiences that cannot rate it
  * listed as such (async server component; audience names in the interface language).
  */
-export async function ModelAudiences({ groups, minSliceVoters, minModelVotes }: { groups: AudienceGroup[]; minSliceVoters: number; minModelVotes: number }) {
+export async function ModelAudiences({
+  groups,
+  minSliceVoters,
+  minModelVotes,
+}: {
+  groups: AudienceGroup[];
+  minSliceVoters: number;
+  minModelVotes: number;
+}) {
   const [t, format, slices] = await Promise.all([getTranslations("leaderboard.audiences"), getFormatter(), getSliceLabels()]);
   const labels: SliceLabels = slices.labels;
   const labelOf = (r: AudienceRating) => labels[r.key](r.value);
@@ -100,10 +123,14 @@ export async function ModelAudiences({ groups, minSliceVoters, minModelVotes }: 
                   <tr>
                     <th className="px-3 py-1.5 text-start">{t("audience")}</th>
                     <th className="w-18 px-2 py-1.5 text-end sm:w-24">{t("rating")}</th>
-                    <th className="w-14 px-2 py-1.5 text-end sm:w-24" title={t("vsOverallHint")}>{t("vsOverall")}</th>
+                    <th className="w-14 px-2 py-1.5 text-end sm:w-24" title={t("vsOverallHint")}>
+                      {t("vsOverall")}
+                    </th>
                     <th className="hidden w-1/4 px-3 py-1.5 sm:table-cell" aria-hidden="true" />
                     <th className="w-20 px-2 py-1.5 text-end sm:w-24">{t("rank")}</th>
-                    <th className="hidden w-20 px-3 py-1.5 text-end sm:table-cell" title={t("votesHint")}>{t("votes")}</th>
+                    <th className="hidden w-20 px-3 py-1.5 text-end sm:table-cell" title={t("votesHint")}>
+                      {t("votes")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -118,7 +145,13 @@ export async function ModelAudiences({ groups, minSliceVoters, minModelVotes }: 
             {g.rated.length === 0 && <p>{t("notRated", { key: g.key })}</p>}
             {g.unrated.length > 0 && (
               <p data-testid="audience-unrated">
-                {t("unrated", { min: minModelVotes, list: format.list(g.unrated.map((r) => t("unratedItem", { label: labelOf(r), votes: r.modelVotes })), { type: "unit" }) })}
+                {t("unrated", {
+                  min: minModelVotes,
+                  list: format.list(
+                    g.unrated.map((r) => t("unratedItem", { label: labelOf(r), votes: r.modelVotes })),
+                    { type: "unit" },
+                  ),
+                })}
               </p>
             )}
             {g.omitted > 0 && <p>{t("omitted", { key: g.key, count: g.omitted, minVoters: minSliceVoters, minVotes: minModelVotes })}</p>}

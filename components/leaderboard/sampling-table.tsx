@@ -29,9 +29,13 @@ export async function SamplingTable({ table }: { table: Table }) {
             <td className="px-3 py-2 text-slate-600">{r.organization}</td>
             <td className="px-3 py-2 text-end tabular-nums">{number(r.samplingWeight, 2)}</td>
             <td className="px-3 py-2 text-end tabular-nums">{format.number(r.votes)}</td>
-            <td className="px-3 py-2 text-end tabular-nums" data-col="boost">{number(r.boost, 2)}</td>
+            <td className="px-3 py-2 text-end tabular-nums" data-col="boost">
+              {number(r.boost, 2)}
+            </td>
             <td className="px-3 py-2 text-end tabular-nums">{number(r.weight, 2)}</td>
-            <td className="px-3 py-2 text-end tabular-nums" data-col="probability">{format.number(r.probability, { style: "percent", maximumFractionDigits: 1, minimumFractionDigits: 1 })}</td>
+            <td className="px-3 py-2 text-end tabular-nums" data-col="probability">
+              {format.number(r.probability, { style: "percent", maximumFractionDigits: 1, minimumFractionDigits: 1 })}
+            </td>
           </tr>
         ))}
       </tbody>

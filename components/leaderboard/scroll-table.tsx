@@ -11,7 +11,19 @@ const HEAD = "bg-slate-100 text-start text-xs uppercase tracking-wide text-slate
  * first (model) column sticky. The box is a named region a keyboard can reach, so it can be scrolled with the
  * arrow keys. `label` names it ("Leaderboard table").
  */
-export function ScrollTable({ label, testId, head, headClassName = HEAD, children }: { label: string; testId?: string; head: ReactNode; headClassName?: string; children: ReactNode }) {
+export function ScrollTable({
+  label,
+  testId,
+  head,
+  headClassName = HEAD,
+  children,
+}: {
+  label: string;
+  testId?: string;
+  head: ReactNode;
+  headClassName?: string;
+  children: ReactNode;
+}) {
   return (
     <div
       role="region"

@@ -59,7 +59,12 @@ export function SliceFilterBar({ value, options, prefix, label, onChange, onPrev
   const preview = (filters: LeaderboardFilters) => () => onPreview?.(filters);
 
   return (
-    <form className="relative space-y-2" aria-label={label ?? t("label")} aria-busy={navigating || undefined} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="relative space-y-2"
+      aria-label={label ?? t("label")}
+      aria-busy={navigating || undefined}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="flex flex-wrap items-end gap-2">
         {LIST_KEYS.map((key) => (
           <FilterMenu
@@ -74,7 +79,13 @@ export function SliceFilterBar({ value, options, prefix, label, onChange, onPrev
         <DateFilter id={id("from")} label={t("from")} value={value.from} onApply={(from) => go({ ...value, from })} />
         <DateFilter id={id("to")} label={t("to")} value={value.to} onApply={(to) => go({ ...value, to })} />
         {isFiltered && (
-          <button type="button" className="pb-1.5 text-sm text-slate-700 underline" onClick={() => go({})} onPointerEnter={preview({})} onFocus={preview({})}>
+          <button
+            type="button"
+            className="pb-1.5 text-sm text-slate-700 underline"
+            onClick={() => go({})}
+            onPointerEnter={preview({})}
+            onFocus={preview({})}
+          >
             {t("clear")}
           </button>
         )}
@@ -83,7 +94,10 @@ export function SliceFilterBar({ value, options, prefix, label, onChange, onPrev
         <ul className="flex flex-wrap gap-2" aria-label={t("active")}>
           {LIST_KEYS.flatMap((key) =>
             (value[key] ?? []).map((code) => {
-              const without = withList(key, (value[key] ?? []).filter((c) => c !== code));
+              const without = withList(
+                key,
+                (value[key] ?? []).filter((c) => c !== code),
+              );
               return (
                 <li key={`${key}-${code}`}>
                   <button

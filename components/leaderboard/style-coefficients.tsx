@@ -32,11 +32,18 @@ export function StyleCoefficients({ style }: { style: StyleSummary }) {
           {style.coefficients.map((c) => (
             <tr key={c.feature} className="border-t border-slate-100" data-feature={c.feature}>
               <td className="px-3 py-2">{t(`features.${c.feature}`)}</td>
-              <td className="px-3 py-2 text-end tabular-nums" dir="ltr">{fixed(c.estimate)}</td>
+              <td className="px-3 py-2 text-end tabular-nums" dir="ltr">
+                {fixed(c.estimate)}
+              </td>
               <td className="whitespace-nowrap px-3 py-2 text-end tabular-nums text-slate-600" dir="ltr">
                 {fixed(c.lower)} … {fixed(c.upper)}
               </td>
-              <td className="px-3 py-2 text-slate-600">{t("effect", { direction: c.lower > 0 ? "up" : c.upper < 0 ? "down" : "unclear", odds: Math.exp(Math.abs(c.estimate)).toFixed(2) })}</td>
+              <td className="px-3 py-2 text-slate-600">
+                {t("effect", {
+                  direction: c.lower > 0 ? "up" : c.upper < 0 ? "down" : "unclear",
+                  odds: Math.exp(Math.abs(c.estimate)).toFixed(2),
+                })}
+              </td>
             </tr>
           ))}
         </tbody>

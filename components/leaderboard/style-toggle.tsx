@@ -11,7 +11,10 @@ export function StyleToggle({ filters, view }: { filters: LeaderboardFilters; vi
   return (
     <p className="text-sm text-slate-600" data-testid="style-toggle">
       {isOn ? t("on") : t("off")}{" "}
-      <Link href={leaderboardHref(filters, { ...view, style: isOn ? "none" : "control" })} className="font-medium text-slate-900 underline underline-offset-2">
+      <Link
+        href={leaderboardHref(filters, { ...view, style: isOn ? "none" : "control" })}
+        className="font-medium text-slate-900 underline underline-offset-2"
+      >
         {isOn ? t("turnOff") : t("turnOn")}
       </Link>
     </p>

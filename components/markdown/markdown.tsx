@@ -48,7 +48,9 @@ const COMPONENTS: Components = {
 };
 
 const REMARK = [remarkGfm];
-const REHYPE = [[rehypeSanitize, SANITIZE_SCHEMA], rehypeHighlightCode] as NonNullable<React.ComponentProps<typeof ReactMarkdown>["rehypePlugins"]>;
+const REHYPE = [[rehypeSanitize, SANITIZE_SCHEMA], rehypeHighlightCode] as NonNullable<
+  React.ComponentProps<typeof ReactMarkdown>["rehypePlugins"]
+>;
 
 /**
  * A model's answer as GitHub-flavoured markdown (tables, task lists, fenced code with syntax

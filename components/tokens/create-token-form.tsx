@@ -45,7 +45,11 @@ export function CreateTokenForm() {
             className="mt-1 rounded border border-slate-300 px-2 py-1"
           />
         </label>
-        <button type="submit" disabled={create.isPending} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white hover:bg-slate-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={create.isPending}
+          className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white hover:bg-slate-700 disabled:opacity-60"
+        >
           {create.isPending ? t("creating") : t("create")}
         </button>
       </form>
@@ -54,7 +58,14 @@ export function CreateTokenForm() {
           {errorMessage(create.error, { token_limit_reached: t("limitReached", { max: MAX_ACTIVE_TOKENS }) })}
         </p>
       )}
-      {create.data && <NewTokenSecret key={create.data.token.id} name={create.data.token.name} secret={create.data.secret} onDismiss={() => create.reset()} />}
+      {create.data && (
+        <NewTokenSecret
+          key={create.data.token.id}
+          name={create.data.token.name}
+          secret={create.data.secret}
+          onDismiss={() => create.reset()}
+        />
+      )}
     </div>
   );
 }

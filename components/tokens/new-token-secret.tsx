@@ -19,7 +19,10 @@ export function NewTokenSecret({ name, secret, onDismiss }: { name: string; secr
           type="button"
           className="rounded border border-slate-400 px-2 py-1 hover:bg-white"
           onClick={() => {
-            void navigator.clipboard?.writeText(secret).then(() => setIsCopied(true), () => setIsCopied(false));
+            void navigator.clipboard?.writeText(secret).then(
+              () => setIsCopied(true),
+              () => setIsCopied(false),
+            );
           }}
         >
           {isCopied ? t("copied") : t("copy")}

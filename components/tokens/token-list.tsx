@@ -64,7 +64,12 @@ export function TokenList({ tokens }: { tokens: ApiTokenJson[] }) {
                 <td className="py-1">
                   {confirming === token.id ? (
                     <span className="flex gap-2">
-                      <button type="button" className="rounded bg-red-700 px-2 py-1 text-white" disabled={revoke.isPending} onClick={() => revoke.mutate(token.id)}>
+                      <button
+                        type="button"
+                        className="rounded bg-red-700 px-2 py-1 text-white"
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate(token.id)}
+                      >
                         {t("confirm")}
                       </button>
                       <button type="button" className="rounded border border-slate-400 px-2 py-1" onClick={() => setConfirming(null)}>
@@ -72,7 +77,12 @@ export function TokenList({ tokens }: { tokens: ApiTokenJson[] }) {
                       </button>
                     </span>
                   ) : (
-                    <button type="button" className="rounded border border-slate-400 px-2 py-1" aria-label={t("revokeLabel", { name: token.name })} onClick={() => setConfirming(token.id)}>
+                    <button
+                      type="button"
+                      className="rounded border border-slate-400 px-2 py-1"
+                      aria-label={t("revokeLabel", { name: token.name })}
+                      onClick={() => setConfirming(token.id)}
+                    >
                       {t("revoke")}
                     </button>
                   )}

@@ -1,7 +1,13 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
 type SliceFilter = { region?: string; country?: string; age?: string; education?: string; language?: string };
-const FILTER_LABELS: Record<keyof SliceFilter, string> = { region: "Region", country: "Country", age: "Age", education: "Education", language: "Voter’s language" };
+const FILTER_LABELS: Record<keyof SliceFilter, string> = {
+  region: "Region",
+  country: "Country",
+  age: "Age",
+  education: "Education",
+  language: "Voter’s language",
+};
 
 /** A filter's menu button in a filter form: its name is "<attribute>: <chosen values>". */
 export function filterMenu(form: Locator, key: keyof SliceFilter): Locator {
@@ -36,7 +42,10 @@ export class LeaderboardPage {
   }
 
   private row(displayName: string): Locator {
-    return this.page.getByTestId("leaderboard").locator("tbody tr").filter({ has: this.page.getByRole("link", { name: displayName, exact: true }) });
+    return this.page
+      .getByTestId("leaderboard")
+      .locator("tbody tr")
+      .filter({ has: this.page.getByRole("link", { name: displayName, exact: true }) });
   }
 
   /** Votes shown in a model's row, by its display name. */
@@ -51,7 +60,10 @@ export class LeaderboardPage {
 
   /** Display names of the models with a rating, in table order. */
   async ratedModels(): Promise<string[]> {
-    const rows = this.page.getByTestId("leaderboard").locator("tbody tr").filter({ has: this.page.locator('[data-col="rating"]') });
+    const rows = this.page
+      .getByTestId("leaderboard")
+      .locator("tbody tr")
+      .filter({ has: this.page.locator('[data-col="rating"]') });
     return rows.locator('[data-col="model"] a').allTextContents();
   }
 
@@ -125,7 +137,12 @@ export class SliceComparisonPage {
         const text = await row.locator(`[data-col="${col}"]`).innerText();
         return /\d/.test(text) && !/not enough/.test(text) ? readNumber(text) : null;
       };
-      result.push({ model: ((await row.locator("a").first().textContent()) ?? "").trim(), a: await cell("a-rating"), b: await cell("b-rating"), difference: await cell("difference") });
+      result.push({
+        model: ((await row.locator("a").first().textContent()) ?? "").trim(),
+        a: await cell("a-rating"),
+        b: await cell("b-rating"),
+        difference: await cell("difference"),
+      });
     }
     return result;
   }
@@ -170,7 +187,10 @@ export class ModelProfilePage {
 
   /** The model's rating in one audience (e.g. attribute "region", label "Americas"), or null when not rated there. */
   async audienceRating(attribute: string, label: string): Promise<number | null> {
-    const row = this.main.getByTestId(`audience-${attribute}`).locator("tbody tr").filter({ has: this.page.getByRole("rowheader", { name: label, exact: true }) });
+    const row = this.main
+      .getByTestId(`audience-${attribute}`)
+      .locator("tbody tr")
+      .filter({ has: this.page.getByRole("rowheader", { name: label, exact: true }) });
     if ((await row.count()) === 0) return null;
     // innerText keeps the line break between the rating and its interval beneath.
     return readNumber(await row.locator('[data-col="rating"]').innerText());

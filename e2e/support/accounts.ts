@@ -35,12 +35,16 @@ export function storedRoleEmail(role: E2ERole): string {
 
 /** Runs `npm run arena -- …` against the embedded database the test server runs on. */
 export function arenaCli(...args: string[]): string {
-  return execFileSync(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/arena.ts", ...args], {
-    cwd: process.cwd(),
-    env: { ...process.env, SHOWDOWN_DATA_DIR: process.env.E2E_DATA_DIR, SHOWDOWN_DB_PORT: process.env.E2E_DB_PORT },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  return execFileSync(
+    process.execPath,
+    [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/arena.ts", ...args],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, SHOWDOWN_DATA_DIR: process.env.E2E_DATA_DIR, SHOWDOWN_DB_PORT: process.env.E2E_DB_PORT },
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
 }
 
 /** Signs in through next-auth's credentials endpoint (signing up first when asked). */
@@ -64,7 +68,9 @@ export async function signInNewAdmin(request: APIRequestContext, prefix: string)
  * specs add some), so that later specs never draw them into a typed-prompt battle.
  */
 export async function pauseUnreachableModels(admin: APIRequestContext, baseUrl: string) {
-  const { models } = (await (await admin.get("/api/admin/models")).json()) as { models: { id: string; status: string; providerConfig?: { baseUrl?: string } }[] };
+  const { models } = (await (await admin.get("/api/admin/models")).json()) as {
+    models: { id: string; status: string; providerConfig?: { baseUrl?: string } }[];
+  };
   for (const m of models.filter((x) => x.status === "ACTIVE" && x.providerConfig?.baseUrl === baseUrl)) {
     expect((await admin.post(`/api/admin/models/${m.id}/actions`, { data: { action: "pause" } })).ok()).toBe(true);
   }

@@ -16,7 +16,12 @@ export function recordBodies(page: Page): { stop: () => Promise<string[]> } {
   const onResponse = (r: Response) => {
     const type = r.headers()["content-type"] ?? "";
     if (/html|json|x-component|text\/plain|event-stream/.test(type)) {
-      pending.push(r.text().then((body) => `${r.url()} ${JSON.stringify(r.headers())} ${body}`, () => ""));
+      pending.push(
+        r.text().then(
+          (body) => `${r.url()} ${JSON.stringify(r.headers())} ${body}`,
+          () => "",
+        ),
+      );
     }
   };
   page.on("response", onResponse);

@@ -23,7 +23,9 @@ export function withTwoLiveModels(test: TestType<any, any>, label: string) {
   test.beforeAll(async ({ playwright }, testInfo) => {
     admin = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
     await signInNewAdmin(admin, `${label}-admin`);
-    const { models } = (await (await admin.get("/api/admin/models")).json()) as { models: { id: string; provider: string; status: string }[] };
+    const { models } = (await (await admin.get("/api/admin/models")).json()) as {
+      models: { id: string; provider: string; status: string }[];
+    };
     othersPaused = models.filter((m) => m.provider !== "replay" && m.status === "ACTIVE").map((m) => m.id);
     for (const id of othersPaused) await act(id, { action: "pause" });
     for (const side of ["one", "two"]) {
@@ -45,7 +47,8 @@ export function withTwoLiveModels(test: TestType<any, any>, label: string) {
   });
 
   test.afterAll(async () => {
-    for (const id of created) await act(id, { action: "deprecate", clause: "retired", reason: "End-to-end test model, retired after its spec." });
+    for (const id of created)
+      await act(id, { action: "deprecate", clause: "retired", reason: "End-to-end test model, retired after its spec." });
     for (const id of othersPaused) await act(id, { action: "resume" });
     await admin.dispose();
   });

@@ -20,7 +20,9 @@ async function enforceTokenLimit(tokenId: string): Promise<void> {
   if (slidingEstimate(previous, current, now) > TOKEN_REQUESTS_PER_HOUR) {
     await uncount(key, now);
     const seconds = retryAfterSeconds(previous, current - 1, TOKEN_REQUESTS_PER_HOUR, now);
-    throw new AppError("rate_limited", tooManyMessage("requests with this API token", TOKEN_REQUESTS_PER_HOUR, seconds), { retryAfterSeconds: String(seconds) });
+    throw new AppError("rate_limited", tooManyMessage("requests with this API token", TOKEN_REQUESTS_PER_HOUR, seconds), {
+      retryAfterSeconds: String(seconds),
+    });
   }
 }
 

@@ -19,7 +19,10 @@ export const apiTokenSchema = z.object({
 export const apiTokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
 
 /** POST /api/tokens answer: the secret is in this response only. */
-export const createdApiTokenSchema = z.object({ token: apiTokenSchema, secret: z.string().describe("Send as `Authorization: Bearer <secret>`. Shown once.") });
+export const createdApiTokenSchema = z.object({
+  token: apiTokenSchema,
+  secret: z.string().describe("Send as `Authorization: Bearer <secret>`. Shown once."),
+});
 
 export type ApiTokenJson = z.infer<typeof apiTokenSchema>;
 export type CreatedApiTokenJson = z.infer<typeof createdApiTokenSchema>;

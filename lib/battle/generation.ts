@@ -43,7 +43,15 @@ export type RosterNames = { name: string; displayName: string; organization: str
 
 /** What generation stores on a battle: both responses, or the reason it is void. */
 export type GeneratedColumns =
-  | { state: "OPEN"; responseA: string; responseB: string; featuresA: Prisma.InputJsonValue; featuresB: Prisma.InputJsonValue; leakTerms: string[]; completedAt: Date }
+  | {
+      state: "OPEN";
+      responseA: string;
+      responseB: string;
+      featuresA: Prisma.InputJsonValue;
+      featuresB: Prisma.InputJsonValue;
+      leakTerms: string[];
+      completedAt: Date;
+    }
   | { state: "VOID"; voidReason: "timeout" | "provider_error"; completedAt: Date };
 
 /**
@@ -93,7 +101,11 @@ export async function generateBattle(battleId: string): Promise<boolean> {
   const [battle, roster] = await Promise.all([
     db().battle.findUniqueOrThrow({
       where: { id: battleId },
-      select: { modelA: { select: modelColumns }, modelB: { select: modelColumns }, prompt: { select: { source: true, externalId: true, text: true } } },
+      select: {
+        modelA: { select: modelColumns },
+        modelB: { select: modelColumns },
+        prompt: { select: { source: true, externalId: true, text: true } },
+      },
     }),
     db().model.findMany({ select: { name: true, displayName: true, organization: true } }),
   ]);

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { contrastRatio, DARK_TEXT, evidenceAlpha, FEW_BATTLES, MIN_CONTRAST, mixRgb, paintCell, readableText, relativeLuminance, WHITE, type Rgb } from "./colour";
+import {
+  contrastRatio,
+  DARK_TEXT,
+  evidenceAlpha,
+  FEW_BATTLES,
+  MIN_CONTRAST,
+  mixRgb,
+  paintCell,
+  readableText,
+  relativeLuminance,
+  WHITE,
+  type Rgb,
+} from "./colour";
 
 describe("contrast", () => {
   it("matches the WCAG reference values", () => {
@@ -19,7 +31,11 @@ describe("contrast", () => {
   ])("picks readable text on %s", (_, bg, expected) => expect(readableText(bg).colour).toEqual(expected));
 
   it("reaches 4.5:1 on every background the heatmaps can draw (the mid-tones axe flagged included)", () => {
-    const ends: Rgb[] = [[190, 18, 60], [29, 78, 216], [30, 41, 59]];
+    const ends: Rgb[] = [
+      [190, 18, 60],
+      [29, 78, 216],
+      [30, 41, 59],
+    ];
     for (const end of ends) {
       for (let s = 0; s <= 100; s++) {
         for (const battles of [1, 2, 5, 9, 10, 50]) {

@@ -55,7 +55,7 @@ export function readableText(background: Rgb): { colour: Rgb; ratio: number } {
 export function evidenceAlpha(battles: number): number {
   if (battles >= FEW_BATTLES) return 1;
   const n = Math.max(1, battles);
-  return 0.25 + (0.75 * (n - 1)) / (FEW_BATTLES - 1) * 0.6;
+  return 0.25 + ((0.75 * (n - 1)) / (FEW_BATTLES - 1)) * 0.6;
 }
 
 export interface CellPaint {

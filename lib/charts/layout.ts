@@ -40,7 +40,12 @@ export interface CategoryAxisLayout {
  * The width of a category axis of names: the longest name's estimated width plus a gap, capped at `share` of the
  * chart's width (and at least `min` px), so on a 390 px phone the names never take the plot's room.
  */
-export function categoryAxisLayout(names: string[], fontSize: number, chartWidth: number, { share = 0.42, min = 48, gap = 10 } = {}): CategoryAxisLayout {
+export function categoryAxisLayout(
+  names: string[],
+  fontSize: number,
+  chartWidth: number,
+  { share = 0.42, min = 48, gap = 10 } = {},
+): CategoryAxisLayout {
   const longest = Math.max(0, ...names.map((n) => estimateTextWidth(n, fontSize)));
   const cap = Math.max(min, Math.floor(chartWidth * share));
   const width = Math.min(cap, Math.max(min, longest + gap));

@@ -30,15 +30,29 @@ describe("apiRequest", () => {
 
   it("turns an error body into an ApiError with code, message, details and retryAfterSeconds", async () => {
     mockFetch(async () =>
-      Response.json({ error: { code: "rate_limited", message: "Slow down", details: { retryAfterSeconds: "120", name: "taken" } } }, { status: 429 }),
+      Response.json(
+        { error: { code: "rate_limited", message: "Slow down", details: { retryAfterSeconds: "120", name: "taken" } } },
+        { status: 429 },
+      ),
     );
     const error = await apiRequest("/x").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 429, code: "rate_limited", message: "Slow down", details: { retryAfterSeconds: "120", name: "taken" }, retryAfterSeconds: 120 });
+    expect(error).toMatchObject({
+      status: 429,
+      code: "rate_limited",
+      message: "Slow down",
+      details: { retryAfterSeconds: "120", name: "taken" },
+      retryAfterSeconds: 120,
+    });
   });
 
   it("reads retryAfterSeconds from the Retry-After header and stringifies non-string details", async () => {
-    mockFetch(async () => Response.json({ error: { code: "rate_limited", message: "m", details: { limit: 3 } } }, { status: 429, headers: { "retry-after": "30" } }));
+    mockFetch(async () =>
+      Response.json(
+        { error: { code: "rate_limited", message: "m", details: { limit: 3 } } },
+        { status: 429, headers: { "retry-after": "30" } },
+      ),
+    );
     await expect(apiRequest("/x")).rejects.toMatchObject({ retryAfterSeconds: 30, details: { limit: "3" } });
   });
 
@@ -81,8 +95,18 @@ describe("apiErrorMessage", () => {
     ["a non-ApiError", new Error("boom"), {}, "internal"],
     ["a translated code", new ApiError(409, "email_taken", "Email taken"), {}, "email_taken"],
     ["a feature's own wording", new ApiError(409, "vote_already_cast", "x"), { vote_already_cast: "Already voted" }, "Already voted"],
-    ["the server's field detail", new ApiError(400, "invalid_input", "Invalid", { name: "Too long" }), {}, 'invalid_input {"detail":"Too long"}'],
-    ["the server's message without details", new ApiError(400, "invalid_filter", "Bad country"), {}, 'invalid_filter {"detail":"Bad country"}'],
+    [
+      "the server's field detail",
+      new ApiError(400, "invalid_input", "Invalid", { name: "Too long" }),
+      {},
+      'invalid_input {"detail":"Too long"}',
+    ],
+    [
+      "the server's message without details",
+      new ApiError(400, "invalid_filter", "Bad country"),
+      {},
+      'invalid_filter {"detail":"Bad country"}',
+    ],
     ["minutes to wait, rounded up", new ApiError(429, "rate_limited", "x", {}, 61), {}, 'rate_limited {"minutes":2}'],
     ["at least one minute", new ApiError(429, "rate_limited", "x", {}, 5), {}, 'rate_limited {"minutes":1}'],
     ["a minute when the server said nothing", new ApiError(429, "rate_limited", "x"), {}, 'rate_limited {"minutes":1}'],

@@ -72,7 +72,8 @@ export async function apiRequest<T = unknown>(url: string, init: ApiRequestInit 
   try {
     response = await fetch(url, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers: init.body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      headers:
+        init.body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
       credentials: "same-origin",
@@ -94,10 +95,29 @@ export async function apiRequest<T = unknown>(url: string, init: ApiRequestInit 
 
 /** Message keys under `common.apiErrors` (every locale has them; tests/i18n.test.ts checks). */
 const TRANSLATED: readonly ClientErrorCode[] = [
-  "invalid_input", "invalid_filter", "unauthorized", "forbidden", "cross_site", "email_unverified", "profile_incomplete",
-  "not_found", "email_taken", "vote_already_cast", "battle_closed", "model_name_taken", "private_cap_reached",
-  "invalid_transition", "audience_change_too_soon", "payload_too_large", "unsupported_media_type", "rate_limited",
-  "no_models", "database_unavailable", "internal", "network", "bad_response",
+  "invalid_input",
+  "invalid_filter",
+  "unauthorized",
+  "forbidden",
+  "cross_site",
+  "email_unverified",
+  "profile_incomplete",
+  "not_found",
+  "email_taken",
+  "vote_already_cast",
+  "battle_closed",
+  "model_name_taken",
+  "private_cap_reached",
+  "invalid_transition",
+  "audience_change_too_soon",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "no_models",
+  "database_unavailable",
+  "internal",
+  "network",
+  "bad_response",
 ];
 
 /** A translator for `common.apiErrors` keys (next-intl's `t`, or a stand-in in tests). */
@@ -124,7 +144,8 @@ export function apiErrorMessage(error: unknown, t: ApiErrorTranslator, overrides
 export function useApiErrorMessage() {
   const t = useTranslations("common.apiErrors");
   return useCallback(
-    (error: unknown, overrides: Partial<Record<ClientErrorCode, string>> = {}): string => apiErrorMessage(error, t as ApiErrorTranslator, overrides),
+    (error: unknown, overrides: Partial<Record<ClientErrorCode, string>> = {}): string =>
+      apiErrorMessage(error, t as ApiErrorTranslator, overrides),
     [t],
   );
 }

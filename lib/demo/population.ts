@@ -16,37 +16,107 @@ export const DEMO_VOTERS = 3_000;
 export const DEMO_DAYS = 180;
 
 export const COUNTRY_MIX: readonly { country: string; share: number; languages: readonly (readonly [string, number])[] }[] = [
-  { country: "US", share: 17, languages: [["en", 85], ["es", 15]] },
-  { country: "IN", share: 11, languages: [["en", 55], ["hi", 45]] },
+  {
+    country: "US",
+    share: 17,
+    languages: [
+      ["en", 85],
+      ["es", 15],
+    ],
+  },
+  {
+    country: "IN",
+    share: 11,
+    languages: [
+      ["en", 55],
+      ["hi", 45],
+    ],
+  },
   { country: "BR", share: 10, languages: [["pt", 100]] },
-  { country: "DE", share: 5, languages: [["de", 90], ["en", 10]] },
+  {
+    country: "DE",
+    share: 5,
+    languages: [
+      ["de", 90],
+      ["en", 10],
+    ],
+  },
   { country: "GB", share: 5, languages: [["en", 100]] },
   { country: "FR", share: 4, languages: [["fr", 100]] },
   { country: "JP", share: 4, languages: [["ja", 100]] },
   { country: "CN", share: 4, languages: [["zh", 100]] },
   { country: "MX", share: 4, languages: [["es", 100]] },
-  { country: "ID", share: 3, languages: [["id", 80], ["en", 20]] },
+  {
+    country: "ID",
+    share: 3,
+    languages: [
+      ["id", 80],
+      ["en", 20],
+    ],
+  },
   { country: "NG", share: 3, languages: [["en", 100]] },
   { country: "ES", share: 3, languages: [["es", 100]] },
-  { country: "CA", share: 3, languages: [["en", 75], ["fr", 25]] },
+  {
+    country: "CA",
+    share: 3,
+    languages: [
+      ["en", 75],
+      ["fr", 25],
+    ],
+  },
   { country: "KR", share: 2.5, languages: [["ko", 100]] },
   { country: "EG", share: 2, languages: [["ar", 100]] },
-  { country: "SA", share: 2, languages: [["ar", 85], ["en", 15]] },
+  {
+    country: "SA",
+    share: 2,
+    languages: [
+      ["ar", 85],
+      ["en", 15],
+    ],
+  },
   { country: "TR", share: 2, languages: [["tr", 100]] },
   { country: "PL", share: 2, languages: [["pl", 100]] },
   { country: "AR", share: 2, languages: [["es", 100]] },
   { country: "IT", share: 2, languages: [["it", 100]] },
   { country: "PT", share: 1.5, languages: [["pt", 100]] },
-  { country: "KE", share: 1.5, languages: [["en", 60], ["sw", 40]] },
+  {
+    country: "KE",
+    share: 1.5,
+    languages: [
+      ["en", 60],
+      ["sw", 40],
+    ],
+  },
   { country: "ZA", share: 1.5, languages: [["en", 100]] },
   { country: "VN", share: 1.5, languages: [["vi", 100]] },
-  { country: "PH", share: 1.5, languages: [["en", 70], ["tl", 30]] },
+  {
+    country: "PH",
+    share: 1.5,
+    languages: [
+      ["en", 70],
+      ["tl", 30],
+    ],
+  },
   { country: "AU", share: 0.35, languages: [["en", 100]] },
   { country: "NZ", share: 0.08, languages: [["en", 100]] },
 ];
 
-export const AGE_MIX: readonly (readonly [AgeBand, number])[] = [["18-24", 24], ["25-34", 34], ["35-44", 20], ["45-54", 11], ["55-64", 7], ["65+", 4]];
-export const EDUCATION_MIX: readonly (readonly [Education, number])[] = [["primary", 3], ["secondary", 24], ["vocational", 11], ["bachelor", 36], ["master", 19], ["doctorate", 7]];
+export const AGE_MIX: readonly (readonly [AgeBand, number])[] = [
+  ["18-24", 24],
+  ["25-34", 34],
+  ["35-44", 20],
+  ["45-54", 11],
+  ["55-64", 7],
+  ["65+", 4],
+];
+export const EDUCATION_MIX: readonly (readonly [Education, number])[] = [
+  ["primary", 3],
+  ["secondary", 24],
+  ["vocational", 11],
+  ["bachelor", 36],
+  ["master", 19],
+  ["doctorate", 7],
+];
 /** Share of answers given as "prefer not to say", per question. */
 export const UNDISCLOSED_SHARE = 0.05;
 /** Spread of each voter's own taste: a normal offset per model, and one for answer length (log-odds). */
@@ -101,7 +171,10 @@ const disclose = <T>(rng: Rng, value: T): T | null => (rng() < UNDISCLOSED_SHARE
 /** `voters` simulated voters casting `votes` votes in all, with a taste offset for each of `models` models. */
 export function makeVoters(rng: Rng, voters: number, votes: number, models: number): DemoVoter[] {
   if (votes < voters) throw new RangeError("every demo voter casts at least one vote");
-  const perCountry = quotas(COUNTRY_MIX.map((c) => c.share), voters);
+  const perCountry = quotas(
+    COUNTRY_MIX.map((c) => c.share),
+    voters,
+  );
   const out: DemoVoter[] = [];
   COUNTRY_MIX.forEach((c, i) => {
     for (let k = 0; k < perCountry[i]!; k++) {
@@ -121,7 +194,10 @@ export function makeVoters(rng: Rng, voters: number, votes: number, models: numb
       });
     }
   });
-  const extra = quotas(out.map(() => Math.exp(ACTIVITY_SD * normal(rng))), votes - voters);
+  const extra = quotas(
+    out.map(() => Math.exp(ACTIVITY_SD * normal(rng))),
+    votes - voters,
+  );
   out.forEach((v, i) => (v.votes += extra[i]!));
   return out;
 }

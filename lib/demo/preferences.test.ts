@@ -1,10 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "@/lib/rating";
 import { makeVoters, quotas } from "./population";
-import { audienceOffset, baseStrength, drawOutcome, isInAudience, preferenceLogit, SHOWCASE_AUDIENCE, styleCoefficients, styleContrasts, TIE_SHARE, type VoterProfile } from "./preferences";
+import {
+  audienceOffset,
+  baseStrength,
+  drawOutcome,
+  isInAudience,
+  preferenceLogit,
+  SHOWCASE_AUDIENCE,
+  styleCoefficients,
+  styleContrasts,
+  TIE_SHARE,
+  type VoterProfile,
+} from "./preferences";
 import { simulateDemoVotes } from "./simulate";
 
-const voter = (over: Partial<VoterProfile> = {}): VoterProfile => ({ country: "US", region: "americas", language: "en", ageBand: "35-44", education: "bachelor", ...over });
+const voter = (over: Partial<VoterProfile> = {}): VoterProfile => ({
+  country: "US",
+  region: "americas",
+  language: "en",
+  ageBand: "35-44",
+  education: "bachelor",
+  ...over,
+});
 const LLAMA = "Meta-Llama-3.1-70B-Instruct-Turbo";
 
 describe("the demo's preference model", () => {
@@ -81,7 +99,15 @@ describe("the demo population and simulation", () => {
       { name: "gpt-4o-mini-2024-07-18", winRate: 50 },
     ];
     const style = { tokens: 100, headers: 0, lists: 0, bold: 0 };
-    const sim = simulateDemoVotes({ rng: createRng(2), models, styles: [[style, style, style]], count: 3_000, voters: 100, now: 0, days: 180 });
+    const sim = simulateDemoVotes({
+      rng: createRng(2),
+      models,
+      styles: [[style, style, style]],
+      count: 3_000,
+      voters: 100,
+      now: 0,
+      days: 180,
+    });
     const late = [...sim.time].filter((_, i) => sim.modelA[i] === 2 || sim.modelB[i] === 2);
     expect(late.length).toBeGreaterThan(100);
     expect(late.every((t) => t >= -30 * 86_400_000)).toBe(true);

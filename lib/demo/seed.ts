@@ -35,7 +35,9 @@ export interface DemoSeedResult {
  * failure leaves nothing behind and a concurrent second seed waits, then finds the votes and skips. Demo votes are
  * shown as demo data wherever they count, never exported, and removed by `removeDemoVotes`.
  */
-export async function seedDemoVotes(options: { count?: number; voters?: number; seed?: number; now?: Date; days?: number } = {}): Promise<DemoSeedResult> {
+export async function seedDemoVotes(
+  options: { count?: number; voters?: number; seed?: number; now?: Date; days?: number } = {},
+): Promise<DemoSeedResult> {
   const started = Date.now();
   const roster = loadReplayRoster();
   const rows = await db().model.findMany({ where: { name: { in: roster.map((m) => m.name) } }, select: { id: true, name: true } });
@@ -76,7 +78,17 @@ export async function seedDemoVotes(options: { count?: number; voters?: number; 
       const ints: (number | null)[][] = Array.from({ length: 8 }, () => []);
       for (let i = from; i < to; i++) {
         const v = sim.voters[sim.voter[i]!]!;
-        const row = [v.key, modelId[sim.modelA[i]!]!, modelId[sim.modelB[i]!]!, sim.outcome[i]!, v.country, v.region, v.ageBand, v.education, v.language];
+        const row = [
+          v.key,
+          modelId[sim.modelA[i]!]!,
+          modelId[sim.modelB[i]!]!,
+          sim.outcome[i]!,
+          v.country,
+          v.region,
+          v.ageBand,
+          v.education,
+          v.language,
+        ];
         for (let c = 0; c < 9; c++) text[c]!.push(row[c]!);
         times.push(new Date(sim.time[i]!).toISOString());
         const s = sim.style[i]!;

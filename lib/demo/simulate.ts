@@ -1,7 +1,15 @@
 import type { Rng } from "@/lib/rating";
 import { styleFeatures, voteStyleColumns, type VoteStyle } from "@/lib/style/features";
 import { makeVoters, type DemoVoter } from "./population";
-import { audienceOffset, baseStrength, drawOutcome, preferenceLogit, styleCoefficients, styleContrasts, type DemoOutcome } from "./preferences";
+import {
+  audienceOffset,
+  baseStrength,
+  drawOutcome,
+  preferenceLogit,
+  styleCoefficients,
+  styleContrasts,
+  type DemoOutcome,
+} from "./preferences";
 
 /** A roster model as the simulation sees it: its name and AlpacaEval 2.0 LC win rate (percent). */
 export interface DemoModel {
@@ -82,7 +90,8 @@ export function simulateDemoVotes(options: {
   const all = models.map((_, m) => m);
   const late = all.filter((m) => LATE_ENTRIES[models[m]!.name] !== undefined);
   const early = all.filter((m) => LATE_ENTRIES[models[m]!.name] === undefined);
-  const available = (time: number) => (late.length === 0 ? all : all.filter((m) => !late.includes(m) || time >= now - LATE_ENTRIES[models[m]!.name]! * 86_400_000));
+  const available = (time: number) =>
+    late.length === 0 ? all : all.filter((m) => !late.includes(m) || time >= now - LATE_ENTRIES[models[m]!.name]! * 86_400_000);
   if (early.length < 2) throw new RangeError("the demo needs two models present from the start");
   const order: { voter: number; a: number; b: number; prompt: number; outcome: DemoOutcome; time: number; style: VoteStyle }[] = [];
   for (let v = 0; v < voters.length; v++) {
@@ -98,11 +107,21 @@ export function simulateDemoVotes(options: {
       if (j >= i) j += 1;
       const [a, b] = [open[i]!, open[j]!];
       let prompt = Math.floor(rng() * styles.length);
-      for (let tries = 0; (!styles[prompt]![a] || !styles[prompt]![b]) && tries < styles.length; tries++) prompt = (prompt + 1) % styles.length;
+      for (let tries = 0; (!styles[prompt]![a] || !styles[prompt]![b]) && tries < styles.length; tries++)
+        prompt = (prompt + 1) % styles.length;
       const sa = styles[prompt]![a];
       const sb = styles[prompt]![b];
       if (!sa || !sb) throw new RangeError(`no prompt has answers of both ${models[a]!.name} and ${models[b]!.name}`);
-      const style: VoteStyle = { tokensA: sa.tokens, tokensB: sb.tokens, headersA: sa.headers, headersB: sb.headers, listsA: sa.lists, listsB: sb.lists, boldA: sa.bold, boldB: sb.bold };
+      const style: VoteStyle = {
+        tokensA: sa.tokens,
+        tokensB: sb.tokens,
+        headersA: sa.headers,
+        headersB: sb.headers,
+        listsA: sa.lists,
+        listsB: sb.lists,
+        boldA: sa.bold,
+        boldB: sb.bold,
+      };
       const logit = preferenceLogit(strength[a]!, strength[b]!, coefficients, styleContrasts(style));
       const outcome = drawOutcome(rng, logit, base[a]!, base[b]!);
       order.push({ voter: v, a, b, prompt, outcome, time, style });

@@ -4,7 +4,9 @@ import { AppError } from "@/lib/errors";
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
 function tooLarge(limit: number): AppError {
-  return new AppError("payload_too_large", `The request body is larger than this endpoint accepts (${formatBytes(limit)}).`, { limitBytes: String(limit) });
+  return new AppError("payload_too_large", `The request body is larger than this endpoint accepts (${formatBytes(limit)}).`, {
+    limitBytes: String(limit),
+  });
 }
 
 function formatBytes(bytes: number): string {

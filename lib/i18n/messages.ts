@@ -11,7 +11,10 @@ const cache = new Map<Locale, Messages>();
 function readLocale(locale: Locale): Messages {
   const dir = path.join(MESSAGES_DIR, locale);
   const messages: Messages = {};
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     messages[file.slice(0, -".json".length)] = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
   }
   return messages;

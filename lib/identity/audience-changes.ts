@@ -27,9 +27,7 @@ export interface ChangeRefusal {
 }
 
 export type AudienceChangePlan =
-  | { kind: "first-completion" }
-  | { kind: "changes"; changed: AudienceField[] }
-  | { kind: "refused"; refusals: ChangeRefusal[] };
+  { kind: "first-completion" } | { kind: "changes"; changed: AudienceField[] } | { kind: "refused"; refusals: ChangeRefusal[] };
 
 const DAY_MS = 86_400_000;
 
@@ -60,7 +58,12 @@ export function planAudienceChange(stored: StoredAudience, next: AudienceAnswers
   return refusals.length > 0 ? { kind: "refused", refusals } : { kind: "changes", changed };
 }
 
-const LABEL: Record<AudienceField, string> = { country: "Your country", ageBand: "Your age band", education: "Your education", language: "Your main language" };
+const LABEL: Record<AudienceField, string> = {
+  country: "Your country",
+  ageBand: "Your age band",
+  education: "Your education",
+  language: "Your main language",
+};
 
 /** "Your country can change again on 2026-01-05 (once every 30 days)." */
 export function refusalMessage(refusal: ChangeRefusal, windowDays: number): string {

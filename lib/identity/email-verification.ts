@@ -25,11 +25,25 @@ export function publicBaseUrl(request: Request): string {
  * the contributor's language. Returns false without sending when SMTP_URL is not set; a refusal
  * by the mail server is thrown.
  */
-export async function sendVerificationEmail({ userId, email, locale, baseUrl }: { userId: string; email: string; locale: Locale; baseUrl: string }): Promise<boolean> {
+export async function sendVerificationEmail({
+  userId,
+  email,
+  locale,
+  baseUrl,
+}: {
+  userId: string;
+  email: string;
+  locale: Locale;
+  baseUrl: string;
+}): Promise<boolean> {
   if (!isMailConfigured()) return false;
   const token = await createEmailVerification(userId, email, VERIFICATION_LIFETIME_HOURS * 3_600_000);
   const link = `${baseUrl}/verify-email?token=${encodeURIComponent(token)}`;
-  const t = createTranslator({ locale, messages: loadMessages(locale) as { email: { verification: { subject: string; body: string } } }, namespace: "email.verification" });
+  const t = createTranslator({
+    locale,
+    messages: loadMessages(locale) as { email: { verification: { subject: string; body: string } } },
+    namespace: "email.verification",
+  });
   await sendMail({ to: email, subject: t("subject"), text: t("body", { link, hours: VERIFICATION_LIFETIME_HOURS }) });
   return true;
 }

@@ -51,7 +51,8 @@ export async function beginSignInAttempt({ email, ip }: { email: string | null; 
       const [account, address] = [email ? accountKey(email) : null, ip ? addressKey(ip) : null];
       if (address) await uncount(address, now);
       // The right password ends the account's run of failures (both windows of the sliding hour).
-      if (account) await db().rateLimitCounter.deleteMany({ where: { key: account, windowStart: { gte: new Date(windowStart(now) - WINDOW_MS) } } });
+      if (account)
+        await db().rateLimitCounter.deleteMany({ where: { key: account, windowStart: { gte: new Date(windowStart(now) - WINDOW_MS) } } });
     },
   };
 }

@@ -16,7 +16,8 @@ import { jsonObjects } from "./json-objects";
  * plus one still fits the INTEGER arithmetic of every reader (2 · 10⁸ + 1 < 2³¹).
  */
 const MAX_COUNT = 100_000_000;
-const isCount = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
+const isCount = (value: unknown): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
 /** A count stored in an INTEGER column. */
 const styleCount = z.custom<number>(isCount, { message: `must be a whole number from 0 to ${MAX_COUNT}` });
 /**
@@ -25,7 +26,8 @@ const styleCount = z.custom<number>(isCount, { message: `must be a whole number 
  * time of files with conv_metadata.
  */
 const styleCountByKind = z.custom<number | Record<string, number>>(
-  (value) => isCount(value) || (typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(isCount)),
+  (value) =>
+    isCount(value) || (typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(isCount)),
   { message: `must be a whole number from 0 to ${MAX_COUNT}, or an object of them by kind` },
 );
 
@@ -71,12 +73,20 @@ function battleLineSchema(nowSeconds: number) {
   return z.object({
     model_a: modelName("model_a"),
     model_b: modelName("model_b"),
-    winner: z.enum(["model_a", "model_b", "tie", "tie (bothbad)"], { message: 'winner must be "model_a", "model_b", "tie" or "tie (bothbad)"' }),
+    winner: z.enum(["model_a", "model_b", "tie", "tie (bothbad)"], {
+      message: 'winner must be "model_a", "model_b", "tie" or "tie (bothbad)"',
+    }),
     judge: z
-      .union([
-        z.string().max(200, "judge is longer than 200 characters").refine((j) => !j.includes("\u0000"), "judge contains a NUL character"),
-        z.number().refine(Number.isFinite, "judge must be a finite number"),
-      ], { message: "judge must be a string or a number" })
+      .union(
+        [
+          z
+            .string()
+            .max(200, "judge is longer than 200 characters")
+            .refine((j) => !j.includes("\u0000"), "judge contains a NUL character"),
+          z.number().refine(Number.isFinite, "judge must be a finite number"),
+        ],
+        { message: "judge must be a string or a number" },
+      )
       .optional()
       .nullable(),
     tstamp: z
@@ -89,15 +99,26 @@ function battleLineSchema(nowSeconds: number) {
     language: z.string().max(100, "language is longer than 100 characters").optional().nullable(),
     /** Our exports say whether the battle showed a replay (public-corpus) answer; kept on re-import. */
     replay: z.boolean({ message: "replay must be true or false" }).optional().nullable(),
-    age: z.enum(AGE_BAND_CODES, { message: `age must be one of ${AGE_BAND_CODES.join(", ")}` }).optional().nullable(),
-    education: z.enum(EDUCATION_CODES, { message: `education must be one of ${EDUCATION_CODES.join(", ")}` }).optional().nullable(),
+    age: z
+      .enum(AGE_BAND_CODES, { message: `age must be one of ${AGE_BAND_CODES.join(", ")}` })
+      .optional()
+      .nullable(),
+    education: z
+      .enum(EDUCATION_CODES, { message: `education must be one of ${EDUCATION_CODES.join(", ")}` })
+      .optional()
+      .nullable(),
     anony: z.boolean({ message: "anony must be true or false" }).optional(),
     dedup_tag: z.object({ high_freq: z.boolean().optional(), sampled: z.boolean().optional() }).partial().optional().nullable(),
     conv_metadata: convMetadata.optional().nullable(),
   });
 }
 
-const WINNER: Record<z.infer<ReturnType<typeof battleLineSchema>>["winner"], Outcome> = { model_a: "A", model_b: "B", tie: "TIE", "tie (bothbad)": "BOTH_BAD" };
+const WINNER: Record<z.infer<ReturnType<typeof battleLineSchema>>["winner"], Outcome> = {
+  model_a: "A",
+  model_b: "B",
+  tie: "TIE",
+  "tie (bothbad)": "BOTH_BAD",
+};
 const LANGUAGE_BY_NAME = new Map(LANGUAGES.map((l) => [l.name.toLowerCase(), l.code]));
 
 export interface ImportedVote {
@@ -167,7 +188,8 @@ function battleLine(nowMs: number): ReturnType<typeof battleLineSchema> {
  */
 export function parseBattleLine(raw: unknown, nowMs: number = Date.now()): LineResult {
   const parsed = battleLine(nowMs).safeParse(raw);
-  if (!parsed.success) return { error: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ") };
+  if (!parsed.success)
+    return { error: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ") };
   const line = parsed.data;
   if (line.model_a === line.model_b) return { error: "model_a and model_b are the same model" };
   // LMArena's own leaderboard uses anonymous battles only, and drops over-represented prompts.
@@ -224,7 +246,12 @@ async function* readBattles(file: string, nowMs: number, onBytes?: (bytes: numbe
  * purpose: a file imported before they existed re-imports as already present, not as duplicates.
  */
 function importKey(vote: ImportedVote, seen: Map<number, number>): string {
-  const digest = crypto.createHash("sha256").update(`${vote.modelA}\u0000${vote.modelB}\u0000${vote.outcome}\u0000${vote.voterKey}\u0000${vote.createdAt.getTime()}\u0000${vote.country}\u0000${vote.ageBand}\u0000${vote.education}\u0000${vote.language}`).digest();
+  const digest = crypto
+    .createHash("sha256")
+    .update(
+      `${vote.modelA}\u0000${vote.modelB}\u0000${vote.outcome}\u0000${vote.voterKey}\u0000${vote.createdAt.getTime()}\u0000${vote.country}\u0000${vote.ageBand}\u0000${vote.education}\u0000${vote.language}`,
+    )
+    .digest();
   const prefix = digest.readUIntBE(0, 6);
   const nth = seen.get(prefix) ?? 0;
   seen.set(prefix, nth + 1);
@@ -252,7 +279,16 @@ const MAX_REPORTED_ERRORS = 20;
 const BATCH = 5000;
 
 /** The style columns, in the order of INSERT_SQL's integer arrays. */
-const STYLE_COLUMNS = ["tokensA", "tokensB", "headersA", "headersB", "listsA", "listsB", "boldA", "boldB"] as const satisfies readonly (keyof VoteStyle)[];
+const STYLE_COLUMNS = [
+  "tokensA",
+  "tokensB",
+  "headersA",
+  "headersB",
+  "listsA",
+  "listsB",
+  "boldA",
+  "boldB",
+] as const satisfies readonly (keyof VoteStyle)[];
 
 const INSERT_SQL = `
   INSERT INTO "Vote" ("voterKey", "modelAId", "modelBId", outcome, source, "importKey", country, region, "ageBand", education, language, "createdAt",
@@ -303,13 +339,24 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
     }
   }
   if (errorCount > 0) {
-    throw new AppError("invalid_input", `${errorCount} invalid line(s) in ${file}; nothing was imported.\n${errors.join("\n")}${errorCount > errors.length ? `\n… and ${errorCount - errors.length} more` : ""}`);
+    throw new AppError(
+      "invalid_input",
+      `${errorCount} invalid line(s) in ${file}; nothing was imported.\n${errors.join("\n")}${errorCount > errors.length ? `\n… and ${errorCount - errors.length} more` : ""}`,
+    );
   }
 
   const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
   client.on("error", () => {}); // a dropped connection surfaces as the failed query's error
   const seen = new Map<number, number>();
-  const result: ImportResult = { lines, added: 0, alreadyPresent: 0, skippedNotAnonymous: 0, skippedDeduplicated: 0, modelsCreated: [], seconds: 0 };
+  const result: ImportResult = {
+    lines,
+    added: 0,
+    alreadyPresent: 0,
+    skippedNotAnonymous: 0,
+    skippedDeduplicated: 0,
+    modelsCreated: [],
+    seconds: 0,
+  };
   let columns: string[][] = Array.from({ length: 10 }, () => []);
   let times: string[] = [];
   let styles: (number | null)[][] = STYLE_COLUMNS.map(() => []);
@@ -354,7 +401,11 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
     const names = [...modelNames].sort();
     const created = await client.query<{ name: string }>(`${CREATE_MODELS_SQL} RETURNING name`, [names]);
     result.modelsCreated = created.rows.map((r) => r.name).sort();
-    const ids = new Map((await client.query<{ id: string; name: string }>(`SELECT id, name FROM "Model" WHERE name = ANY($1::text[])`, [names])).rows.map((m) => [m.name, m.id]));
+    const ids = new Map(
+      (await client.query<{ id: string; name: string }>(`SELECT id, name FROM "Model" WHERE name = ANY($1::text[])`, [names])).rows.map(
+        (m) => [m.name, m.id],
+      ),
+    );
     bytesRead = 0;
     lines = 0;
     for await (const [lineNo, r] of readBattles(file, started, (n) => (bytesRead += n))) {
@@ -365,11 +416,16 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
         continue;
       }
       // The file changed since it was checked: refuse rather than import something unchecked.
-      if (!("vote" in r)) throw new AppError("invalid_input", `line ${lineNo}: ${r.error} (the file changed during the import); nothing was imported.`);
+      if (!("vote" in r))
+        throw new AppError("invalid_input", `line ${lineNo}: ${r.error} (the file changed during the import); nothing was imported.`);
       const v = r.vote;
       const a = ids.get(v.modelA);
       const b = ids.get(v.modelB);
-      if (a === undefined || b === undefined) throw new AppError("invalid_input", `line ${lineNo}: a model name that was not in the file when it was checked (the file changed during the import); nothing was imported.`);
+      if (a === undefined || b === undefined)
+        throw new AppError(
+          "invalid_input",
+          `line ${lineNo}: a model name that was not in the file when it was checked (the file changed during the import); nothing was imported.`,
+        );
       if (!firstLine) firstLine = lineNo;
       lastLine = lineNo;
       const row = [v.voterKey, a, b, v.outcome, importKey(v, seen), v.country, v.region, v.ageBand, v.education, v.language];
@@ -393,7 +449,10 @@ export async function importBattlesFile(file: string, onProgress?: (p: ImportPro
     // SQLSTATE classes 22 (data exception), 23 (integrity) and P0 (raised by a trigger) are about the data.
     const sqlState = typeof cause === "object" && cause !== null && "code" in cause ? String((cause as { code: unknown }).code) : "";
     const isDataError = /^(22|23|P0)/.test(sqlState);
-    throw new AppError(isDataError ? "invalid_input" : "database_unavailable", `The database ${isDataError ? "refused" : "failed during"} ${where} of ${file} (${reason}); nothing was imported.`);
+    throw new AppError(
+      isDataError ? "invalid_input" : "database_unavailable",
+      `The database ${isDataError ? "refused" : "failed during"} ${where} of ${file} (${reason}); nothing was imported.`,
+    );
   } finally {
     await pending?.catch(() => {});
     await client.end().catch(() => {});

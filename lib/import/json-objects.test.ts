@@ -13,7 +13,11 @@ async function collect(chunks: string[]) {
 describe("jsonObjects", () => {
   it("yields JSON lines with their line numbers, skipping blank lines, across chunk boundaries", async () => {
     const out = await collect(['{"a":1}\n\n{"b"', ':2}\n{"c":3}']);
-    expect(out).toEqual([{ text: '{"a":1}', line: 1 }, { text: '{"b":2}', line: 3 }, { text: '{"c":3}', line: 4 }]);
+    expect(out).toEqual([
+      { text: '{"a":1}', line: 1 },
+      { text: '{"b":2}', line: 3 },
+      { text: '{"c":3}', line: 4 },
+    ]);
   });
 
   it("yields the elements of a top-level array, with braces and quotes inside strings", async () => {

@@ -10,7 +10,9 @@ describe("anomaly simulation (quick)", () => {
     const rate = Number(/flagged: (\d\.\d+) ± \d\.\d+/.exec(honest ?? "")?.[1]);
     expect(rate).toBeGreaterThanOrEqual(0);
     expect(rate).toBeLessThanOrEqual(0.005);
-    const medians = section.lines.filter((l) => l.startsWith("booster")).map((l) => Number(/median ([\d.]+|Infinity) battles/.exec(l)?.[1]));
+    const medians = section.lines
+      .filter((l) => l.startsWith("booster"))
+      .map((l) => Number(/median ([\d.]+|Infinity) battles/.exec(l)?.[1]));
     expect(medians).toHaveLength(6); // weakest, middling, strong × honest or random otherwise
     for (const median of medians) expect(median).toBeLessThanOrEqual(60);
     const others = section.lines.filter((l) => /votes before flagged/.test(l));

@@ -134,7 +134,10 @@ describe("the e-process", () => {
       for (const [k, v] of Object.entries(single.logE)) sums[k] = (sums[k] ?? 0) + v;
       state = extendEvidence(state, vote, counts, BOARD);
       max = Math.max(max, state.logMixture);
-      expect(state.logMixture).toBeCloseTo(bruteMixture(state.logE, Object.keys(state.logE).filter((k) => k.startsWith("favours:")).length), 9);
+      expect(state.logMixture).toBeCloseTo(
+        bruteMixture(state.logE, Object.keys(state.logE).filter((k) => k.startsWith("favours:")).length),
+        9,
+      );
     }
     for (const [k, v] of Object.entries(sums)) expect(state.logE[k]).toBeCloseTo(v, 9);
     expect(state.votesTested).toBe(300);
@@ -144,7 +147,11 @@ describe("the e-process", () => {
   it("adds a model met mid-stream at product 1: the same mixture as if its components were there from the start", () => {
     const random = createRng(8);
     const g = boardPrior(BOARD);
-    const early: EvidenceVote[] = Array.from({ length: 30 }, () => ({ modelA: "a", modelB: "b", choice: draw(random, [0.2, 0.5, 0.2, 0.1]) }));
+    const early: EvidenceVote[] = Array.from({ length: 30 }, () => ({
+      modelA: "a",
+      modelB: "b",
+      choice: draw(random, [0.2, 0.5, 0.2, 0.1]),
+    }));
     let state: EvidenceState = EMPTY_EVIDENCE;
     // From the start: slots a = 0, b = 1, c = 2, all at log 0.
     const full = new Array<number>(FIXED + 6).fill(0);
@@ -189,7 +196,12 @@ describe("the e-process", () => {
  * A board where "top" beats everyone about 70% of the time (ties and both-bad 20%), with a crowd record of
  * `crowd` votes per pair, and one voter's stream: `pick(opponent, isTopLeft)` returns the choice.
  */
-function voterOnBoard(battles: number, crowd: number, pick: (random: () => number, p: ArrayLike<number>, isTopLeft: boolean) => Choice, seed = 1) {
+function voterOnBoard(
+  battles: number,
+  crowd: number,
+  pick: (random: () => number, p: ArrayLike<number>, isTopLeft: boolean) => Choice,
+  seed = 1,
+) {
   const random = createRng(seed);
   const g = boardPrior(BOARD);
   let state: EvidenceState = EMPTY_EVIDENCE;
@@ -197,9 +209,16 @@ function voterOnBoard(battles: number, crowd: number, pick: (random: () => numbe
   for (let t = 1; t <= battles; t++) {
     const isTopLeft = random() < 0.5;
     const opponent = `m${Math.floor(random() * 10)}`;
-    const counts: Four = isTopLeft ? [0.7 * crowd, 0.1 * crowd, 0.15 * crowd, 0.05 * crowd] : [0.1 * crowd, 0.7 * crowd, 0.15 * crowd, 0.05 * crowd];
+    const counts: Four = isTopLeft
+      ? [0.7 * crowd, 0.1 * crowd, 0.15 * crowd, 0.05 * crowd]
+      : [0.1 * crowd, 0.7 * crowd, 0.15 * crowd, 0.05 * crowd];
     const p = predictiveNull(counts, g);
-    state = extendEvidence(state, { modelA: isTopLeft ? "top" : opponent, modelB: isTopLeft ? opponent : "top", choice: pick(random, p, isTopLeft) }, counts, BOARD);
+    state = extendEvidence(
+      state,
+      { modelA: isTopLeft ? "top" : opponent, modelB: isTopLeft ? opponent : "top", choice: pick(random, p, isTopLeft) },
+      counts,
+      BOARD,
+    );
     if (flaggedAfter < 0 && isFlagged(state)) flaggedAfter = t;
   }
   return { state, flaggedAfter };
@@ -240,7 +259,12 @@ describe("power and calibration", () => {
 
 describe("flag and review rules", () => {
   const threshold = Math.log(1 / ANOMALY_ALPHA);
-  const at = (logMixture: number, votesTested = 50): EvidenceState => ({ logE: {}, logMixture, logMax: Math.max(0, logMixture), votesTested });
+  const at = (logMixture: number, votesTested = 50): EvidenceState => ({
+    logE: {},
+    logMixture,
+    logMax: Math.max(0, logMixture),
+    votesTested,
+  });
 
   it("flags at M ≥ 1/α now, after the minimum number of tested votes", () => {
     expect(isFlagged(at(threshold))).toBe(true);

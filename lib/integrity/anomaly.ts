@@ -152,7 +152,14 @@ function modelLog(p: ArrayLike<number>, t: number, choice: number): number {
  * slots of the two models shown (−1: the model has no component); every other model's factor is 1,
  * so its entries are untouched. `p` is the predictive null (predictiveNull). O(1).
  */
-export function extendLogProducts(logE: Numbers, offset: number, p: ArrayLike<number>, choice: Choice, slotLeft: number, slotRight: number): void {
+export function extendLogProducts(
+  logE: Numbers,
+  offset: number,
+  p: ArrayLike<number>,
+  choice: Choice,
+  slotLeft: number,
+  slotRight: number,
+): void {
   // random: a side at random whatever the answers say, ties and both-bad at the crowd's rates; the
   // side the record rates lower gets at most RANDOM_RATIO times its chance. No claim when level.
   if (choice < 2 && p[0] !== p[1]) {
@@ -207,7 +214,12 @@ export interface EvidenceState {
 }
 
 /** A voter before any tested vote: every product 1, M = 1. */
-export const EMPTY_EVIDENCE: EvidenceState = Object.freeze({ logE: Object.freeze({}) as Record<string, number>, logMixture: 0, logMax: 0, votesTested: 0 });
+export const EMPTY_EVIDENCE: EvidenceState = Object.freeze({
+  logE: Object.freeze({}) as Record<string, number>,
+  logMixture: 0,
+  logMax: 0,
+  votesTested: 0,
+});
 
 /** One cast vote: the models shown left and right, and the choice from the left model's side. */
 export interface EvidenceVote {
@@ -227,7 +239,12 @@ const AGAINST = "against:";
  * shown for the first time get their favours and against components at product 1 (while fewer than
  * MAX_MODEL_ALTERNATIVES have them). Past factors are never revisited. O(components).
  */
-export function extendEvidence(state: EvidenceState, vote: EvidenceVote, pairCountsBefore: ArrayLike<number>, boardCountsBefore: ArrayLike<number>): EvidenceState {
+export function extendEvidence(
+  state: EvidenceState,
+  vote: EvidenceVote,
+  pairCountsBefore: ArrayLike<number>,
+  boardCountsBefore: ArrayLike<number>,
+): EvidenceState {
   const models = Object.keys(state.logE)
     .filter((k) => k.startsWith(FAVOURS))
     .map((k) => k.slice(FAVOURS.length));
@@ -263,7 +280,11 @@ export function extendEvidence(state: EvidenceState, vote: EvidenceVote, pairCou
  * happens lies inside {sup_t M_t ≥ 1/α}, so Ville's inequality bounds its chance for an honest voter by α.
  * A streak in the first few votes that has already faded does not flag (it would if the rule used logMax).
  */
-export function isFlagged(state: Pick<EvidenceState, "logMixture" | "votesTested">, alpha = ANOMALY_ALPHA, minVotes = ANOMALY_MIN_VOTES): boolean {
+export function isFlagged(
+  state: Pick<EvidenceState, "logMixture" | "votesTested">,
+  alpha = ANOMALY_ALPHA,
+  minVotes = ANOMALY_MIN_VOTES,
+): boolean {
   return state.votesTested >= minVotes && state.logMixture >= Math.log(1 / alpha);
 }
 
@@ -294,7 +315,10 @@ export type ReviewAction = "none" | "flag" | "refresh" | "reflag";
  * inequality applied from that point bounds the chance of an honest voter's M ever growing that much
  * by 1/ANOMALY_RECHECK_FACTOR, so the guarantee carries over to re-flags.
  */
-export function reviewAction(state: EvidenceState, review: { status: "FLAGGED" | "EXCLUDED" | "CLEARED"; score: number } | null): ReviewAction {
+export function reviewAction(
+  state: EvidenceState,
+  review: { status: "FLAGGED" | "EXCLUDED" | "CLEARED"; score: number } | null,
+): ReviewAction {
   if (!review) return isFlagged(state) ? "flag" : "none";
   if (review.status !== "CLEARED") return "refresh";
   const baseline = Math.log(Math.max(1, review.score));
@@ -310,7 +334,13 @@ export function strongestAlternative(logE: Readonly<Record<string, number>>): Al
   let bestLog = -Infinity;
   for (const [key, value] of Object.entries(logE)) {
     if (!(value > 0)) continue;
-    const kind = key.startsWith(FAVOURS) ? "favours" : key.startsWith(AGAINST) ? "against" : (FIXED_ALTERNATIVES as readonly string[]).includes(key) ? (key as FixedAlternative) : null;
+    const kind = key.startsWith(FAVOURS)
+      ? "favours"
+      : key.startsWith(AGAINST)
+        ? "against"
+        : (FIXED_ALTERNATIVES as readonly string[]).includes(key)
+          ? (key as FixedAlternative)
+          : null;
     if (!kind) continue;
     const weighted = value + (kind === "favours" || kind === "against" ? LOG_MODEL_WEIGHT : LOG_FIXED_WEIGHT);
     if (weighted > bestLog) {

@@ -12,7 +12,21 @@ const roster = JSON.parse(fs.readFileSync(path.join(process.cwd(), "data/replay/
 describe("identity leak detection", () => {
   it("derives family words and bare display names from roster entries", () => {
     const terms = roster.flatMap(identityTerms);
-    for (const term of ["Claude", "GPT-4", "GPT-4o", "Gemini", "Llama", "OpenAI", "Anthropic", "Google", "Meta", "Qwen", "Alibaba", "Mistral AI", "Claude 3.5 Sonnet"]) {
+    for (const term of [
+      "Claude",
+      "GPT-4",
+      "GPT-4o",
+      "Gemini",
+      "Llama",
+      "OpenAI",
+      "Anthropic",
+      "Google",
+      "Meta",
+      "Qwen",
+      "Alibaba",
+      "Mistral AI",
+      "Claude 3.5 Sonnet",
+    ]) {
       expect(terms).toContain(term);
     }
     expect(terms).not.toContain("GPT");

@@ -5,7 +5,7 @@
 
 /** The rule in one sentence, for the methodology page. */
 export const IDENTITY_LEAK_RULE =
-  "A vote is flagged as an identity leak, and left out of every leaderboard, when either response names a model or organization on the roster (its name, display name, model family such as \"Claude\", \"GPT-4\", \"Gemini\" or \"Llama\", or organization such as \"OpenAI\" or \"Anthropic\") as a whole word. Short or common words are matched case-sensitively.";
+  'A vote is flagged as an identity leak, and left out of every leaderboard, when either response names a model or organization on the roster (its name, display name, model family such as "Claude", "GPT-4", "Gemini" or "Llama", or organization such as "OpenAI" or "Anthropic") as a whole word. Short or common words are matched case-sensitively.';
 
 export interface RosterIdentity {
   name: string;
@@ -15,9 +15,64 @@ export interface RosterIdentity {
 
 /** Terms shorter than this, or ordinary English words, match only with the exact capitalisation. */
 const SHORT_TERM = 6;
-const COMMON_WORDS = new Set(["meta", "google", "mistral", "command", "claude", "gemini", "phi", "yi", "qwen", "grok", "llama", "falcon", "vicuna", "alpaca", "apple", "amazon", "cohere", "together"]);
+const COMMON_WORDS = new Set([
+  "meta",
+  "google",
+  "mistral",
+  "command",
+  "claude",
+  "gemini",
+  "phi",
+  "yi",
+  "qwen",
+  "grok",
+  "llama",
+  "falcon",
+  "vicuna",
+  "alpaca",
+  "apple",
+  "amazon",
+  "cohere",
+  "together",
+]);
 /** Words that appear in model names but identify nothing on their own. */
-const GENERIC = new Set(["chat", "instruct", "turbo", "preview", "latest", "mini", "large", "small", "medium", "base", "pro", "plus", "ultra", "flash", "lite", "nano", "opus", "sonnet", "haiku", "max", "hf", "it", "the", "model", "open", "ai", "labs", "v", "beta", "alpha", "vision", "code", "online", "experimental", "exp"]);
+const GENERIC = new Set([
+  "chat",
+  "instruct",
+  "turbo",
+  "preview",
+  "latest",
+  "mini",
+  "large",
+  "small",
+  "medium",
+  "base",
+  "pro",
+  "plus",
+  "ultra",
+  "flash",
+  "lite",
+  "nano",
+  "opus",
+  "sonnet",
+  "haiku",
+  "max",
+  "hf",
+  "it",
+  "the",
+  "model",
+  "open",
+  "ai",
+  "labs",
+  "v",
+  "beta",
+  "alpha",
+  "vision",
+  "code",
+  "online",
+  "experimental",
+  "exp",
+]);
 
 /**
  * The distinctive terms of one roster entry: its name, display name and organization, and the

@@ -5,7 +5,15 @@ import type { SliceCounts } from "@/lib/queries/slice-counts";
 import { rateSliceWithStyle } from "./style";
 import { isSliceShown, publicCount } from "./thin-slice";
 import type { StyleFeature } from "@/lib/rating";
-import { pairwiseWinFractions, rankRanges, rateSlice, type Identification, type IntervalMethod, type PairCell, type SliceRatingRow } from "@/lib/rating";
+import {
+  pairwiseWinFractions,
+  rankRanges,
+  rateSlice,
+  type Identification,
+  type IntervalMethod,
+  type PairCell,
+  type SliceRatingRow,
+} from "@/lib/rating";
 
 /**
  * The leaderboard of one slice from its counts (pure: no database): identification, exact fit, voter-clustered
@@ -151,7 +159,13 @@ export interface LeaderboardOptions {
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
-function toRow(fit: SliceRatingRow, model: ModelInfo, voters: number, unrated: UnratedReason | null, ranks: { best: number; worst: number } | null): LeaderboardRow {
+function toRow(
+  fit: SliceRatingRow,
+  model: ModelInfo,
+  voters: number,
+  unrated: UnratedReason | null,
+  ranks: { best: number; worst: number } | null,
+): LeaderboardRow {
   const isRated = unrated === null;
   return {
     modelId: model.id,
@@ -241,11 +255,15 @@ export function buildLeaderboard(
   const styled = options.style === "control" && counts.byVoter ? rateSliceWithStyle(counts.modelIds, counts.cells, counts.byVoter) : null;
   const fit = styled
     ? { rows: styled.rows, voters: styled.voters, method: "sandwich" as const }
-    : rateSlice({ models: counts.modelIds, cells: counts.cells, votes: counts.byVoter }, { method: interval, rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed });
+    : rateSlice(
+        { models: counts.modelIds, cells: counts.cells, votes: counts.byVoter },
+        { method: interval, rounds: policy.bootstrapRounds, seed: policy.bootstrapSeed },
+      );
   const fitted = fit.rows;
   const indexOf = new Map(counts.modelIds.map((id, i) => [id, i]));
   const voters = (id: string) => counts.modelVoters[indexOf.get(id)!] ?? 0;
-  const isVisibleDeprecated = (id: string) => models.get(id)?.status === "DEPRECATED" && (visibility === "all" || models.get(id)?.visibility === "PUBLIC");
+  const isVisibleDeprecated = (id: string) =>
+    models.get(id)?.status === "DEPRECATED" && (visibility === "all" || models.get(id)?.visibility === "PUBLIC");
   const hiddenDeprecated = deprecated === "hide" ? fitted.filter((r) => isVisibleDeprecated(r.model)).length : 0;
   const listed = fitted.filter((r) => isListed(r.model));
   const reasonOf = (r: SliceRatingRow): UnratedReason | null =>
@@ -270,4 +288,3 @@ export function buildLeaderboard(
   const method = { ...base.method, interval: fit.method, style: styled ? ("control" as const) : ("none" as const), voters: fit.voters };
   return { ...base, method, style: styled?.style ?? null, rows, pairwise, hiddenDeprecated };
 }
-

@@ -57,7 +57,14 @@ export function buildComparison(
   };
   const a = audience(filters.a, counts.a);
   const b = audience(filters.b, counts.b);
-  const base: AudienceComparison = { a, b, sharedVoters: null, models: [], falseDiscoveryRate: FALSE_DISCOVERY_RATE, method: "voter-clustered Wald test, Benjamini–Hochberg" };
+  const base: AudienceComparison = {
+    a,
+    b,
+    sharedVoters: null,
+    models: [],
+    falseDiscoveryRate: FALSE_DISCOVERY_RATE,
+    method: "voter-clustered Wald test, Benjamini–Hochberg",
+  };
   if (!a.isShown || !b.isShown || !counts.a.byVoter || !counts.b.byVoter) return base;
   const battles = (c: SliceCounts) => {
     const out = new Map<string, number>();
@@ -70,7 +77,13 @@ export function buildComparison(
   const battlesB = battles(counts.b);
   const include = (id: string) => {
     const m = models.get(id);
-    return !!m && m.visibility === "PUBLIC" && m.status !== "DEPRECATED" && (battlesA.get(id) ?? 0) >= policy.minModelVotes && (battlesB.get(id) ?? 0) >= policy.minModelVotes;
+    return (
+      !!m &&
+      m.visibility === "PUBLIC" &&
+      m.status !== "DEPRECATED" &&
+      (battlesA.get(id) ?? 0) >= policy.minModelVotes &&
+      (battlesB.get(id) ?? 0) >= policy.minModelVotes
+    );
   };
   const result = compareSlices(
     { models: counts.a.modelIds, cells: counts.a.cells, votes: counts.a.byVoter },

@@ -44,7 +44,22 @@ describe("headToHeadRecords", () => {
 });
 
 function audience(key: ListKey, value: string, over: Partial<AudienceRating>): AudienceRating {
-  return { key, value, label: value, sliceVotes: 100, sliceVoters: 40, modelVotes: 50, rating: 1000, lower: 990, upper: 1010, rank: 1, ratedModels: 5, difference: 0, test: null, ...over };
+  return {
+    key,
+    value,
+    label: value,
+    sliceVotes: 100,
+    sliceVoters: 40,
+    modelVotes: 50,
+    rating: 1000,
+    lower: 990,
+    upper: 1010,
+    rank: 1,
+    ratedModels: 5,
+    difference: 0,
+    test: null,
+    ...over,
+  };
 }
 
 describe("groupAudiences", () => {

@@ -84,7 +84,13 @@ export interface ModelProfile {
   history: RatingPoint[];
 }
 
-const ATTRIBUTE_LABELS: Record<ListKey, string> = { region: "Region", country: "Country", age: "Age", education: "Education", language: "Language" };
+const ATTRIBUTE_LABELS: Record<ListKey, string> = {
+  region: "Region",
+  country: "Country",
+  age: "Age",
+  education: "Education",
+  language: "Language",
+};
 const VALUE_LABELS: Record<ListKey, (code: string) => string> = {
   region: regionName,
   country: countryName,
@@ -129,7 +135,11 @@ export function audienceRating(
  * differences from the overall rating as one family (Benjamini–Hochberg at FALSE_DISCOVERY_RATE). `valueCounts`
  * is how many values with votes each attribute has. Rated audiences come most favourable first.
  */
-export function groupAudiences(ratings: (AudienceRating | null)[], keys: readonly ListKey[], valueCounts: Record<ListKey, number>): AudienceGroup[] {
+export function groupAudiences(
+  ratings: (AudienceRating | null)[],
+  keys: readonly ListKey[],
+  valueCounts: Record<ListKey, number>,
+): AudienceGroup[] {
   // One family of claims per model page: its differences across every audience shown.
   const tests = ratings.filter((r): r is AudienceRating & { test: NonNullable<AudienceRating["test"]> } => r?.test != null);
   benjaminiHochberg(tests.map((r) => r.test.p)).forEach((q, i) => {
@@ -173,7 +183,17 @@ export function headToHeadRecords(
     .map((c) => ({ opponent: all.modelIds[c.a === me ? c.b : c.a], isA: c.a === me, outcome: c.outcome, n: c.count }));
   const index = new Map(opponents.map((o, i) => [o.id, i + 1]));
   const cells: PairCell[] = [];
-  const records = opponents.map((o) => ({ opponentId: o.id, name: o.name, displayName: o.displayName, battles: 0, wins: 0, losses: 0, ties: 0, bothBad: 0, winFraction: null as number | null }));
+  const records = opponents.map((o) => ({
+    opponentId: o.id,
+    name: o.name,
+    displayName: o.displayName,
+    battles: 0,
+    wins: 0,
+    losses: 0,
+    ties: 0,
+    bothBad: 0,
+    winFraction: null as number | null,
+  }));
   for (const c of counts) {
     const i = index.get(c.opponent);
     if (i === undefined) continue;
@@ -190,7 +210,10 @@ export function headToHeadRecords(
   records.forEach((r, k) => (r.winFraction = fractions[k + 1] ?? null));
   // Opponents in leaderboard order, then those without a place on it by name.
   const position = new Map(order.map((id, i) => [id, i]));
-  return records.filter((r) => r.battles > 0).sort(
-    (x, y) => (position.get(x.opponentId) ?? Infinity) - (position.get(y.opponentId) ?? Infinity) || x.displayName.localeCompare(y.displayName),
-  );
+  return records
+    .filter((r) => r.battles > 0)
+    .sort(
+      (x, y) =>
+        (position.get(x.opponentId) ?? Infinity) - (position.get(y.opponentId) ?? Infinity) || x.displayName.localeCompare(y.displayName),
+    );
 }

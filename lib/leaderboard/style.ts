@@ -23,7 +23,7 @@ const OUTCOMES = ["A", "B", "TIE", "BOTH_BAD"] as const;
  */
 export function styledVotesOf(votes: VotesByVoter, nModels: number): { styled: StyledVoterVotes; cells: PairCell[]; unknown: number } {
   const style = votes.style;
-  if (!style) throw new RangeError("style control needs the votes' style (scan the slice with records \"style\")");
+  if (!style) throw new RangeError('style control needs the votes\' style (scan the slice with records "style")');
   const { start, code, stride, modelOf } = votes;
   const total = code.length;
   const keep = new Uint8Array(total);
@@ -32,7 +32,11 @@ export function styledVotesOf(votes: VotesByVoter, nModels: number): { styled: S
     const cell = code[v]! >>> 2;
     const a = modelOf[Math.floor(cell / stride)]!;
     const b = modelOf[cell % stride]!;
-    const isKnown = Number.isFinite(style.length[v]!) && Number.isFinite(style.headers[v]!) && Number.isFinite(style.lists[v]!) && Number.isFinite(style.bold[v]!);
+    const isKnown =
+      Number.isFinite(style.length[v]!) &&
+      Number.isFinite(style.headers[v]!) &&
+      Number.isFinite(style.lists[v]!) &&
+      Number.isFinite(style.bold[v]!);
     if (a >= 0 && b >= 0 && a !== b && isKnown) {
       keep[v] = 1;
       kept++;
@@ -72,7 +76,12 @@ export function styledVotesOf(votes: VotesByVoter, nModels: number): { styled: S
     }
     out.start[g + 1] = n;
   }
-  const cells = [...counts].map(([key, count]) => ({ a: Math.floor(key / 4 / nModels), b: (key >> 2) % nModels, outcome: OUTCOMES[key & 3]!, count }));
+  const cells = [...counts].map(([key, count]) => ({
+    a: Math.floor(key / 4 / nModels),
+    b: (key >> 2) % nModels,
+    outcome: OUTCOMES[key & 3]!,
+    count,
+  }));
   return { styled: out, cells, unknown: total - kept };
 }
 
@@ -118,7 +127,9 @@ export function rateSliceWithStyle(
   });
   const coefficients = STYLE_FEATURES.flatMap((feature) => {
     const c = result.coefficients[feature];
-    return c && c.se !== null && c.lower !== null && c.upper !== null ? [{ feature, estimate: c.estimate, se: c.se, lower: c.lower, upper: c.upper }] : [];
+    return c && c.se !== null && c.lower !== null && c.upper !== null
+      ? [{ feature, estimate: c.estimate, se: c.se, lower: c.lower, upper: c.upper }]
+      : [];
   });
   return { rows: sortRatingRows(rows), style: { coefficients, votes: result.votes, unknown }, voters: result.voters };
 }

@@ -36,5 +36,10 @@ export interface PublicSliceSize {
 
 export function publicSliceSize(size: { votes: number; voters: number }, minSliceVoters: number): PublicSliceSize {
   const isShown = isSliceShown(size, minSliceVoters);
-  return { votes: publicCount(size.votes, isShown), voters: publicCount(size.voters, isShown), belowMinimum: !isShown, minVoters: minSliceVoters };
+  return {
+    votes: publicCount(size.votes, isShown),
+    voters: publicCount(size.voters, isShown),
+    belowMinimum: !isShown,
+    minVoters: minSliceVoters,
+  };
 }

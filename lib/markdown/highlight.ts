@@ -29,7 +29,30 @@ import { createLowlight } from "lowlight";
  * this plugin drives lowlight itself); anything else is shown as plain monospaced text.
  * Each grammar's own aliases (js, ts, py, sh, html, yml, …) come with it.
  */
-const lowlight = createLowlight({ bash, c, cpp, csharp, css, diff, go, java, javascript, json, kotlin, markdown, php, python, ruby, rust, shell, sql, swift, typescript, xml, yaml });
+const lowlight = createLowlight({
+  bash,
+  c,
+  cpp,
+  csharp,
+  css,
+  diff,
+  go,
+  java,
+  javascript,
+  json,
+  kotlin,
+  markdown,
+  php,
+  python,
+  ruby,
+  rust,
+  shell,
+  sql,
+  swift,
+  typescript,
+  xml,
+  yaml,
+});
 
 /** The language named by a code element's `language-*` class (GitHub's fence info), lower-cased. */
 export function codeLanguage(node: Element): string | null {
@@ -52,7 +75,8 @@ function textOf(node: ElementContent | RootContent): string {
 function visit(node: Root | Element) {
   for (const child of node.children) {
     if (child.type !== "element") continue;
-    const code = child.tagName === "pre" ? child.children.find((c): c is Element => c.type === "element" && c.tagName === "code") : undefined;
+    const code =
+      child.tagName === "pre" ? child.children.find((c): c is Element => c.type === "element" && c.tagName === "code") : undefined;
     if (!code) {
       visit(child);
       continue;

@@ -8,8 +8,10 @@ import { safeUrl } from "./rules";
 
 /** The answer as the arena renders it (server-side render of the same component). */
 function render(text: string): string {
-  // eslint-disable-next-line react/no-children-prop -- in a .ts file; the provider's props type requires children
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: { arena }, children: createElement(Markdown, { text }) }));
+  return renderToStaticMarkup(
+    // eslint-disable-next-line react/no-children-prop -- in a .ts file; the provider's props type requires children
+    createElement(NextIntlClientProvider, { locale: "en", messages: { arena }, children: createElement(Markdown, { text }) }),
+  );
 }
 
 describe("safeUrl", () => {
@@ -53,7 +55,9 @@ describe("Markdown (hostile answers)", () => {
   });
 
   it("drops javascript: and data: links but keeps their text", () => {
-    const html = render("[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(2)> [ok](https://ok.example)");
+    const html = render(
+      "[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(2)> [ok](https://ok.example)",
+    );
     expect(html).not.toMatch(/href="(javascript|data):/i);
     expect(html.match(/<a /g)).toHaveLength(1);
     expect(html).toContain("<span>click</span>");

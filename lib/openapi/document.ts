@@ -60,7 +60,10 @@ const ERRORS = {
   "400": json("Error", "Invalid query (the message names each bad parameter)."),
   "401": json("Error", "Not signed in, or the bearer token is invalid, revoked or expired."),
   "403": json("Error", "The account's role may not read this, or a token was sent where tokens are not accepted."),
-  "429": { ...json("Error", `Over the token's limit (${TOKEN_REQUESTS_PER_HOUR} requests per hour); see Retry-After.`), headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait." } } },
+  "429": {
+    ...json("Error", `Over the token's limit (${TOKEN_REQUESTS_PER_HOUR} requests per hour); see Retry-After.`),
+    headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait." } },
+  },
   "503": json("Error", "The database is unavailable; see Retry-After."),
 };
 const READ_SECURITY = [{}, { bearerToken: [] }, { sessionCookie: [] }];
@@ -88,12 +91,27 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
     components: {
       schemas: componentSchemas(),
       securitySchemes: {
-        bearerToken: { type: "http", scheme: "bearer", description: `A personal API token (sdt_…), read-only, ${TOKEN_REQUESTS_PER_HOUR} requests per hour.` },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session (sign in on the site)." },
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: `A personal API token (sdt_…), read-only, ${TOKEN_REQUESTS_PER_HOUR} requests per hour.`,
+        },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The browser session (sign in on the site).",
+        },
       },
     },
     paths: {
-      "/api/health": { get: { summary: "Liveness and database reachability", security: [{}], responses: { "200": json("Health", "Up."), "503": json("Health", "The database is unreachable.") } } },
+      "/api/health": {
+        get: {
+          summary: "Liveness and database reachability",
+          security: [{}],
+          responses: { "200": json("Health", "Up."), "503": json("Health", "The database is unreachable.") },
+        },
+      },
       "/api/leaderboard": {
         get: {
           summary: "The leaderboard of an audience",
@@ -115,15 +133,22 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
       "/api/export": {
         get: {
           summary: "Released votes (customers and admins)",
-          description: "Every counted non-demo vote older than the holdout, as JSON lines (one ExportRecord per line) or CSV with a header row. The cutoff is in X-Showdown-Data-Cutoff. Audited.",
+          description:
+            "Every counted non-demo vote older than the holdout, as JSON lines (one ExportRecord per line) or CSV with a header row. The cutoff is in X-Showdown-Data-Cutoff. Audited.",
           security: CUSTOMER_SECURITY,
           parameters: queryParameters(exportQuerySchema.shape),
           responses: {
             "200": {
               description: "The export (empty, or only the CSV header, while no vote is outside the holdout).",
-              headers: { "X-Showdown-Data-Cutoff": { schema: { type: "string", format: "date-time" } }, "X-Showdown-Holdout-Days": { schema: { type: "integer" } } },
+              headers: {
+                "X-Showdown-Data-Cutoff": { schema: { type: "string", format: "date-time" } },
+                "X-Showdown-Holdout-Days": { schema: { type: "integer" } },
+              },
               content: {
-                "application/x-ndjson": { schema: { type: "string", description: "One ExportRecord as JSON per line." }, "x-itemSchema": ref("ExportRecord") },
+                "application/x-ndjson": {
+                  schema: { type: "string", description: "One ExportRecord as JSON per line." },
+                  "x-itemSchema": ref("ExportRecord"),
+                },
                 "text/csv": { schema: { type: "string" } },
               },
             },
@@ -131,22 +156,39 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
           },
         },
       },
-      "/api/snapshots": { get: { summary: "Published snapshots, newest first (customers and admins)", security: CUSTOMER_SECURITY, responses: { "200": json("SnapshotList", "Summaries without rows."), ...ERRORS } } },
+      "/api/snapshots": {
+        get: {
+          summary: "Published snapshots, newest first (customers and admins)",
+          security: CUSTOMER_SECURITY,
+          responses: { "200": json("SnapshotList", "Summaries without rows."), ...ERRORS },
+        },
+      },
       "/api/snapshots/{id}": {
         get: {
           summary: "One published snapshot with its rows (customers and admins)",
           security: CUSTOMER_SECURITY,
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, ...queryParameters(snapshotQuerySchema.shape)],
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" } },
+            ...queryParameters(snapshotQuerySchema.shape),
+          ],
           responses: { "200": json("SnapshotResponse", "The snapshot."), "404": json("Error", "No such snapshot or slice."), ...ERRORS },
         },
       },
       "/api/tokens": {
-        get: { summary: "Your API tokens (browser session only)", security: SESSION_ONLY, responses: { "200": json("ApiTokenList", "Active tokens, never their secrets."), ...ERRORS } },
+        get: {
+          summary: "Your API tokens (browser session only)",
+          security: SESSION_ONLY,
+          responses: { "200": json("ApiTokenList", "Active tokens, never their secrets."), ...ERRORS },
+        },
         post: {
           summary: "Create an API token (browser session only)",
           security: SESSION_ONLY,
           requestBody: { required: true, content: { "application/json": { schema: ref("CreateApiToken") } } },
-          responses: { "201": json("CreatedApiToken", "The token and its secret, shown this once."), "409": json("Error", "Too many active tokens."), ...ERRORS },
+          responses: {
+            "201": json("CreatedApiToken", "The token and its secret, shown this once."),
+            "409": json("Error", "Too many active tokens."),
+            ...ERRORS,
+          },
         },
       },
       "/api/tokens/{id}": {

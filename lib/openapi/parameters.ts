@@ -12,7 +12,10 @@ import { AGE_BAND_CODES, EDUCATION_CODES, REGION_CODES } from "@/lib/slices";
 
 /** GET /api/export */
 export const exportQuerySchema = z.object({
-  format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(", ")}` }).default("jsonl").describe("jsonl (default) or csv."),
+  format: z
+    .enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(", ")}` })
+    .default("jsonl")
+    .describe("jsonl (default) or csv."),
 });
 
 /** GET /api/snapshots/{id} */
@@ -21,7 +24,10 @@ export const snapshotQuerySchema = z.object({
 });
 
 const list = (what: string, codes?: readonly string[]) =>
-  z.string().optional().describe(`Comma-separated ${what}${codes ? ` (${codes.join(", ")})` : ""}; a vote matches any of them.`);
+  z
+    .string()
+    .optional()
+    .describe(`Comma-separated ${what}${codes ? ` (${codes.join(", ")})` : ""}; a vote matches any of them.`);
 
 /** The audience filters of /api/leaderboard (and, prefixed with a. and b., of /api/compare). */
 export const filterParamSchemas = {
@@ -36,7 +42,10 @@ export const filterParamSchemas = {
 
 /** How /api/leaderboard computes and shows the board (lib/leaderboard/view.ts). */
 export const viewParamSchemas = {
-  interval: z.enum(INTERVAL_METHODS as [string, ...string[]]).optional().describe("95% intervals: sandwich (voter-clustered, default), voter-bootstrap or vote-bootstrap."),
+  interval: z
+    .enum(INTERVAL_METHODS as [string, ...string[]])
+    .optional()
+    .describe("95% intervals: sandwich (voter-clustered, default), voter-bootstrap or vote-bootstrap."),
   style: z.enum(["none", "control"]).optional().describe("control adjusts ratings for answer length and markdown."),
   deprecated: z.enum(["hide", "show"]).optional().describe("Show deprecated models (marked by their status)."),
 } satisfies Record<string, z.ZodType>;

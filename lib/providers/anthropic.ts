@@ -9,7 +9,10 @@ const NAME = "The Anthropic provider";
 const DEFAULT_MAX_TOKENS = 1024;
 
 const eventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("message_start"), message: z.object({ usage: z.object({ input_tokens: z.number().int().optional() }).optional() }) }),
+  z.object({
+    type: z.literal("message_start"),
+    message: z.object({ usage: z.object({ input_tokens: z.number().int().optional() }).optional() }),
+  }),
   z.object({ type: z.literal("content_block_start") }),
   z.object({ type: z.literal("content_block_delta"), delta: z.object({ type: z.string(), text: z.string().optional() }) }),
   z.object({ type: z.literal("content_block_stop") }),
@@ -39,7 +42,12 @@ export const anthropicProvider: ResponseProvider = {
       ...(config.systemPrompt ? { system: config.systemPrompt } : {}),
       ...(config.temperature !== undefined ? { temperature: Math.min(config.temperature, 1) } : {}),
     };
-    const response = await providerFetch(`${config.baseUrl.replace(/\/+$/, "")}/v1/messages`, { method: "POST", headers, body: JSON.stringify(body), signal });
+    const response = await providerFetch(`${config.baseUrl.replace(/\/+$/, "")}/v1/messages`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(body),
+      signal,
+    });
     let inputTokens: number | undefined;
     let isStopped = false;
     for await (const message of readSse(checkHttpStatus(response, NAME))) {
@@ -54,7 +62,8 @@ export const anthropicProvider: ResponseProvider = {
       const event = parsed.data;
       if (event.type === "error") throw new ProviderError("provider_error", `${NAME} reported an error in the stream.`);
       if (event.type === "message_start") inputTokens = event.message.usage?.input_tokens;
-      if (event.type === "content_block_delta" && event.delta.type === "text_delta" && event.delta.text) yield { type: "delta", text: event.delta.text };
+      if (event.type === "content_block_delta" && event.delta.type === "text_delta" && event.delta.text)
+        yield { type: "delta", text: event.delta.text };
       if (event.type === "message_delta" && event.usage) yield { type: "usage", inputTokens, outputTokens: event.usage.output_tokens };
       if (event.type === "message_stop") {
         isStopped = true;

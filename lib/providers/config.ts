@@ -18,7 +18,12 @@ const liveSettings = {
   systemPrompt: z.string().max(8000, "System prompt is at most 8000 characters.").optional(),
   temperature: z.coerce.number().min(0, "Temperature is between 0 and 2.").max(2, "Temperature is between 0 and 2.").optional(),
   maxTokens: z.coerce.number().int("Max tokens must be a whole number.").min(1).max(32_768, "Max tokens is at most 32768.").optional(),
-  timeoutMs: z.coerce.number().int().min(1000, "Timeout is at least 1000 ms.").max(600_000, "Timeout is at most 600000 ms.").default(60_000),
+  timeoutMs: z.coerce
+    .number()
+    .int()
+    .min(1000, "Timeout is at least 1000 ms.")
+    .max(600_000, "Timeout is at most 600000 ms.")
+    .default(60_000),
 };
 
 export const providerConfigSchemas = {

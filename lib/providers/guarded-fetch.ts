@@ -55,7 +55,9 @@ export function providerFetch(url: string, init: ProviderRequestInit): Promise<R
         );
       },
     );
-    request.on("error", (error) => reject(error instanceof RefusedAddressError ? new ProviderError("provider_error", error.message) : error));
+    request.on("error", (error) =>
+      reject(error instanceof RefusedAddressError ? new ProviderError("provider_error", error.message) : error),
+    );
     request.end(body);
   });
 }

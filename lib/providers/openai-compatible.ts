@@ -11,7 +11,9 @@ const chunkSchema = z.object({
   choices: z
     .array(z.object({ delta: z.object({ content: z.string().nullish() }).nullish(), finish_reason: z.string().nullish() }))
     .default([]),
-  usage: z.object({ prompt_tokens: z.number().int().nonnegative().optional(), completion_tokens: z.number().int().nonnegative() }).nullish(),
+  usage: z
+    .object({ prompt_tokens: z.number().int().nonnegative().optional(), completion_tokens: z.number().int().nonnegative() })
+    .nullish(),
 });
 
 /** The chat completions request body: optional system prompt, the user's prompt, sampling settings. */
@@ -55,13 +57,15 @@ export const openAiCompatibleProvider: ResponseProvider = {
         break;
       }
       const json = parseEventJson(message.data, NAME);
-      if (json && typeof json === "object" && "error" in json) throw new ProviderError("provider_error", `${NAME} reported an error in the stream.`);
+      if (json && typeof json === "object" && "error" in json)
+        throw new ProviderError("provider_error", `${NAME} reported an error in the stream.`);
       const chunk = chunkSchema.safeParse(json);
       if (!chunk.success) throw new ProviderError("provider_error", `${NAME} sent a stream event of an unexpected shape.`);
       for (const choice of chunk.data.choices.slice(0, 1)) {
         if (choice.delta?.content) yield { type: "delta", text: choice.delta.content };
       }
-      if (chunk.data.usage) yield { type: "usage", inputTokens: chunk.data.usage.prompt_tokens, outputTokens: chunk.data.usage.completion_tokens };
+      if (chunk.data.usage)
+        yield { type: "usage", inputTokens: chunk.data.usage.prompt_tokens, outputTokens: chunk.data.usage.completion_tokens };
     }
     if (!isDone) throw new ProviderError("provider_error", `${NAME} ended the stream without [DONE].`);
   },

@@ -26,7 +26,8 @@ export const replayProvider: ResponseProvider = {
   },
   async *stream(request): AsyncGenerator<StreamEvent> {
     const text = recordedText(request);
-    if (text === undefined) throw new ProviderError("provider_error", `The replay corpus has no response of ${request.model.name} to this prompt.`);
+    if (text === undefined)
+      throw new ProviderError("provider_error", `The replay corpus has no response of ${request.model.name} to this prompt.`);
     yield { type: "delta", text };
   },
 };

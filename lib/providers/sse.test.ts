@@ -19,7 +19,7 @@ async function collect(chunks: string[]) {
 
 describe("server-sent events reader", () => {
   it("joins events split across network chunks, with CRLF line ends and comments", async () => {
-    expect(await collect([": keep-alive\r\n\r\nda", "ta: {\"a\":1}\r", "\n\r\nevent: ping\ndata: x\n", "data: y\n\n"])).toEqual([
+    expect(await collect([": keep-alive\r\n\r\nda", 'ta: {"a":1}\r', "\n\r\nevent: ping\ndata: x\n", "data: y\n\n"])).toEqual([
       { event: undefined, data: '{"a":1}' },
       { event: "ping", data: "x\ny" },
     ]);

@@ -55,13 +55,19 @@ describe("baseUrlProblem (the check without DNS)", () => {
     expect(baseUrlProblem(url, true)).toMatch(/may never point there/);
   });
 
-  it.each(["http://127.0.0.1:8000/v1", "http://localhost:11434/v1", "http://ollama.localhost/v1", "http://[::1]:8000/v1", "http://10.0.0.5/v1", "http://192.168.1.20:8000/v1", "http://2130706433/v1", "http://0x7f.1/v1"])(
-    "refuses %s without the setting and accepts it with SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS",
-    (url) => {
-      expect(baseUrlProblem(url, false)).toMatch(/SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS=true/);
-      expect(baseUrlProblem(url, true)).toBeNull();
-    },
-  );
+  it.each([
+    "http://127.0.0.1:8000/v1",
+    "http://localhost:11434/v1",
+    "http://ollama.localhost/v1",
+    "http://[::1]:8000/v1",
+    "http://10.0.0.5/v1",
+    "http://192.168.1.20:8000/v1",
+    "http://2130706433/v1",
+    "http://0x7f.1/v1",
+  ])("refuses %s without the setting and accepts it with SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS", (url) => {
+    expect(baseUrlProblem(url, false)).toMatch(/SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS=true/);
+    expect(baseUrlProblem(url, true)).toBeNull();
+  });
 
   it.each([
     ["ftp://example.com/", /http:\/\/ or https:\/\//],

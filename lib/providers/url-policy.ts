@@ -19,7 +19,8 @@ for (const [network, prefix] of [
   ["192.0.0.0", 24], // IETF protocol assignments (192.0.0.192 is Oracle Cloud's metadata)
   ["224.0.0.0", 4], // multicast
   ["240.0.0.0", 4], // reserved and broadcast
-] as const) FORBIDDEN.addSubnet(network, prefix, "ipv4");
+] as const)
+  FORBIDDEN.addSubnet(network, prefix, "ipv4");
 FORBIDDEN.addAddress("100.100.100.200", "ipv4"); // Alibaba Cloud metadata
 for (const [network, prefix] of [
   ["::", 128], // unspecified
@@ -27,7 +28,8 @@ for (const [network, prefix] of [
   ["fec0::", 10], // deprecated site-local
   ["ff00::", 8], // multicast
   ["fd00:ec2::254", 128], // AWS metadata over IPv6
-] as const) FORBIDDEN.addSubnet(network, prefix, "ipv6");
+] as const)
+  FORBIDDEN.addSubnet(network, prefix, "ipv6");
 
 const PRIVATE = new net.BlockList();
 for (const [network, prefix] of [
@@ -37,7 +39,8 @@ for (const [network, prefix] of [
   ["192.168.0.0", 16],
   ["100.64.0.0", 10], // carrier-grade NAT, also cloud-internal ranges
   ["198.18.0.0", 15], // benchmarking
-] as const) PRIVATE.addSubnet(network, prefix, "ipv4");
+] as const)
+  PRIVATE.addSubnet(network, prefix, "ipv4");
 PRIVATE.addSubnet("::1", 128, "ipv6");
 PRIVATE.addSubnet("fc00::", 7, "ipv6"); // unique local
 
@@ -90,7 +93,8 @@ export function classifyAddress(address: string): AddressClass {
 export function addressProblem(host: string, address: string, allowPrivate: boolean): string | null {
   const kind = classifyAddress(address);
   const shown = host === address ? host : `${host} (${address})`;
-  if (kind === "forbidden") return `Base URL points at ${shown}, a link-local, metadata or reserved address; provider URLs may never point there.`;
+  if (kind === "forbidden")
+    return `Base URL points at ${shown}, a link-local, metadata or reserved address; provider URLs may never point there.`;
   if (kind === "private" && !allowPrivate) {
     return `Base URL points at ${shown}, a loopback or private-network address. To call a model server on this machine or your network (vLLM, Ollama), set SHOWDOWN_ALLOW_PRIVATE_PROVIDER_URLS=true.`;
   }
@@ -99,7 +103,10 @@ export function addressProblem(host: string, address: string, allowPrivate: bool
 
 /** The host of a URL without IPv6 brackets or a trailing dot, lower-cased. */
 function bareHost(url: URL): string {
-  return url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+  return url.hostname
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
 }
 
 /**

@@ -60,7 +60,14 @@ const anonymousColumns = {
   prompt: { select: { text: true, source: true } },
 } as const;
 
-type AnonymousRow = { id: string; state: BattleState; voidReason: string | null; responseA: string; responseB: string; prompt: { text: string; source: string } };
+type AnonymousRow = {
+  id: string;
+  state: BattleState;
+  voidReason: string | null;
+  responseA: string;
+  responseB: string;
+  prompt: { text: string; source: string };
+};
 
 /** Responses are only passed on once both are complete (OPEN or VOTED). */
 function toAnonymous(row: AnonymousRow): AnonymousBattle {
@@ -85,12 +92,27 @@ type RosterModel = Candidate & { displayName: string; isDrawable: boolean };
  */
 async function readRoster(): Promise<RosterModel[]> {
   const rows = await db().model.findMany({
-    select: { id: true, name: true, displayName: true, organization: true, visibility: true, samplingWeight: true, provider: true, providerConfig: true, status: true, deprecatedAt: true },
+    select: {
+      id: true,
+      name: true,
+      displayName: true,
+      organization: true,
+      visibility: true,
+      samplingWeight: true,
+      provider: true,
+      providerConfig: true,
+      status: true,
+      deprecatedAt: true,
+    },
     orderBy: { name: "asc" },
   });
   return rows.map(({ status, deprecatedAt, ...m }) => ({
     ...m,
-    isDrawable: status === "ACTIVE" && deprecatedAt === null && (m.visibility === "PUBLIC" || m.visibility === "PRIVATE_TESTING") && providerFor(m.provider) !== undefined,
+    isDrawable:
+      status === "ACTIVE" &&
+      deprecatedAt === null &&
+      (m.visibility === "PUBLIC" || m.visibility === "PRIVATE_TESTING") &&
+      providerFor(m.provider) !== undefined,
   }));
 }
 
@@ -128,7 +150,8 @@ async function pickCorpusPrompt(userId: string): Promise<{ id: string; source: s
   if (fresh[0]) return fresh[0];
   const any = await db().$queryRaw<{ id: string; source: string; externalId: string; text: string }[]>`
     SELECT id, source, "externalId", text FROM "Prompt" WHERE source = ${REPLAY_SOURCE} ORDER BY random() LIMIT 1`;
-  if (!any[0]) throw new AppError("no_models", "There are no corpus prompts yet. An admin needs to seed the roster (npm run arena -- seed).");
+  if (!any[0])
+    throw new AppError("no_models", "There are no corpus prompts yet. An admin needs to seed the roster (npm run arena -- seed).");
   return any[0];
 }
 
@@ -165,11 +188,18 @@ async function openBattle(
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`battle-start:${userId}`}, 0))`;
     if (mode === "reuse") {
-      const current = await tx.battle.findFirst({ where: { createdById: userId, state: { in: UNFINISHED } }, orderBy: { createdAt: "desc" }, select: { id: true } });
+      const current = await tx.battle.findFirst({
+        where: { createdById: userId, state: { in: UNFINISHED } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true },
+      });
       if (current) return { id: current.id, isNew: false };
     }
     // A GENERATING battle is closed too: generation only ever completes a battle that is still GENERATING.
-    await tx.battle.updateMany({ where: { createdById: userId, state: { in: UNFINISHED } }, data: { state: "VOID", voidReason: "abandoned" } });
+    await tx.battle.updateMany({
+      where: { createdById: userId, state: { in: UNFINISHED } },
+      data: { state: "VOID", voidReason: "abandoned" },
+    });
     const battle = await tx.battle.create({ data: { ...data, createdById: userId }, select: { id: true } });
     return { id: battle.id, isNew: true };
   });
@@ -179,7 +209,8 @@ async function startBattle(userId: string, input: { prompt?: string }, mode: "re
   // A sampled start reads the roster and picks its prompt at once (two independent queries).
   const [roster, corpusPrompt] = await Promise.all([readRoster(), input.prompt === undefined ? pickCorpusPrompt(userId) : null]);
   const models = roster.filter((m) => m.isDrawable);
-  const toSampling = (list: Candidate[]) => list.map(({ id, name, organization, visibility, samplingWeight }) => ({ id, name, organization, visibility, samplingWeight }));
+  const toSampling = (list: Candidate[]) =>
+    list.map(({ id, name, organization, visibility, samplingWeight }) => ({ id, name, organization, visibility, samplingWeight }));
   let prompt: { id: string; source: string; externalId: string; text: string };
   let candidates: Candidate[];
   let drawn: Awaited<ReturnType<typeof drawPair>>;
@@ -187,7 +218,11 @@ async function startBattle(userId: string, input: { prompt?: string }, mode: "re
     const parsed = userPromptSchema.safeParse(input.prompt);
     if (!parsed.success) throw new AppError("invalid_input", parsed.error.issues[0].message, { prompt: parsed.error.issues[0].message });
     candidates = models.filter((m) => isLiveProvider(m.provider) && canAnswer(m, ANY_TEXT));
-    if (candidates.length < 2) throw new AppError("no_models", "Typing your own prompt needs two live models, and fewer are available right now. Try a sampled prompt instead.");
+    if (candidates.length < 2)
+      throw new AppError(
+        "no_models",
+        "Typing your own prompt needs two live models, and fewer are available right now. Try a sampled prompt instead.",
+      );
     drawn = await drawPair(toSampling(candidates));
     prompt = await db().prompt.create({
       data: { source: USER_PROMPT_SOURCE, externalId: crypto.randomUUID(), text: parsed.data },

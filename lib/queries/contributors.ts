@@ -39,13 +39,19 @@ export interface ContributorRow {
   } | null;
 }
 
-const STATUS_OF: Record<Exclude<ContributorFilter, "all">, VoterReviewStatus> = { flagged: "FLAGGED", excluded: "EXCLUDED", cleared: "CLEARED" };
+const STATUS_OF: Record<Exclude<ContributorFilter, "all">, VoterReviewStatus> = {
+  flagged: "FLAGGED",
+  excluded: "EXCLUDED",
+  cleared: "CLEARED",
+};
 
 /**
  * Accounts with their vote counts and review state, for the admin contributors page. The
  * "flagged" filter lists open findings, strongest evidence first; otherwise newest accounts first.
  */
-export async function listContributors(options: { filter?: ContributorFilter; q?: string; take?: number } = {}): Promise<{ rows: ContributorRow[]; total: number }> {
+export async function listContributors(
+  options: { filter?: ContributorFilter; q?: string; take?: number } = {},
+): Promise<{ rows: ContributorRow[]; total: number }> {
   const filter = options.filter ?? "all";
   const where: Prisma.UserWhereInput = {
     ...(options.q ? { email: { contains: options.q, mode: "insensitive" } } : {}),
@@ -74,7 +80,15 @@ export async function listContributors(options: { filter?: ContributorFilter; q?
   const evidenceOf = new Map(
     evidence.map((e) => {
       const logE = storedLogESchema.safeParse(e.logE);
-      return [e.voterKey, { logMixture: e.logMixture, logMax: e.logMax, votesTested: e.votesTested, strongest: logE.success ? strongestAlternative(logE.data) : null }];
+      return [
+        e.voterKey,
+        {
+          logMixture: e.logMixture,
+          logMax: e.logMax,
+          votesTested: e.votesTested,
+          strongest: logE.success ? strongestAlternative(logE.data) : null,
+        },
+      ];
     }),
   );
   return {
@@ -94,14 +108,26 @@ export async function listContributors(options: { filter?: ContributorFilter; q?
 }
 
 export const reviewNoteSchema = z.object({
-  note: z.string().trim().min(3, "Write a short note (at least 3 characters) saying why.").max(1000, "The note is at most 1000 characters."),
+  note: z
+    .string()
+    .trim()
+    .min(3, "Write a short note (at least 3 characters) saying why.")
+    .max(1000, "The note is at most 1000 characters."),
 });
 
-async function setVoterExclusion(userId: string, isExcluded: boolean, note: string, actor: Actor): Promise<{ status: VoterReviewStatus; votes: number }> {
+async function setVoterExclusion(
+  userId: string,
+  isExcluded: boolean,
+  note: string,
+  actor: Actor,
+): Promise<{ status: VoterReviewStatus; votes: number }> {
   const result = await db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
     if (!user) throw new AppError("not_found", "There is no contributor with this id.");
-    const before = await tx.voterReview.findUnique({ where: { userId }, select: { status: true, score: true, votesTested: true, note: true } });
+    const before = await tx.voterReview.findUnique({
+      where: { userId },
+      select: { status: true, score: true, votesTested: true, note: true },
+    });
     const status: VoterReviewStatus = isExcluded ? "EXCLUDED" : "CLEARED";
     if (!isExcluded && before?.status !== "EXCLUDED") {
       throw new AppError("invalid_input", "Only an excluded contributor's votes can be restored.");

@@ -11,7 +11,9 @@ function verificationId(token: string): string {
 /** Stores a new single-use verification for this user's current email; returns the raw token. */
 export async function createEmailVerification(userId: string, email: string, lifetimeMs: number, now = new Date()): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
-  await db().emailVerification.create({ data: { id: verificationId(token), userId, email, createdAt: now, expiresAt: new Date(now.getTime() + lifetimeMs) } });
+  await db().emailVerification.create({
+    data: { id: verificationId(token), userId, email, createdAt: now, expiresAt: new Date(now.getTime() + lifetimeMs) },
+  });
   await db().emailVerification.deleteMany({ where: { userId, expiresAt: { lt: now } } });
   return token;
 }
@@ -25,7 +27,10 @@ export type VerificationOutcome = { kind: "verified"; userId: string; email: str
  */
 export async function consumeEmailVerification(token: string, now = new Date()): Promise<VerificationOutcome> {
   const outcome = await db().$transaction(async (tx): Promise<VerificationOutcome> => {
-    const row = await tx.emailVerification.findUnique({ where: { id: verificationId(token) }, select: { id: true, userId: true, email: true, expiresAt: true, usedAt: true, user: { select: { email: true } } } });
+    const row = await tx.emailVerification.findUnique({
+      where: { id: verificationId(token) },
+      select: { id: true, userId: true, email: true, expiresAt: true, usedAt: true, user: { select: { email: true } } },
+    });
     if (!row || row.user.email !== row.email) return { kind: "invalid" };
     if (row.usedAt) return { kind: "used" };
     if (row.expiresAt.getTime() <= now.getTime()) return { kind: "expired" };

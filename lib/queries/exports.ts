@@ -25,7 +25,9 @@ export interface VoteExport {
 function judgeSecret(): string {
   const secret = serverEnv().SHOWDOWN_JUDGE_SECRET;
   if (!secret) {
-    throw new Error("Exports need SHOWDOWN_JUDGE_SECRET (at least 16 characters) to derive pseudonymous judge ids; set it, or start through `npm start`, which generates one.");
+    throw new Error(
+      "Exports need SHOWDOWN_JUDGE_SECRET (at least 16 characters) to derive pseudonymous judge ids; set it, or start through `npm start`, which generates one.",
+    );
   }
   return secret;
 }
@@ -50,7 +52,11 @@ function exportableVoteWhere(policy: Policy, publicIds: string[]): Prisma.VoteWh
 export async function getExportRelease(now = new Date()): Promise<ExportRelease> {
   const policy = await getPolicy();
   const publicIds = (await db().model.findMany({ where: { visibility: "PUBLIC" }, select: { id: true } })).map((m) => m.id);
-  const oldest = await db().vote.findFirst({ where: exportableVoteWhere(policy, publicIds), orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+  const oldest = await db().vote.findFirst({
+    where: exportableVoteWhere(policy, publicIds),
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
   return exportReleaseOf(oldest?.createdAt ?? null, policy.holdoutDays, now);
 }
 

@@ -8,7 +8,17 @@ import { getPolicy } from "./policy";
 import { getVoteIndex } from "@/lib/slice-index/vote-index";
 import { countsFromIndex } from "./slice-source";
 
-export type { DeprecatedRows, ExcludedVotes, Leaderboard, LeaderboardOptions, LeaderboardRow, LeaderboardVisibility, Pairwise, StyleMode, UnratedReason } from "@/lib/leaderboard/build";
+export type {
+  DeprecatedRows,
+  ExcludedVotes,
+  Leaderboard,
+  LeaderboardOptions,
+  LeaderboardRow,
+  LeaderboardVisibility,
+  Pairwise,
+  StyleMode,
+  UnratedReason,
+} from "@/lib/leaderboard/build";
 
 const boardCache = new LruCache<string, Leaderboard>(200);
 
@@ -31,7 +41,16 @@ export async function getModelInfo(ids: string[]): Promise<Map<string, ModelInfo
 export async function getLeaderboard(filters: LeaderboardFilters, options: LeaderboardOptions = {}): Promise<Leaderboard> {
   const [policy, index, roster] = await Promise.all([getPolicy(), getVoteIndex(), getRosterVersion()]);
   // Same votes, policy, roster and options give the same board: a repeated slice is a cache hit.
-  const key = JSON.stringify([serializeLeaderboardFilters(filters), index.version, policy, roster, options.visibility ?? "public", options.deprecated ?? "hide", options.interval ?? "sandwich", options.style ?? "none"]);
+  const key = JSON.stringify([
+    serializeLeaderboardFilters(filters),
+    index.version,
+    policy,
+    roster,
+    options.visibility ?? "public",
+    options.deprecated ?? "hide",
+    options.interval ?? "sandwich",
+    options.style ?? "none",
+  ]);
   const cached = boardCache.get(key);
   if (cached) return cached;
   const counts = countsFromIndex(index, filters, options.style === "control" ? "style" : "votes");
@@ -44,11 +63,19 @@ export async function getLeaderboard(filters: LeaderboardFilters, options: Leade
 /** The votes the index left out, by reason, in the leaderboard's terms. */
 export function excludedVotesOf(uncounted: Uncounted): ExcludedVotes {
   const { identityLeak, excludedVoter, replay, unverifiedVoter } = uncounted;
-  return { identityLeak, excludedVoters: excludedVoter, replay, unverifiedVoters: unverifiedVoter, total: identityLeak + excludedVoter + replay + unverifiedVoter };
+  return {
+    identityLeak,
+    excludedVoters: excludedVoter,
+    replay,
+    unverifiedVoters: unverifiedVoter,
+    total: identityLeak + excludedVoter + replay + unverifiedVoter,
+  };
 }
 
 /** Changes whenever a model is added or edited (cache key). */
 export async function getRosterVersion(): Promise<string> {
-  const [row] = await db().$queryRaw<{ v: string }[]>`SELECT count(*)::text || ':' || coalesce(max("updatedAt")::text, '') AS v FROM "Model"`;
+  const [row] = await db().$queryRaw<
+    { v: string }[]
+  >`SELECT count(*)::text || ':' || coalesce(max("updatedAt")::text, '') AS v FROM "Model"`;
   return row.v;
 }

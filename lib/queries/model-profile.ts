@@ -1,7 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { LIST_KEYS, parseLeaderboardFilters, type ListKey } from "@/lib/filters";
-import { audienceRating, groupAudiences, headToHeadRecords, type AudienceGroup, type HeadToHead, type ModelFacts, type ModelProfile } from "@/lib/leaderboard/model-profile";
+import {
+  audienceRating,
+  groupAudiences,
+  headToHeadRecords,
+  type AudienceGroup,
+  type HeadToHead,
+  type ModelFacts,
+  type ModelProfile,
+} from "@/lib/leaderboard/model-profile";
 import type { Policy } from "@/lib/policy";
 import { getComparison } from "./compare";
 import { getLeaderboard } from "./leaderboard";
@@ -48,7 +56,11 @@ async function getAudiences(modelId: string, overall: number | null, policy: Pol
     const tested = comparison.models.find((m) => m.modelId === modelId);
     return audienceRating(c.key, c.value, board, modelId, overall, tested);
   });
-  return groupAudiences(ratings, LIST_KEYS, Object.fromEntries(LIST_KEYS.map((key) => [key, values[key].length])) as Record<ListKey, number>);
+  return groupAudiences(
+    ratings,
+    LIST_KEYS,
+    Object.fromEntries(LIST_KEYS.map((key) => [key, values[key].length])) as Record<ListKey, number>,
+  );
 }
 
 /**
@@ -88,7 +100,12 @@ export async function getModelProfile(name: string): Promise<ModelProfile | null
   const [audiences, headToHead, history] = await Promise.all([
     getAudiences(model.id, overall?.rating ?? null, board.policy),
     // Head-to-head records are counts too: none while the whole board is under the voter minimum.
-    board.isShown ? getHeadToHead(model.id, board.rows.map((r) => r.modelId)) : Promise.resolve([]),
+    board.isShown
+      ? getHeadToHead(
+          model.id,
+          board.rows.map((r) => r.modelId),
+        )
+      : Promise.resolve([]),
     getRatingHistory(model.id, "all"),
   ]);
   return {

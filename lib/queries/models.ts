@@ -66,7 +66,10 @@ function toAdminModel(row: Row): AdminModel {
   return {
     ...rest,
     releaseDate: releaseDate ? releaseDate.toISOString().slice(0, 10) : null,
-    providerConfig: typeof providerConfig === "object" && providerConfig !== null && !Array.isArray(providerConfig) ? (providerConfig as Record<string, unknown>) : {},
+    providerConfig:
+      typeof providerConfig === "object" && providerConfig !== null && !Array.isArray(providerConfig)
+        ? (providerConfig as Record<string, unknown>)
+        : {},
     hasApiKey: apiKeyCiphertext !== null,
   };
 }
@@ -196,9 +199,13 @@ export async function createModel(input: CreateModelInput, actor: Actor): Promis
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("model_name_taken", `A model named "${input.name}" already exists. Names are permanent identifiers: choose another.`, {
-        name: "This name is already on the roster.",
-      });
+      throw new AppError(
+        "model_name_taken",
+        `A model named "${input.name}" already exists. Names are permanent identifiers: choose another.`,
+        {
+          name: "This name is already on the roster.",
+        },
+      );
     }
     throw error;
   }
@@ -216,14 +223,18 @@ export async function updateModel(id: string, patch: UpdateModelInput, actor: Ac
 
     if (patch.provider !== undefined || patch.providerConfig !== undefined) {
       // Switching provider resets settings that belong to the old one unless new ones are sent.
-      const config = patch.providerConfig ?? (patch.provider !== undefined && patch.provider !== before.provider ? {} : before.providerConfig);
+      const config =
+        patch.providerConfig ?? (patch.provider !== undefined && patch.provider !== before.provider ? {} : before.providerConfig);
       const parsed = parseProviderConfig(provider as ProviderKind, config);
-      if (!parsed.ok) throw new AppError("invalid_input", `Invalid provider settings: ${Object.values(parsed.details).join(" ")}`, parsed.details);
+      if (!parsed.ok)
+        throw new AppError("invalid_input", `Invalid provider settings: ${Object.values(parsed.details).join(" ")}`, parsed.details);
       data.provider = provider;
       data.providerConfig = parsed.config as Prisma.InputJsonValue;
     }
     if (provider === "replay" && typeof patch.apiKey === "string") {
-      throw new AppError("invalid_input", "Replay models take no API key.", { apiKey: "Replay models answer from the shipped corpus and take no API key." });
+      throw new AppError("invalid_input", "Replay models take no API key.", {
+        apiKey: "Replay models answer from the shipped corpus and take no API key.",
+      });
     }
     if (patch.apiKey !== undefined) data.apiKeyCiphertext = patch.apiKey === null ? null : encryptSecret(patch.apiKey);
     // A key goes only to the host it was entered for: pointing the model at another host (scheme,
@@ -248,7 +259,11 @@ export async function updateModel(id: string, patch: UpdateModelInput, actor: Ac
       checkVisibilityEdit(before, patch.visibility, await countModelVotes(id, tx));
       await checkPrivateCap(tx, patch.organization ?? before.organization, id);
       data.visibility = "PRIVATE_TESTING";
-    } else if (before.visibility === "PRIVATE_TESTING" && patch.organization !== undefined && patch.organization.toLowerCase() !== before.organization.toLowerCase()) {
+    } else if (
+      before.visibility === "PRIVATE_TESTING" &&
+      patch.organization !== undefined &&
+      patch.organization.toLowerCase() !== before.organization.toLowerCase()
+    ) {
       // Moving a private variant to another organization counts against that organization's cap.
       await checkPrivateCap(tx, patch.organization, id);
     }
@@ -316,7 +331,12 @@ export async function applyModelAction(id: string, input: ModelActionInput, acto
         entity: "model",
         entityId: id,
         before: diff.before,
-        after: { ...diff.after, ...(input.clause ? { clause: input.clause } : {}), ...(reason ? { reason } : {}), ...(reportId ? { testedVariantsReport: reportId } : {}) },
+        after: {
+          ...diff.after,
+          ...(input.clause ? { clause: input.clause } : {}),
+          ...(reason ? { reason } : {}),
+          ...(reportId ? { testedVariantsReport: reportId } : {}),
+        },
       });
       await recordRosterEvent(tx, {
         modelId: id,

@@ -14,7 +14,12 @@ export async function recordRosterEvent(
   event: { modelId: string; kind: RosterEventKind; reason?: string | null; details?: Record<string, unknown> },
 ): Promise<void> {
   await tx.rosterEvent.create({
-    data: { modelId: event.modelId, kind: event.kind, reason: event.reason ?? null, details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined },
+    data: {
+      modelId: event.modelId,
+      kind: event.kind,
+      reason: event.reason ?? null,
+      details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined,
+    },
   });
 }
 
@@ -49,7 +54,12 @@ export async function listRosterEvents(options: { take?: number; modelId?: strin
       kind: e.kind,
       reason: e.reason,
       details: isRecord(e.details) ? e.details : null,
-      model: { name: m?.name ?? e.modelId, displayName: m?.displayName ?? e.modelId, organization: m?.organization ?? "", licenseKind: m?.licenseKind ?? "PROPRIETARY" },
+      model: {
+        name: m?.name ?? e.modelId,
+        displayName: m?.displayName ?? e.modelId,
+        organization: m?.organization ?? "",
+        licenseKind: m?.licenseKind ?? "PROPRIETARY",
+      },
     };
   });
 }

@@ -23,11 +23,20 @@ function cryptoRandom(): number {
   return randomInt(0, 2 ** 47) / 2 ** 47;
 }
 
-async function plan(candidates: readonly SamplingCandidate[], reads: { policy: Promise<Policy>; index: Promise<VoteIndex> }): Promise<SamplingPlan> {
+async function plan(
+  candidates: readonly SamplingCandidate[],
+  reads: { policy: Promise<Policy>; index: Promise<VoteIndex> },
+): Promise<SamplingPlan> {
   const [policy, idx] = await Promise.all([reads.policy, reads.index]);
   const votesOf = (id: string) => idx.pairs.model(idx.modelCodeOf(id));
   return planSampling(
-    candidates.map((c) => ({ id: c.id, organization: c.organization, visibility: c.visibility, samplingWeight: c.samplingWeight, votes: votesOf(c.id) })),
+    candidates.map((c) => ({
+      id: c.id,
+      organization: c.organization,
+      visibility: c.visibility,
+      samplingWeight: c.samplingWeight,
+      votes: votesOf(c.id),
+    })),
     (a, b) => idx.pairs.pair(idx.modelCodeOf(a), idx.modelCodeOf(b)),
     { targetVotes: policy.samplingTargetVotes, maxBoost: policy.samplingMaxBoost },
   );

@@ -23,7 +23,15 @@ function sessionId(token: string): string {
 /** Starts a session for this user and returns its token (to be put in the signed cookie). */
 export async function createSession(userId: string, now = new Date()): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
-  await db().session.create({ data: { id: sessionId(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) } });
+  await db().session.create({
+    data: {
+      id: sessionId(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+    },
+  });
   if (now.getTime() - lastPruneAt >= PRUNE_EVERY_MS) {
     lastPruneAt = now.getTime();
     await db().session.deleteMany({ where: { expiresAt: { lt: now } } });

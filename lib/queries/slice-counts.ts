@@ -42,7 +42,10 @@ export function sliceWhere(filters: LeaderboardFilters, rules: CountingRules = D
 }
 
 /** Counts a slice straight from the votes table (GROUP BY in PostgreSQL), under the given counting rules. */
-export async function countSliceFromVotes(filters: LeaderboardFilters, rules: CountingRules = DEFAULT_COUNTING_RULES): Promise<SliceCounts> {
+export async function countSliceFromVotes(
+  filters: LeaderboardFilters,
+  rules: CountingRules = DEFAULT_COUNTING_RULES,
+): Promise<SliceCounts> {
   const where = sliceWhere(filters, rules);
   const [totals] = await db().$queryRaw<{ votes: number; voters: number; demo: number; replay: number; last: Date | null }[]>`
     SELECT count(*)::int AS votes, count(DISTINCT "voterKey")::int AS voters,

@@ -7,7 +7,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { codeVersion } from "@/lib/snapshots/code-version";
 import { boardsAgreeOnPolicy, snapshotOfBoards, type ComputedSnapshot } from "@/lib/snapshots/publish";
 import { isSnapshotDue } from "@/lib/snapshots/schedule";
-import { snapshotMethodSchema, snapshotRowSchema, type RatingPoint, type Snapshot, type SnapshotSummary, type SnapshotTrigger } from "@/lib/snapshots/schema";
+import {
+  snapshotMethodSchema,
+  snapshotRowSchema,
+  type RatingPoint,
+  type Snapshot,
+  type SnapshotSummary,
+  type SnapshotTrigger,
+} from "@/lib/snapshots/schema";
 import { filtersOfSliceKey, sliceOrder, snapshotSliceKeys } from "@/lib/snapshots/slice-keys";
 import { recordAudit, type Actor } from "./audit";
 import { getLeaderboard, type Leaderboard } from "./leaderboard";
@@ -73,7 +80,12 @@ async function storeSnapshot(tx: Tx, computed: ComputedSnapshot, trigger: Snapsh
       method: computed.method as unknown as Prisma.InputJsonValue,
       codeVersion: computed.codeVersion,
       slices: {
-        create: computed.slices.map((s) => ({ sliceKey: s.key, votes: s.votes ?? 0, voters: s.voters ?? 0, rows: s.rows as unknown as Prisma.InputJsonValue })),
+        create: computed.slices.map((s) => ({
+          sliceKey: s.key,
+          votes: s.votes ?? 0,
+          voters: s.voters ?? 0,
+          rows: s.rows as unknown as Prisma.InputJsonValue,
+        })),
       },
     },
     select: summarySelect,
@@ -83,7 +95,13 @@ async function storeSnapshot(tx: Tx, computed: ComputedSnapshot, trigger: Snapsh
     action: "snapshot.publish",
     entity: "snapshot",
     entityId: summary.id,
-    after: { trigger, dataCutoff: summary.dataCutoff, codeVersion: summary.codeVersion, slices: summary.sliceKeys.length, method: summary.method },
+    after: {
+      trigger,
+      dataCutoff: summary.dataCutoff,
+      codeVersion: summary.codeVersion,
+      slices: summary.sliceKeys.length,
+      method: summary.method,
+    },
   });
   return summary;
 }
@@ -127,7 +145,11 @@ export async function publishSnapshotIfDue(maxAgeHours = 24): Promise<SnapshotSu
 
 /** Published snapshots, newest first, without their rows. */
 export async function listSnapshots(options: { take?: number } = {}): Promise<SnapshotSummary[]> {
-  const records = await db().leaderboardSnapshot.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.take ?? 200, select: summarySelect });
+  const records = await db().leaderboardSnapshot.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: options.take ?? 200,
+    select: summarySelect,
+  });
   return records.map(toSummary);
 }
 
@@ -135,7 +157,10 @@ export async function listSnapshots(options: { take?: number } = {}): Promise<Sn
 export async function getSnapshot(id: string, options: { slice?: string } = {}): Promise<Snapshot | null> {
   const record = await db().leaderboardSnapshot.findUnique({
     where: { id },
-    select: { ...summarySelect, slices: { select: { sliceKey: true, votes: true, voters: true, rows: true }, orderBy: { sliceKey: "asc" } } },
+    select: {
+      ...summarySelect,
+      slices: { select: { sliceKey: true, votes: true, voters: true, rows: true }, orderBy: { sliceKey: "asc" } },
+    },
   });
   if (!record) return null;
   const { minSliceVoters } = toSummary(record).method;
@@ -146,7 +171,13 @@ export async function getSnapshot(id: string, options: { slice?: string } = {}):
       const rows = z.array(snapshotRowSchema).parse(s.rows);
       // Snapshots published before thin slices were withheld stored their exact counts: withhold them on reading too.
       const isShown = isSliceShown(s, minSliceVoters);
-      return { key: s.sliceKey, votes: publicCount(s.votes, isShown), voters: publicCount(s.voters, isShown), isShown, rows: isShown ? rows : [] };
+      return {
+        key: s.sliceKey,
+        votes: publicCount(s.votes, isShown),
+        voters: publicCount(s.voters, isShown),
+        isShown,
+        rows: isShown ? rows : [],
+      };
     });
   return { ...toSummary(record), slices };
 }
@@ -157,7 +188,15 @@ export async function getSnapshot(id: string, options: { slice?: string } = {}):
  */
 export async function getRatingHistory(modelId: string, sliceKey = "all"): Promise<RatingPoint[]> {
   const points = await db().$queryRaw<
-    { snapshotId: string; createdAt: Date; dataCutoff: Date; rating: number | null; lower: number | null; upper: number | null; rank: number | null }[]
+    {
+      snapshotId: string;
+      createdAt: Date;
+      dataCutoff: Date;
+      rating: number | null;
+      lower: number | null;
+      upper: number | null;
+      rank: number | null;
+    }[]
   >`
     SELECT s.id AS "snapshotId", s."createdAt", s."dataCutoff",
            (r->>'rating')::float8 AS rating, (r->>'lower')::float8 AS lower,

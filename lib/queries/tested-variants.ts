@@ -56,14 +56,32 @@ export async function listTestedVariants(tx: Tx, organization: string) {
 /** Appends the report of one organization's tested variants (append-only table). */
 export async function writeTestedVariantsReport(
   tx: Tx,
-  input: { organization: string; triggerModelId: string; trigger: "published" | "withdrawn"; dataCutoff: Date; scores: Map<string, VariantScore> },
+  input: {
+    organization: string;
+    triggerModelId: string;
+    trigger: "published" | "withdrawn";
+    dataCutoff: Date;
+    scores: Map<string, VariantScore>;
+  },
 ): Promise<{ id: string; rows: TestedVariantRow[] }> {
   const variants = await listTestedVariants(tx, input.organization);
   const rows: TestedVariantRow[] = [];
   for (const v of variants) {
     const score = input.scores.get(v.id);
-    const votes = score?.votes ?? (await tx.vote.count({ where: { OR: [{ modelAId: v.id }, { modelBId: v.id }], createdAt: { lte: input.dataCutoff } } }));
-    rows.push({ modelId: v.id, name: v.name, displayName: v.displayName, visibility: v.visibility, status: v.status, rating: score?.rating ?? null, lower: score?.lower ?? null, upper: score?.upper ?? null, votes });
+    const votes =
+      score?.votes ??
+      (await tx.vote.count({ where: { OR: [{ modelAId: v.id }, { modelBId: v.id }], createdAt: { lte: input.dataCutoff } } }));
+    rows.push({
+      modelId: v.id,
+      name: v.name,
+      displayName: v.displayName,
+      visibility: v.visibility,
+      status: v.status,
+      rating: score?.rating ?? null,
+      lower: score?.lower ?? null,
+      upper: score?.upper ?? null,
+      votes,
+    });
   }
   const report = await tx.testedVariantsReport.create({
     data: {
@@ -89,14 +107,19 @@ export interface TestedVariantsReportView {
 }
 
 /** Published reports, newest first. */
-export async function listTestedVariantsReports(options: { take?: number; organization?: string } = {}): Promise<TestedVariantsReportView[]> {
+export async function listTestedVariantsReports(
+  options: { take?: number; organization?: string } = {},
+): Promise<TestedVariantsReportView[]> {
   const reports = await db().testedVariantsReport.findMany({
     where: options.organization ? { organization: { equals: options.organization, mode: "insensitive" } } : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.take ?? 100,
     select: { id: true, createdAt: true, organization: true, trigger: true, triggerModelId: true, dataCutoff: true, rows: true },
   });
-  const triggers = await db().model.findMany({ where: { id: { in: reports.map((r) => r.triggerModelId) } }, select: { id: true, displayName: true } });
+  const triggers = await db().model.findMany({
+    where: { id: { in: reports.map((r) => r.triggerModelId) } },
+    select: { id: true, displayName: true },
+  });
   const names = new Map(triggers.map((m) => [m.id, m.displayName]));
   return reports.map((r) => ({
     id: r.id,

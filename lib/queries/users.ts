@@ -82,7 +82,13 @@ export async function setRole(email: string, role: Role, actor: Actor): Promise<
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
     if (!user) throw new AppError("not_found", `No account with the email ${email}.`);
     await tx.user.update({ where: { id: user.id }, data: { role } });
-    await recordAudit(tx, actor, { action: "user.role", entity: "user", entityId: user.id, before: { email, role: user.role }, after: { email, role } });
+    await recordAudit(tx, actor, {
+      action: "user.role",
+      entity: "user",
+      entityId: user.id,
+      before: { email, role: user.role },
+      after: { email, role },
+    });
   });
 }
 
@@ -109,7 +115,10 @@ export async function verifyCredentials(email: string, password: string): Promis
 
 /** The account an OAuth identity is linked to, or null. */
 export async function findOAuthLink(provider: string, providerAccountId: string): Promise<string | null> {
-  const link = await db().oAuthAccount.findUnique({ where: { provider_providerAccountId: { provider, providerAccountId } }, select: { userId: true } });
+  const link = await db().oAuthAccount.findUnique({
+    where: { provider_providerAccountId: { provider, providerAccountId } },
+    select: { userId: true },
+  });
   return link?.userId ?? null;
 }
 
@@ -129,7 +138,12 @@ export async function resolveOAuthSignIn(
     findOAuthLink(input.provider, input.providerAccountId),
     email ? db().user.findUnique({ where: { email }, select: { id: true, role: true, emailVerifiedAt: true } }) : null,
   ]);
-  const decision = decideOAuthSignIn({ linkedUser: linkedUserId ? { id: linkedUserId } : null, userWithEmail, email, isEmailVerified: input.isEmailVerified });
+  const decision = decideOAuthSignIn({
+    linkedUser: linkedUserId ? { id: linkedUserId } : null,
+    userWithEmail,
+    email,
+    isEmailVerified: input.isEmailVerified,
+  });
   if (decision.kind === "refuse") return { kind: "refused", reason: decision.reason };
   if (decision.kind === "sign-in") return { kind: "signed-in", userId: decision.userId };
   const link = { provider: input.provider, providerAccountId: input.providerAccountId };
@@ -138,10 +152,21 @@ export async function resolveOAuthSignIn(
       const now = new Date();
       const user =
         decision.kind === "create"
-          ? await tx.user.create({ data: { email: decision.email, name: input.name ?? null, emailVerifiedAt: now }, select: { id: true, email: true } })
-          : await tx.user.update({ where: { id: decision.userId }, data: userWithEmail?.emailVerifiedAt ? {} : { emailVerifiedAt: now }, select: { id: true, email: true } });
+          ? await tx.user.create({
+              data: { email: decision.email, name: input.name ?? null, emailVerifiedAt: now },
+              select: { id: true, email: true },
+            })
+          : await tx.user.update({
+              where: { id: decision.userId },
+              data: userWithEmail?.emailVerifiedAt ? {} : { emailVerifiedAt: now },
+              select: { id: true, email: true },
+            });
       await tx.oAuthAccount.create({ data: { userId: user.id, ...link } });
-      await recordAudit(tx, { id: user.id, email: user.email }, { action: decision.kind === "create" ? "user.oauth_create" : "user.oauth_link", entity: "user", entityId: user.id, after: link });
+      await recordAudit(
+        tx,
+        { id: user.id, email: user.email },
+        { action: decision.kind === "create" ? "user.oauth_create" : "user.oauth_link", entity: "user", entityId: user.id, after: link },
+      );
       return { kind: "signed-in" as const, userId: user.id };
     });
   } catch (error) {
@@ -194,7 +219,12 @@ interface AudienceRow {
 function toStoredAudience(row: AudienceRow): StoredAudience {
   return {
     answers: { country: row.country, ageBand: row.ageBand, education: row.education, language: row.language },
-    changedAt: { country: row.countryChangedAt, ageBand: row.ageBandChangedAt, education: row.educationChangedAt, language: row.languageChangedAt },
+    changedAt: {
+      country: row.countryChangedAt,
+      ageBand: row.ageBandChangedAt,
+      education: row.educationChangedAt,
+      language: row.languageChangedAt,
+    },
     completedAt: row.profileCompletedAt,
   };
 }
@@ -213,7 +243,11 @@ export async function getStoredAudience(userId: string): Promise<StoredAudience 
  * time). Changes are audited. The user row is locked, so two concurrent saves cannot both spend
  * the same change. Only future votes see the new answers: votes keep their cast-time snapshot.
  */
-export async function updateProfile(userId: string, profile: Profile, options: { windowDays?: number; now?: Date } = {}): Promise<{ changed: AudienceField[] }> {
+export async function updateProfile(
+  userId: string,
+  profile: Profile,
+  options: { windowDays?: number; now?: Date } = {},
+): Promise<{ changed: AudienceField[] }> {
   const windowDays = options.windowDays ?? (await getPolicy()).profileChangeDays;
   const now = options.now ?? new Date();
   return db().$transaction(async (tx) => {
@@ -238,7 +272,11 @@ export async function updateProfile(userId: string, profile: Profile, options: {
     const changedAt = Object.fromEntries(plan.changed.map((f) => [`${f}ChangedAt`, now]));
     await tx.user.update({ where: { id: userId }, data: { ...profile, ...changedAt } });
     const pick = (answers: Record<AudienceField, string | null>) => Object.fromEntries(plan.changed.map((f) => [f, answers[f]]));
-    await recordAudit(tx, { id: userId, email: row.email }, { action: "profile.change", entity: "user", entityId: userId, before: pick(stored.answers), after: pick(profile) });
+    await recordAudit(
+      tx,
+      { id: userId, email: row.email },
+      { action: "profile.change", entity: "user", entityId: userId, before: pick(stored.answers), after: pick(profile) },
+    );
     return { changed: plan.changed };
   });
 }
@@ -282,10 +320,18 @@ export async function changeUserRole(userId: string, role: Role, actor: Actor): 
     if (!user) throw new AppError("not_found", "No account with this id.");
     if (user.role === role) return user;
     if (user.role === "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) {
-      throw new AppError("forbidden", "This is the last admin account: make another account admin first.", { role: "The last admin cannot lose the admin role." });
+      throw new AppError("forbidden", "This is the last admin account: make another account admin first.", {
+        role: "The last admin cannot lose the admin role.",
+      });
     }
     await tx.user.update({ where: { id: user.id }, data: { role } });
-    await recordAudit(tx, actor, { action: "user.role", entity: "user", entityId: user.id, before: { email: user.email, role: user.role }, after: { email: user.email, role } });
+    await recordAudit(tx, actor, {
+      action: "user.role",
+      entity: "user",
+      entityId: user.id,
+      before: { email: user.email, role: user.role },
+      after: { email: user.email, role },
+    });
     return { ...user, role };
   });
 }

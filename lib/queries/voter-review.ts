@@ -77,10 +77,17 @@ export async function extendVoterEvidence(
 ): Promise<void> {
   const key = input.userId;
   await tx.$executeRaw`INSERT INTO "VoterEvidence" ("voterKey", "logE", "updatedAt") VALUES (${key}, '{}'::jsonb, now()) ON CONFLICT ("voterKey") DO NOTHING`;
-  const rows = await tx.$queryRaw<unknown[]>`SELECT "logE", "logMixture", "logMax", "votesTested" FROM "VoterEvidence" WHERE "voterKey" = ${key} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    unknown[]
+  >`SELECT "logE", "logMixture", "logMax", "votesTested" FROM "VoterEvidence" WHERE "voterKey" = ${key} FOR UPDATE`;
   const stored = evidenceRowSchema.safeParse(rows[0]);
   if (!stored.success) throw new Error(`VoterEvidence row of ${key} is malformed: ${stored.error.message}`);
-  const next = extendEvidence(stored.data, { modelA: input.modelAId, modelB: input.modelBId, choice: OUTCOME_CODE[input.outcome] }, input.before.pair, input.before.board);
+  const next = extendEvidence(
+    stored.data,
+    { modelA: input.modelAId, modelB: input.modelBId, choice: OUTCOME_CODE[input.outcome] },
+    input.before.pair,
+    input.before.board,
+  );
   await tx.voterEvidence.update({
     where: { voterKey: key },
     data: { logE: next.logE, logMixture: next.logMixture, logMax: next.logMax, votesTested: next.votesTested },
@@ -90,10 +97,17 @@ export async function extendVoterEvidence(
   const score = mixtureScore(next);
   switch (reviewAction(next, review)) {
     case "flag":
-      await tx.voterReview.createMany({ data: [{ userId: input.userId, status: "FLAGGED", score, votesTested: next.votesTested }], skipDuplicates: true });
+      await tx.voterReview.createMany({
+        data: [{ userId: input.userId, status: "FLAGGED", score, votesTested: next.votesTested }],
+        skipDuplicates: true,
+      });
       break;
     case "refresh":
-      if (review) await tx.voterReview.updateMany({ where: { userId: input.userId, status: review.status }, data: { score, votesTested: next.votesTested } });
+      if (review)
+        await tx.voterReview.updateMany({
+          where: { userId: input.userId, status: review.status },
+          data: { score, votesTested: next.votesTested },
+        });
       break;
     case "reflag":
       await tx.voterReview.updateMany({

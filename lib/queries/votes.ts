@@ -61,7 +61,8 @@ export async function recordVote(input: { battleId: string; userId: string; outc
     throw new AppError("vote_already_cast", ALREADY_VOTED);
   };
   if (battle.state === "VOTED") return repeatOf();
-  if (battle.state === "PENDING" || battle.state === "GENERATING") throw new AppError("battle_closed", "This battle is not finished yet: wait for both responses before voting.");
+  if (battle.state === "PENDING" || battle.state === "GENERATING")
+    throw new AppError("battle_closed", "This battle is not finished yet: wait for both responses before voting.");
   if (battle.state !== "OPEN") throw new AppError("battle_closed", "This battle is void and takes no votes. Start a new battle.");
 
   const [voter, review] = await Promise.all([
@@ -108,7 +109,13 @@ export async function recordVote(input: { battleId: string; userId: string; outc
       // In the same transaction as the vote: the vote and its factor commit together, and a repeat of this
       // request stops at the conditional update above, so each vote extends the evidence exactly once.
       if (before) {
-        await extendVoterEvidence(tx, { userId: input.userId, modelAId: battle.modelAId, modelBId: battle.modelBId, outcome: input.outcome, before });
+        await extendVoterEvidence(tx, {
+          userId: input.userId,
+          modelAId: battle.modelAId,
+          modelBId: battle.modelBId,
+          outcome: input.outcome,
+          before,
+        });
       }
       return true;
     });

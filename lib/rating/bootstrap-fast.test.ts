@@ -107,7 +107,10 @@ describe("every bootstrap round is the refit, to the fit's tolerance", () => {
   it.each<{ name: string; cells: PairCell[]; n: number }>([
     { name: "20k fixture", ...withN(battles20k) },
     { name: "sparse: 60 models, 900 battles", ...withN(aggregateBattles(randomBattles(1, 900, 60))) },
-    { name: "tiny: 6 models, 40 battles (never-won and never-lost models, resamples that drop them)", ...withN(aggregateBattles(randomBattles(2, 40, 6))) },
+    {
+      name: "tiny: 6 models, 40 battles (never-won and never-lost models, resamples that drop them)",
+      ...withN(aggregateBattles(randomBattles(2, 40, 6))),
+    },
     {
       name: "two disconnected groups, one unbeaten model",
       ...withN(
@@ -142,7 +145,9 @@ describe("bootstrapRatingsFast determinism and invariances", () => {
   it("the order of the cells, swapped sides with flipped outcomes, and TIE vs BOTH_BAD change nothing", () => {
     const a = bootstrapRatingsFast(cells, n, 50, 11);
     const flip: Record<Outcome, Outcome> = { A: "B", B: "A", TIE: "BOTH_BAD", BOTH_BAD: "TIE" };
-    const shuffled = [...cells].reverse().map((cell, k) => (k % 2 === 0 ? cell : { a: cell.b, b: cell.a, outcome: flip[cell.outcome], count: cell.count }));
+    const shuffled = [...cells]
+      .reverse()
+      .map((cell, k) => (k % 2 === 0 ? cell : { a: cell.b, b: cell.a, outcome: flip[cell.outcome], count: cell.count }));
     expect(bootstrapRatingsFast(shuffled, n, 50, 11)).toEqual(a);
   });
 

@@ -66,12 +66,7 @@ export function bootstrapRatingsFast(
  * point ratings collects them once. With `new UniformStream(seed)` as the source it gives the same numbers as
  * `bootstrapRatingsFast` with `seed`.
  */
-export function bootstrapPairs(
-  pairs: PairCounts,
-  rounds: number,
-  source: UniformStream,
-  opts: BootstrapOptions = {},
-): Float64Array[] {
+export function bootstrapPairs(pairs: PairCounts, rounds: number, source: UniformStream, opts: BootstrapOptions = {}): Float64Array[] {
   if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(`rounds must be a non-negative integer, got ${rounds}`);
   const { base = 10, scale = 400, initRating = 1000, anchor } = opts;
   const alpha = Math.log(base);

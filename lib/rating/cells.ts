@@ -106,12 +106,7 @@ export function buildPairDesign(categories: FitCategories, nModels: number): Pai
  * Per-pair sufficient statistics for one set of category weights: total[p] = Σ w, scoreI[p] = Σ w · score of i.
  * Cost O(categories).
  */
-export function pairTotals(
-  design: PairDesign,
-  weights: ArrayLike<number>,
-  total: Float64Array,
-  scoreI: Float64Array,
-): void {
+export function pairTotals(design: PairDesign, weights: ArrayLike<number>, total: Float64Array, scoreI: Float64Array): void {
   total.fill(0);
   scoreI.fill(0);
   const { pairOf, scoreForI } = design;

@@ -125,7 +125,12 @@ describe("compareSlices", () => {
       return {
         models: votes.models,
         cells: [...cells].map(([c, count]) => ({ a: Math.floor(c / 4 / n), b: (c >> 2) % n, outcome: outcomes[c & 3]!, count })),
-        votes: { ...votes.votes, start: Int32Array.from(sortedStart), voterId: Int32Array.from(order.map((k) => voterId[k]!)), code: Uint32Array.from(sortedCode) },
+        votes: {
+          ...votes.votes,
+          start: Int32Array.from(sortedStart),
+          voterId: Int32Array.from(order.map((k) => voterId[k]!)),
+          code: Uint32Array.from(sortedCode),
+        },
       };
     };
     const index = (id: number) => (id >= 1000 ? 80 + id - 1000 : id);

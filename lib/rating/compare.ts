@@ -97,11 +97,41 @@ export function compareSlices(
     for (let x = 0; x < c; x++) for (let y = 0; y < c; y++) out[x * c + y] = matrix[row(x) * cols + col(y)]!;
     return out;
   };
-  const diagAA = centredDiagonal(pick(covAA, kA, (k) => common[k]!.inA, (k) => common[k]!.inA), c);
-  const diagBB = centredDiagonal(pick(covBB, kB, (k) => common[k]!.inB, (k) => common[k]!.inB), c);
-  const diagAB = centredDiagonal(pick(covAB, kB, (k) => common[k]!.inA, (k) => common[k]!.inB), c);
-  const centredA = centredStrengths(fitA, common.map((m) => m.inA));
-  const centredB = centredStrengths(fitB, common.map((m) => m.inB));
+  const diagAA = centredDiagonal(
+    pick(
+      covAA,
+      kA,
+      (k) => common[k]!.inA,
+      (k) => common[k]!.inA,
+    ),
+    c,
+  );
+  const diagBB = centredDiagonal(
+    pick(
+      covBB,
+      kB,
+      (k) => common[k]!.inB,
+      (k) => common[k]!.inB,
+    ),
+    c,
+  );
+  const diagAB = centredDiagonal(
+    pick(
+      covAB,
+      kB,
+      (k) => common[k]!.inA,
+      (k) => common[k]!.inB,
+    ),
+    c,
+  );
+  const centredA = centredStrengths(
+    fitA,
+    common.map((m) => m.inA),
+  );
+  const centredB = centredStrengths(
+    fitB,
+    common.map((m) => m.inB),
+  );
 
   const rows = common.map(({ model }, k) => {
     const variance = correction * (diagAA[k]! + diagBB[k]! - 2 * diagAB[k]!);
@@ -133,7 +163,7 @@ export function compareSlices(
 /** Voters present in both ascending id lists. Cost O(voters). */
 function sharedVoters(x: Int32Array, y: Int32Array): number {
   let shared = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
     if (x[i] === y[j]) {
       shared++;
       i++;
@@ -199,7 +229,13 @@ export function normalUpperTail(z: number): number {
     Math.exp(
       -x * x -
         1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return x >= 0 ? erfc / 2 : 1 - erfc / 2;
 }

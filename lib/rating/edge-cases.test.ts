@@ -170,9 +170,15 @@ describe.each(cases)("edge case: $name", ({ input, check }) => {
 describe("invalid input fails loudly (a bug upstream, not user data)", () => {
   const two = ["a", "b"];
   it.each<{ name: string; run: () => unknown }>([
-    { name: "cell index out of range", run: () => computeLeaderboard({ models: two, cells: [{ a: 0, b: 2, outcome: "A", count: 1 }] }, OPTIONS) },
+    {
+      name: "cell index out of range",
+      run: () => computeLeaderboard({ models: two, cells: [{ a: 0, b: 2, outcome: "A", count: 1 }] }, OPTIONS),
+    },
     { name: "negative count", run: () => fitBradleyTerry([{ a: 0, b: 1, outcome: "A", count: -1 }], 2) },
-    { name: "fractional count in the bootstrap", run: () => bootstrapRatings([{ a: 0, b: 1, outcome: "A", count: 1.5 }], 2, 3, createRng(1)) },
+    {
+      name: "fractional count in the bootstrap",
+      run: () => bootstrapRatings([{ a: 0, b: 1, outcome: "A", count: 1.5 }], 2, 3, createRng(1)),
+    },
     { name: "negative rounds", run: () => computeLeaderboard({ models: two, cells: [] }, { rounds: -1, seed: 1 }) },
     { name: "base 1", run: () => computeLeaderboard({ models: two, cells: [] }, { rounds: 1, seed: 1, base: 1 }) },
     { name: "unknown outcome", run: () => aggregateBattles([{ modelA: "a", modelB: "b", outcome: "WIN" as Outcome }]) },

@@ -24,4 +24,11 @@ export {
   type SliceRating,
   type SliceRatingRow,
 } from "./rate-slice";
-export { compareSlices, benjaminiHochberg, FALSE_DISCOVERY_RATE, type ModelDifference, type SliceComparison, type SliceVotes } from "./compare";
+export {
+  compareSlices,
+  benjaminiHochberg,
+  FALSE_DISCOVERY_RATE,
+  type ModelDifference,
+  type SliceComparison,
+  type SliceVotes,
+} from "./compare";

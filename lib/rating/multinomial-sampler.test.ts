@@ -10,7 +10,9 @@ function draws(counts: number[], times: number, seed: number, drawsPlanned = tim
 }
 
 function binomialPmf(n: number, p: number): number[] {
-  return Array.from({ length: n + 1 }, (_, k) => Math.exp(logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log(1 - p)));
+  return Array.from({ length: n + 1 }, (_, k) =>
+    Math.exp(logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log(1 - p)),
+  );
 }
 
 /** Pearson's χ² of observed counts against expected ones, pooling bins until each expects ≥ 5; and its degrees of freedom. */

@@ -2,13 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import {
-  FIXTURE_DIR,
-  readExpectedRatings,
-  readFixtureBattles,
-  toBattle,
-  type FixtureBattle,
-} from "./__fixtures__/load-fastchat-fixture";
+import { FIXTURE_DIR, readExpectedRatings, readFixtureBattles, toBattle, type FixtureBattle } from "./__fixtures__/load-fastchat-fixture";
 import { createNumpySeed0Rng } from "./__fixtures__/numpy-pcg64";
 import { bootstrapRatings } from "./__reference__/bootstrap";
 import { aggregateBattles, computeLeaderboard, quantile } from "./index";

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFixtureBattles, toBattle } from "./__fixtures__/load-fastchat-fixture";
 import { fitBradleyTerry } from "./__reference__/fit-bradley-terry";
-import {
-  aggregateBattles,
-  computeLeaderboard,
-  createRng,
-  pairwiseWinFractions,
-  type Battle,
-  type Outcome,
-  type RatingRow,
-} from "./index";
+import { aggregateBattles, computeLeaderboard, createRng, pairwiseWinFractions, type Battle, type Outcome, type RatingRow } from "./index";
 
 const FLIPPED: Record<Outcome, Outcome> = { A: "B", B: "A", TIE: "TIE", BOTH_BAD: "BOTH_BAD" };
 const battles2k = readFixtureBattles("battles-2k.jsonl.gz").map(toBattle);

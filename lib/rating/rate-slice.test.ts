@@ -83,8 +83,22 @@ describe("identification", () => {
   };
 
   it("rates only the heaviest group of models that met; a group that never met it is disconnected", () => {
-    const cells = [cell(0, 1, "A", 30), cell(1, 0, "A", 20), cell(1, 2, "A", 10), cell(2, 1, "A", 10), cell(3, 4, "A", 5), cell(4, 3, "A", 3)];
-    expect(status(["a", "b", "c", "d", "e", "f"], cells)).toEqual({ a: "rated", b: "rated", c: "rated", d: "disconnected", e: "disconnected", f: "no-battles" });
+    const cells = [
+      cell(0, 1, "A", 30),
+      cell(1, 0, "A", 20),
+      cell(1, 2, "A", 10),
+      cell(2, 1, "A", 10),
+      cell(3, 4, "A", 5),
+      cell(4, 3, "A", 3),
+    ];
+    expect(status(["a", "b", "c", "d", "e", "f"], cells)).toEqual({
+      a: "rated",
+      b: "rated",
+      c: "rated",
+      d: "disconnected",
+      e: "disconnected",
+      f: "no-battles",
+    });
   });
 
   it("a perfect record is undefeated and a zero record winless; neither moves the centring", () => {
@@ -104,11 +118,18 @@ describe("identification", () => {
     const core = [cell(0, 1, "A", 5), cell(1, 0, "A", 5)];
     // top beat a; bottom lost to b; mid beat bottom and lost to top
     const extra = [cell(2, 0, "A", 4), cell(1, 3, "A", 4), cell(4, 3, "A", 2), cell(2, 4, "A", 2)];
-    expect(status(["a", "b", "top", "bottom", "mid"], [...core, ...extra])).toMatchObject({ mid: "unlinked", top: "undefeated", bottom: "winless" });
+    expect(status(["a", "b", "top", "bottom", "mid"], [...core, ...extra])).toMatchObject({
+      mid: "unlinked",
+      top: "undefeated",
+      bottom: "winless",
+    });
   });
 
   it("all ties: one rated group at equal ratings", () => {
-    const rows = rateSlice({ models: ["x", "y", "z"], cells: [cell(0, 1, "TIE", 3), cell(1, 2, "BOTH_BAD", 2)] }, { method: "vote-bootstrap", rounds: 10 }).rows;
+    const rows = rateSlice(
+      { models: ["x", "y", "z"], cells: [cell(0, 1, "TIE", 3), cell(1, 2, "BOTH_BAD", 2)] },
+      { method: "vote-bootstrap", rounds: 10 },
+    ).rows;
     for (const row of rows) expect(row.rating).toBeCloseTo(1000, 6);
   });
 });
@@ -130,7 +151,13 @@ describe("voter-clustered intervals", () => {
   });
 
   it("with more voters than MAX_CLUSTERS, hashed groups of voters give the per-voter estimate's standard errors", () => {
-    const board = simulateVotes({ ratings: [1100, 1050, 1000, 950, 900, 870], voters: 3 * MAX_CLUSTERS, perVoter: 12, taste: 250, seed: 13 });
+    const board = simulateVotes({
+      ratings: [1100, 1050, 1000, 950, 900, 870],
+      voters: 3 * MAX_CLUSTERS,
+      perVoter: 12,
+      taste: 250,
+      seed: 13,
+    });
     const fit = fitIdentified(board.models, board.cells);
     const { covariance, clusters, voters } = clusteredCovariance(fit, board.votes);
     expect([clusters, voters]).toEqual([MAX_CLUSTERS, 3 * MAX_CLUSTERS]);
@@ -140,7 +167,9 @@ describe("voter-clustered intervals", () => {
     const scores = new VoterScores(fit, board.votes);
     for (let g = 0; g < scores.voters; g++) {
       const size = scores.score(g);
-      for (let s = 0; s < size; s++) for (let t = 0; t < size; t++) meat[scores.touched[s]! * k + scores.touched[t]!] += scores.u[scores.touched[s]!]! * scores.u[scores.touched[t]!]!;
+      for (let s = 0; s < size; s++)
+        for (let t = 0; t < size; t++)
+          meat[scores.touched[s]! * k + scores.touched[t]!] += scores.u[scores.touched[s]!]! * scores.u[scores.touched[t]!]!;
       scores.clear(size);
     }
     const inverse = inverseInformation(fit);

@@ -102,7 +102,12 @@ export function rateSlice(
       samples = voterBootstrap(fit, votes!, rounds, seed);
       voters = votes!.start.length - 1;
     } else {
-      samples = bootstrapPairs(fit.pairs, options.rounds ?? 100, new UniformStream(seed), { base, scale: 1, initRating: 0, start: fit.strengths });
+      samples = bootstrapPairs(fit.pairs, options.rounds ?? 100, new UniformStream(seed), {
+        base,
+        scale: 1,
+        initRating: 0,
+        start: fit.strengths,
+      });
     }
     const column = new Float64Array(samples.length);
     for (let m = 0; m < k; m++) {

@@ -96,7 +96,12 @@ function mergeAscending(x: Int32Array, y: Int32Array): Int32Array {
  * voters had a rated vote. One pass over the votes with a table per cell code: no exponentials, no division.
  * Cost O(votes + stride²).
  */
-export function clusterScores(fit: IdentifiedFit, votes: VotesByVoter, clusterOf: Int32Array, count: number): { sums: Float64Array; voters: number } {
+export function clusterScores(
+  fit: IdentifiedFit,
+  votes: VotesByVoter,
+  clusterOf: Int32Array,
+  count: number,
+): { sums: Float64Array; voters: number } {
   const k = fit.rated.length;
   const codeIndex = ratedIndexOfCode(fit, votes);
   const { start, code, stride } = votes;
@@ -329,7 +334,10 @@ export function sandwich(x: Float64Array, meat: Float64Array, y: Float64Array, k
  * any way (tastes of their own); voters are independent. This is arena-rank's `compute_hessian_and_covariance`
  * with the per-pair scores replaced by per-voter ones. Cost O(votes + min(voters, MAX_CLUSTERS)·k² + k³).
  */
-export function clusteredCovariance(fit: IdentifiedFit, votes: VotesByVoter): { covariance: Float64Array; voters: number; clusters: number } {
+export function clusteredCovariance(
+  fit: IdentifiedFit,
+  votes: VotesByVoter,
+): { covariance: Float64Array; voters: number; clusters: number } {
   const k = fit.rated.length;
   const { inverse, meat, voters, clusters, correction } = clusteredParts(fit, votes);
   const covariance = sandwich(inverse, meat, inverse, k);

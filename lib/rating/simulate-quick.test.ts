@@ -72,7 +72,10 @@ describe("population truth", () => {
     truth.forEach((r, m) => expect(Math.abs(r - expected[m]!)).toBeLessThan(1e-6));
     const buffer = new VoteBuffer(ratings.length, new PairSampler(pi));
     buffer.append(new UniformStream(7), ratings, NO_TASTE, { mean: 1 }, 400_000, 0);
-    const fit = fitIdentified(ratings.map((_, m) => `m${m}`), buffer.cellsOf());
+    const fit = fitIdentified(
+      ratings.map((_, m) => `m${m}`),
+      buffer.cellsOf(),
+    );
     fit.strengths.forEach((s, m) => expect(Math.abs(400 * s - truth[m]!)).toBeLessThan(3)); // se ≈ 0.5–1 point
   });
 
@@ -83,7 +86,10 @@ describe("population truth", () => {
     expect(Math.abs(truth[0]! - base[0]!)).toBeGreaterThan(40); // the top model's attenuation
     const buffer = new VoteBuffer(ratings.length, new PairSampler(pi));
     buffer.append(new UniformStream(11), ratings, taste, { mean: 50 }, 20_000, 0);
-    const fit = fitIdentified(ratings.map((_, m) => `m${m}`), buffer.cellsOf());
+    const fit = fitIdentified(
+      ratings.map((_, m) => `m${m}`),
+      buffer.cellsOf(),
+    );
     const { covariance } = clusteredCovariance(fit, buffer.votesOf());
     const k = ratings.length;
     fit.strengths.forEach((s, m) => {

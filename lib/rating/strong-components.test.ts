@@ -14,12 +14,55 @@ describe("countStrongComponents", () => {
   it.each<{ name: string; n: number; pairs: [number, number, number, number][]; minScore?: number; expected: number }>([
     { name: "no models", n: 0, pairs: [], expected: 0 },
     { name: "models without battles", n: 3, pairs: [], expected: 3 },
-    { name: "a cycle of wins", n: 3, pairs: [[0, 1, 1, 1], [1, 2, 1, 1], [0, 2, 1, 0]], expected: 1 },
-    { name: "a chain of wins (each model its own component)", n: 3, pairs: [[0, 1, 2, 2], [1, 2, 2, 2]], expected: 3 },
+    {
+      name: "a cycle of wins",
+      n: 3,
+      pairs: [
+        [0, 1, 1, 1],
+        [1, 2, 1, 1],
+        [0, 2, 1, 0],
+      ],
+      expected: 1,
+    },
+    {
+      name: "a chain of wins (each model its own component)",
+      n: 3,
+      pairs: [
+        [0, 1, 2, 2],
+        [1, 2, 2, 2],
+      ],
+      expected: 3,
+    },
     { name: "a tie connects both ways", n: 2, pairs: [[0, 1, 1, 0.5]], expected: 1 },
-    { name: "a never-won model", n: 3, pairs: [[0, 1, 3, 1], [1, 2, 4, 4], [0, 2, 2, 2]], expected: 2 },
-    { name: "two groups", n: 4, pairs: [[0, 1, 3, 1], [2, 3, 3, 2]], expected: 2 },
-    { name: "a group that never beat the rest", n: 4, pairs: [[0, 1, 3, 1], [1, 2, 2, 0], [2, 3, 3, 1]], expected: 2 },
+    {
+      name: "a never-won model",
+      n: 3,
+      pairs: [
+        [0, 1, 3, 1],
+        [1, 2, 4, 4],
+        [0, 2, 2, 2],
+      ],
+      expected: 2,
+    },
+    {
+      name: "two groups",
+      n: 4,
+      pairs: [
+        [0, 1, 3, 1],
+        [2, 3, 3, 2],
+      ],
+      expected: 2,
+    },
+    {
+      name: "a group that never beat the rest",
+      n: 4,
+      pairs: [
+        [0, 1, 3, 1],
+        [1, 2, 2, 0],
+        [2, 3, 3, 1],
+      ],
+      expected: 2,
+    },
     { name: "edges below minScore do not count", n: 2, pairs: [[0, 1, 40, 35]], minScore: 30, expected: 2 },
     { name: "edges at minScore count", n: 2, pairs: [[0, 1, 60, 30]], minScore: 30, expected: 1 },
   ])("$name: $expected", ({ n, pairs, minScore = 0, expected }) => {
@@ -50,11 +93,19 @@ describe("createSplitTest", () => {
   });
 
   it.each<{ name: string; draws: number[]; expected: boolean }>([
-    { name: "dropping one direction of a pair keeps the cycle 0 → 1 → 2 → 0", draws: [1, 0, 0, 1, 1, 0, 0, 1, 0, 40, 40, 0, 1, 0, 0], expected: false },
+    {
+      name: "dropping one direction of a pair keeps the cycle 0 → 1 → 2 → 0",
+      draws: [1, 0, 0, 1, 1, 0, 0, 1, 0, 40, 40, 0, 1, 0, 0],
+      expected: false,
+    },
     { name: "2 never beating anyone in its component splits it", draws: [1, 1, 0, 1, 0, 0, 1, 0, 0, 40, 40, 0, 1, 0, 0], expected: true },
     { name: "a bridge without battles splits", draws: [0, 0, 0, 0, 0, 0, 1, 1, 0, 40, 40, 0, 1, 0, 0], expected: true },
     { name: "a draw keeps both directions", draws: [0, 0, 1, 0, 0, 1, 0, 0, 1, 40, 40, 0, 0, 0, 0], expected: false },
-    { name: "dropping the edge between components changes nothing", draws: [1, 1, 0, 1, 1, 0, 1, 1, 0, 40, 40, 0, 0, 0, 0], expected: false },
+    {
+      name: "dropping the edge between components changes nothing",
+      draws: [1, 1, 0, 1, 1, 0, 1, 1, 0, 40, 40, 0, 0, 0, 0],
+      expected: false,
+    },
     { name: "the robust component is not tested", draws: [1, 1, 0, 1, 1, 0, 1, 1, 0, 80, 0, 0, 1, 0, 0], expected: false },
   ])("$name: $expected", ({ draws, expected }) => {
     expect(splits(draws)).toBe(expected);

@@ -52,7 +52,8 @@ const expectedSchema = z.object({
 const OUTCOME_CODE = { model_a: 0, model_b: 1, tie: 2, "tie (bothbad)": 3 } as const;
 
 /** FastChat's `extract_style_feature`: a count, or the sum of a count by kind. */
-const total = (count: z.infer<typeof countSchema>): number => (typeof count === "number" ? count : Object.values(count).reduce((s, c) => s + c, 0));
+const total = (count: z.infer<typeof countSchema>): number =>
+  typeof count === "number" ? count : Object.values(count).reduce((s, c) => s + c, 0);
 
 /** The fixture's battles grouped by judge, models in pandas.factorize order (first seen in model_a, then model_b). */
 function readFixture(): { models: string[]; votes: StyledVoterVotes } {
@@ -63,7 +64,9 @@ function readFixture(): { models: string[]; votes: StyledVoterVotes } {
     .map((line) => lineSchema.parse(JSON.parse(line)));
   const models = [...new Set([...lines.map((l) => l.model_a), ...lines.map((l) => l.model_b)])];
   const index = new Map(models.map((m, i) => [m, i]));
-  const order = lines.map((_, i) => i).sort((x, y) => (lines[x]!.judge < lines[y]!.judge ? -1 : lines[x]!.judge > lines[y]!.judge ? 1 : x - y));
+  const order = lines
+    .map((_, i) => i)
+    .sort((x, y) => (lines[x]!.judge < lines[y]!.judge ? -1 : lines[x]!.judge > lines[y]!.judge ? 1 : x - y));
   const votes = emptyVotes(models.length, lines.length);
   const start = [0];
   order.forEach((i, v) => {
@@ -98,7 +101,9 @@ function emptyVotes(nModels: number, n: number): StyledVoterVotes {
 
 describe.skipIf(!HAS_FIXTURE)("parity with FastChat's compute_style_control", () => {
   const { models, votes } = HAS_FIXTURE ? readFixture() : { models: [], votes: emptyVotes(0, 0) };
-  const expected = HAS_FIXTURE ? expectedSchema.parse(JSON.parse(readFileSync(path.join(FIXTURE_DIR, "fastchat_style_control.json"), "utf8"))) : null;
+  const expected = HAS_FIXTURE
+    ? expectedSchema.parse(JSON.parse(readFileSync(path.join(FIXTURE_DIR, "fastchat_style_control.json"), "utf8")))
+    : null;
   const maxRatingDifference = (result: StyleControlResult, reference: Record<string, number>) =>
     Math.max(...models.map((model, m) => Math.abs(result.ratings[m]!.rating - reference[model]!)));
 
@@ -133,7 +138,13 @@ describe.skipIf(!HAS_FIXTURE)("parity with FastChat's compute_style_control", ()
   });
 
   it("without style variation it is FastChat's compute_bt (plain_bt) within 0.02", () => {
-    const flat = { ...votes, length: new Float64Array(12_000), headers: new Float64Array(12_000), lists: new Float64Array(12_000), bold: new Float64Array(12_000) };
+    const flat = {
+      ...votes,
+      length: new Float64Array(12_000),
+      headers: new Float64Array(12_000),
+      lists: new Float64Array(12_000),
+      bold: new Float64Array(12_000),
+    };
     const result = fitStyleControl(flat);
     expect(result.coefficients).toEqual({ length: null, headers: null, lists: null, bold: null });
     expect(maxRatingDifference(result, expected!.plain_bt)).toBeLessThan(0.02);
@@ -214,7 +225,10 @@ describe("properties", () => {
 
   it("the order of voters and a warm start do not change the answer", () => {
     const result = fitStyleControl(data);
-    const reversed = pickVoters(data, Int32Array.from({ length: 120 }, (_, g) => 119 - g));
+    const reversed = pickVoters(
+      data,
+      Int32Array.from({ length: 120 }, (_, g) => 119 - g),
+    );
     const start = Float64Array.from({ length: 7 }, (_, m) => (m % 3) - 1);
     expectSameFit(result, fitStyleControl(reversed, { start }), 1e-3);
   });
@@ -304,7 +318,13 @@ describe("zero style effect", () => {
     const noise = () => Float64Array.from(data.length, () => styleContrast(Math.floor(rng() * 6), Math.floor(rng() * 6)));
     const unrelated = { ...data, length: noise(), headers: noise(), lists: noise(), bold: noise() };
     const styled = fitStyleControl(unrelated);
-    const plain = fitStyleControl({ ...data, length: new Float64Array(data.a.length), headers: new Float64Array(data.a.length), lists: new Float64Array(data.a.length), bold: new Float64Array(data.a.length) });
+    const plain = fitStyleControl({
+      ...data,
+      length: new Float64Array(data.a.length),
+      headers: new Float64Array(data.a.length),
+      lists: new Float64Array(data.a.length),
+      bold: new Float64Array(data.a.length),
+    });
     for (const feature of STYLE_FEATURES) {
       const c = styled.coefficients[feature]!;
       expect(c.lower! < 0 && 0 < c.upper!).toBe(true);
@@ -386,7 +406,8 @@ function bruteForceCovariance(data: StyledVoterVotes, result: StyleControlResult
   for (let q = 0; q < size; q++) {
     for (let s = 0; s < size; s++) {
       let value = 0;
-      for (let x = 0; x < size; x++) for (let y = 0; y < size; y++) value += pseudo[q * size + x]! * meat[x * size + y]! * pseudo[y * size + s]!;
+      for (let x = 0; x < size; x++)
+        for (let y = 0; y < size; y++) value += pseudo[q * size + x]! * meat[x * size + y]! * pseudo[y * size + s]!;
       covariance[q * size + s] = (value * G) / (G - 1);
     }
   }
@@ -426,7 +447,12 @@ describe("voter-clustered sandwich", () => {
     const G = data.start.length - 1;
     const samples: number[][] = [];
     for (let round = 0; round < rounds; round++) {
-      const resample = fitStyleControl(pickVoters(data, Int32Array.from({ length: G }, () => Math.floor(rng() * G))));
+      const resample = fitStyleControl(
+        pickVoters(
+          data,
+          Int32Array.from({ length: G }, () => Math.floor(rng() * G)),
+        ),
+      );
       samples.push([...resample.ratings.map((r) => r!.rating), ...STYLE_FEATURES.map((f) => resample.coefficients[f]!.estimate)]);
     }
     const sd = (column: number) => {
@@ -448,7 +474,12 @@ describe("large data", () => {
     const data = simulateStyledVotes({ models: 30, voters: 15_000, votesPerVoter: 20, seed: 4 });
     expect(data.a.length).toBeGreaterThan(262_144);
     const result = fitStyleControl(data);
-    const reversed = fitStyleControl(pickVoters(data, Int32Array.from({ length: 15_000 }, (_, g) => 14_999 - g)));
+    const reversed = fitStyleControl(
+      pickVoters(
+        data,
+        Int32Array.from({ length: 15_000 }, (_, g) => 14_999 - g),
+      ),
+    );
     expect(result).toMatchObject({ converged: true, clusters: 512 });
     // ratings to 0.002 points; the stable voter ids keep the hashed groups, so the same standard errors
     expectSameFit(result, reversed, 2e-3);

@@ -200,7 +200,8 @@ export function fitStyleControl(votes: StyledVoterVotes, options: StyleControlOp
   for (let m = 0; m < k; m++) theta[m] = theta[m]! - meanStrength;
 
   // no intervals around a fit that did not converge: they would lend it a precision it does not have
-  const covariance = result.converged && result.clusterScores && design.clusters >= 2 ? sandwich(hess, result.clusterScores, design, alpha) : null;
+  const covariance =
+    result.converged && result.clusterScores && design.clusters >= 2 ? sandwich(hess, result.clusterScores, design, alpha) : null;
   const seOf = (q: number): number | null => (covariance ? Math.sqrt(Math.max(0, covariance[q * size + q]!)) : null);
   // t with G − 1 degrees of freedom for G clusters, as the plain fit's intervals
   const quantile = studentT975(design.clusters - 1);
@@ -292,4 +293,3 @@ function multiply(x: Float64Array, y: Float64Array, size: number): Float64Array 
   }
   return out;
 }
-

@@ -38,4 +38,3 @@ export interface StyledVoterVotes {
 export function styleContrast(a: number, b: number): number {
   return (a - b) / (a + b + 1);
 }
-

@@ -40,11 +40,13 @@ export function checkInput(votes: StyledVoterVotes): void {
   const n = votes.a.length;
   const { nModels, start, voterId } = votes;
   if (!Number.isInteger(nModels) || nModels < 0) throw new RangeError(`nModels must be a non-negative integer, got ${nModels}`);
-  if (voterId && voterId.length !== start.length - 1) throw new RangeError(`voterId has ${voterId.length} entries for ${start.length - 1} voters`);
+  if (voterId && voterId.length !== start.length - 1)
+    throw new RangeError(`voterId has ${voterId.length} entries for ${start.length - 1} voters`);
   for (const name of ["b", "outcome", ...STYLE_FEATURES] as const) {
     if (votes[name].length !== n) throw new RangeError(`${name} has ${votes[name].length} entries, a has ${n}`);
   }
-  if (start.length < 1 || start[0] !== 0 || start[start.length - 1] !== n) throw new RangeError("start must run from 0 to the number of votes");
+  if (start.length < 1 || start[0] !== 0 || start[start.length - 1] !== n)
+    throw new RangeError("start must run from 0 to the number of votes");
   for (let g = 0; g + 1 < start.length; g++) if (start[g + 1]! < start[g]!) throw new RangeError("start must be non-decreasing");
   // model indices and outcome codes are checked in `buildDesign`'s first pass, which reads them anyway
 }
@@ -69,7 +71,10 @@ export function buildDesign(votes: StyledVoterVotes, mask: ArrayLike<boolean | n
   for (let m = 0; m < nModels; m++) inMask[m] = mask ? (mask[m] ? 1 : 0) : 1;
   let used: Uint8Array | null = null;
   const seen = new Uint8Array(nModels);
-  let sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
+  let sum0 = 0,
+    sum1 = 0,
+    sum2 = 0,
+    sum3 = 0;
   let n = 0;
   for (let v = 0; v < total; v++) {
     const i = a[v]!;
@@ -101,7 +106,10 @@ export function buildDesign(votes: StyledVoterVotes, mask: ArrayLike<boolean | n
 
   const mean = Float64Array.from([sum0, sum1, sum2, sum3], (s) => (n > 0 ? s / n : 0));
   const [m0, m1, m2, m3] = mean as unknown as [number, number, number, number];
-  let sq0 = 0, sq1 = 0, sq2 = 0, sq3 = 0;
+  let sq0 = 0,
+    sq1 = 0,
+    sq2 = 0,
+    sq3 = 0;
   // each voter's rank among those with a fitted vote (−1: none), for the clusters
   const rank = new Int32Array(start.length - 1).fill(-1);
   let voters = 0;

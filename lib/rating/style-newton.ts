@@ -19,7 +19,6 @@ const MAX_PARAMETER = 10;
 const ARMIJO = 1e-4;
 const MAX_HALVINGS = 40;
 
-
 export interface NewtonResult {
   steps: number;
   converged: boolean;
@@ -59,7 +58,8 @@ export function newton(
     return likelihood + assemble(design, at, alpha, mu, ridge, scratch, grad, hess);
   };
   /** Whether a step of `s` after a whole step of `before` leaves an error below tolerance (see above). */
-  const isFinal = (s: number, before: number): boolean => s < tolerance || (s < LOCAL_STEP && s < before / 2 && (s * s * s) / (before * before) < tolerance);
+  const isFinal = (s: number, before: number): boolean =>
+    s < tolerance || (s < LOCAL_STEP && s < before / 2 && (s * s * s) / (before * before) < tolerance);
   let loss = evaluate(theta, true, false);
   let hasMeat = false; // the last pass (at θ) summed the cluster scores
   let steps = 0;
@@ -120,4 +120,3 @@ export function newton(
   }
   return { steps, converged, clusterScores };
 }
-

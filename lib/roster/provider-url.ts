@@ -17,7 +17,8 @@ export async function assertAllowedBaseUrl(providerConfig: Record<string, unknow
 
 /** The scheme, host and port a provider's settings send requests to (null for replay models). */
 export function providerOrigin(providerConfig: Record<string, unknown>, provider: string): string | null {
-  const raw = typeof providerConfig.baseUrl === "string" ? providerConfig.baseUrl : provider === "anthropic" ? "https://api.anthropic.com" : null;
+  const raw =
+    typeof providerConfig.baseUrl === "string" ? providerConfig.baseUrl : provider === "anthropic" ? "https://api.anthropic.com" : null;
   if (!raw || !URL.canParse(raw)) return null;
   return new URL(raw).origin;
 }

@@ -16,17 +16,25 @@ const nameField = z
   .trim()
   .min(1, "Name is required.")
   .max(100, "Name is at most 100 characters.")
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/, "Name may use letters, digits and . _ : / @ + - (no spaces), starting with a letter or digit.");
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/,
+    "Name may use letters, digits and . _ : / @ + - (no spaces), starting with a letter or digit.",
+  );
 
-const displayNameField = z.string({ error: "Display name is required." }).trim().min(1, "Display name is required.").max(120, "Display name is at most 120 characters.");
-const organizationField = z.string({ error: "Organization is required." }).trim().min(1, "Organization is required.").max(80, "Organization is at most 80 characters.");
+const displayNameField = z
+  .string({ error: "Display name is required." })
+  .trim()
+  .min(1, "Display name is required.")
+  .max(120, "Display name is at most 120 characters.");
+const organizationField = z
+  .string({ error: "Organization is required." })
+  .trim()
+  .min(1, "Organization is required.")
+  .max(80, "Organization is at most 80 characters.");
 const licenseKindField = z.enum(["PROPRIETARY", "OPEN_WEIGHTS"], { error: "Licence kind must be PROPRIETARY or OPEN_WEIGHTS." });
 const licenseField = z.preprocess(blankToUndefined, z.string().trim().max(80, "Licence name is at most 80 characters.").optional());
 
-const releaseDateField = z.preprocess(
-  blankToUndefined,
-  isoDaySchema.nullable().optional(),
-);
+const releaseDateField = z.preprocess(blankToUndefined, isoDaySchema.nullable().optional());
 
 const providerField = z.enum(PROVIDER_KINDS, { error: `Provider must be one of ${PROVIDER_KINDS.join(", ")}.` });
 const samplingWeightField = z.preprocess(
@@ -47,14 +55,18 @@ function settingMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** Checks providerConfig against the chosen provider's settings schema (issues under providerConfig.*). */
-function checkProvider<T extends { provider?: ProviderKind; providerConfig?: unknown; apiKey?: string | null }>(value: T, ctx: z.RefinementCtx): T {
+function checkProvider<T extends { provider?: ProviderKind; providerConfig?: unknown; apiKey?: string | null }>(
+  value: T,
+  ctx: z.RefinementCtx,
+): T {
   if (value.provider === undefined) return value;
   if (value.provider === "replay" && typeof value.apiKey === "string") {
     ctx.addIssue({ code: "custom", path: ["apiKey"], message: "Replay models answer from the shipped corpus and take no API key." });
   }
   const parsed = providerConfigSchemas[value.provider].safeParse(value.providerConfig ?? {});
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["providerConfig", ...issue.path.map(String)], message: settingMessage(issue) });
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: "custom", path: ["providerConfig", ...issue.path.map(String)], message: settingMessage(issue) });
     return z.NEVER;
   }
   return { ...value, providerConfig: parsed.data };
@@ -107,13 +119,21 @@ export const updateModelSchema = z.strictObject(
     samplingWeight: samplingWeightField,
     visibility: visibilityField.optional(),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field ${issue.keys.join(", ")}: the name cannot be changed, and status changes use the actions.` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `Unknown field ${issue.keys.join(", ")}: the name cannot be changed, and status changes use the actions.`
+        : undefined,
+  },
 );
 
 export type UpdateModelInput = z.infer<typeof updateModelSchema>;
 
 /** Validates the provider settings of an edit against the provider it will have. */
-export function parseProviderConfig(provider: ProviderKind, config: unknown): { ok: true; config: Record<string, unknown> } | { ok: false; details: Record<string, string> } {
+export function parseProviderConfig(
+  provider: ProviderKind,
+  config: unknown,
+): { ok: true; config: Record<string, unknown> } | { ok: false; details: Record<string, string> } {
   const parsed = providerConfigSchemas[provider].safeParse(config ?? {});
   if (parsed.success) return { ok: true, config: parsed.data as Record<string, unknown> };
   const details: Record<string, string> = {};
@@ -131,14 +151,22 @@ export type ModelAction = (typeof MODEL_ACTIONS)[number];
 export const modelActionSchema = z
   .object({
     action: z.enum(MODEL_ACTIONS, { error: `Action must be one of ${MODEL_ACTIONS.join(", ")}.` }),
-    clause: z.preprocess(blankToUndefined, z.enum(DEPRECATION_CLAUSES, { error: `Clause must be one of ${DEPRECATION_CLAUSES.join(", ")}.` }).optional()),
+    clause: z.preprocess(
+      blankToUndefined,
+      z.enum(DEPRECATION_CLAUSES, { error: `Clause must be one of ${DEPRECATION_CLAUSES.join(", ")}.` }).optional(),
+    ),
     reason: z.preprocess(blankToUndefined, z.string().trim().max(1000, "Reason is at most 1000 characters.").optional()),
   })
   .superRefine((value, ctx) => {
     if (value.action !== "deprecate") return;
-    if (!value.clause) ctx.addIssue({ code: "custom", path: ["clause"], message: "Choose the clause of the deprecation rule that applies." });
+    if (!value.clause)
+      ctx.addIssue({ code: "custom", path: ["clause"], message: "Choose the clause of the deprecation rule that applies." });
     if (!value.reason || value.reason.length < 10) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "A deprecation needs a written reason (at least 10 characters); it is published on the changelog." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: "A deprecation needs a written reason (at least 10 characters); it is published on the changelog.",
+      });
     }
   });
 

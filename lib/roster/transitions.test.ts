@@ -24,8 +24,18 @@ describe("planModelAction", () => {
   it.each([
     ["pause", state("ACTIVE"), { status: "PAUSED" }, "paused"],
     ["resume", state("PAUSED"), { status: "ACTIVE" }, "resumed"],
-    ["deprecate", state("ACTIVE"), { status: "DEPRECATED", deprecatedAt: NOW, deprecationReason: "retired: The provider retired it." }, "deprecated"],
-    ["deprecate", state("PAUSED"), { status: "DEPRECATED", deprecatedAt: NOW, deprecationReason: "retired: The provider retired it." }, "deprecated"],
+    [
+      "deprecate",
+      state("ACTIVE"),
+      { status: "DEPRECATED", deprecatedAt: NOW, deprecationReason: "retired: The provider retired it." },
+      "deprecated",
+    ],
+    [
+      "deprecate",
+      state("PAUSED"),
+      { status: "DEPRECATED", deprecatedAt: NOW, deprecationReason: "retired: The provider retired it." },
+      "deprecated",
+    ],
     ["publish", state("ACTIVE", "PRIVATE_TESTING"), { visibility: "PUBLIC", testingEndedAt: NOW }, "published"],
     ["withdraw", state("PAUSED", "PRIVATE_TESTING"), { visibility: "WITHDRAWN", testingEndedAt: NOW }, "withdrawn"],
   ] as const)("%s from %o sets %o (changelog: %s)", (name, before, change, event) => {
@@ -64,8 +74,20 @@ describe("checkVisibilityEdit", () => {
   it.each([
     ["a public model without votes goes private", privateOk, "PRIVATE_TESTING", 0, null],
     ["an edit cannot make a model public", { ...state("ACTIVE", "PRIVATE_TESTING"), testingEndedAt: null }, "PUBLIC", 0, /Make public/],
-    ["a withdrawn variant stays withdrawn", { ...state("ACTIVE", "WITHDRAWN"), testingEndedAt: NOW }, "PRIVATE_TESTING", 0, /cannot be tested again/],
-    ["testing ended for good", { ...state("ACTIVE", "PUBLIC"), testingEndedAt: NOW }, "PRIVATE_TESTING", 0, /already ended private testing/],
+    [
+      "a withdrawn variant stays withdrawn",
+      { ...state("ACTIVE", "WITHDRAWN"), testingEndedAt: NOW },
+      "PRIVATE_TESTING",
+      0,
+      /cannot be tested again/,
+    ],
+    [
+      "testing ended for good",
+      { ...state("ACTIVE", "PUBLIC"), testingEndedAt: NOW },
+      "PRIVATE_TESTING",
+      0,
+      /already ended private testing/,
+    ],
     ["a model with votes is never hidden", privateOk, "PRIVATE_TESTING", 3, /has votes/],
   ] as const)("%s", (_, before, to, votes, message) => {
     const refused = refusal(() => checkVisibilityEdit(before, to, votes));
@@ -76,10 +98,30 @@ describe("checkVisibilityEdit", () => {
 
 describe("resolveLicense", () => {
   it.each([
-    ["no change keeps the licence", { licenseKind: "OPEN_WEIGHTS", license: "Apache-2.0" }, {}, { licenseKind: "OPEN_WEIGHTS", license: "Apache-2.0" }],
-    ["a new name", { licenseKind: "OPEN_WEIGHTS", license: "Apache-2.0" }, { license: "MIT" }, { licenseKind: "OPEN_WEIGHTS", license: "MIT" }],
-    ["open weights to proprietary clears the name", { licenseKind: "OPEN_WEIGHTS", license: "Apache-2.0" }, { licenseKind: "PROPRIETARY" }, { licenseKind: "PROPRIETARY", license: "proprietary" }],
-    ["proprietary to open weights with a name", { licenseKind: "PROPRIETARY", license: "proprietary" }, { licenseKind: "OPEN_WEIGHTS", license: "Llama 3" }, { licenseKind: "OPEN_WEIGHTS", license: "Llama 3" }],
+    [
+      "no change keeps the licence",
+      { licenseKind: "OPEN_WEIGHTS", license: "Apache-2.0" },
+      {},
+      { licenseKind: "OPEN_WEIGHTS", license: "Apache-2.0" },
+    ],
+    [
+      "a new name",
+      { licenseKind: "OPEN_WEIGHTS", license: "Apache-2.0" },
+      { license: "MIT" },
+      { licenseKind: "OPEN_WEIGHTS", license: "MIT" },
+    ],
+    [
+      "open weights to proprietary clears the name",
+      { licenseKind: "OPEN_WEIGHTS", license: "Apache-2.0" },
+      { licenseKind: "PROPRIETARY" },
+      { licenseKind: "PROPRIETARY", license: "proprietary" },
+    ],
+    [
+      "proprietary to open weights with a name",
+      { licenseKind: "PROPRIETARY", license: "proprietary" },
+      { licenseKind: "OPEN_WEIGHTS", license: "Llama 3" },
+      { licenseKind: "OPEN_WEIGHTS", license: "Llama 3" },
+    ],
   ] as const)("%s", (_, before, patch, expected) => {
     expect(resolveLicense(before, patch)).toEqual(expected);
   });

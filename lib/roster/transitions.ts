@@ -12,7 +12,13 @@ import type { ModelAction, ModelActionInput } from "./schema";
  */
 
 /** The public changelog's name for each action. */
-export const ROSTER_EVENT_OF_ACTION = { pause: "paused", resume: "resumed", deprecate: "deprecated", publish: "published", withdraw: "withdrawn" } as const;
+export const ROSTER_EVENT_OF_ACTION = {
+  pause: "paused",
+  resume: "resumed",
+  deprecate: "deprecated",
+  publish: "published",
+  withdraw: "withdrawn",
+} as const;
 
 export interface RosterState {
   status: ModelStatus;
@@ -47,7 +53,10 @@ export function planModelAction(before: RosterState, input: ModelActionInput, no
       if (before.status !== "ACTIVE") throw transition(`Only an active model can be paused; this one is ${before.status.toLowerCase()}.`);
       return { change: { status: "PAUSED" }, reason: null, event };
     case "resume":
-      if (before.status !== "PAUSED") throw transition(before.status === "DEPRECATED" ? "A deprecated model cannot return to the arena." : "Only a paused model can be resumed.");
+      if (before.status !== "PAUSED")
+        throw transition(
+          before.status === "DEPRECATED" ? "A deprecated model cannot return to the arena." : "Only a paused model can be resumed.",
+        );
       return { change: { status: "ACTIVE" }, reason: null, event };
     case "deprecate": {
       if (before.status === "DEPRECATED") throw transition("This model is already deprecated.");
@@ -75,7 +84,9 @@ export function endsTesting(action: ModelAction): action is "publish" | "withdra
  */
 export function checkVisibilityEdit(before: RosterState & { testingEndedAt: Date | null }, to: Visibility, votes: number): void {
   if (to === "PUBLIC") {
-    throw transition("Use the “Make public” action to end private testing: it publishes the scores of every variant this organization tested.");
+    throw transition(
+      "Use the “Make public” action to end private testing: it publishes the scores of every variant this organization tested.",
+    );
   }
   if (before.visibility === "WITHDRAWN") throw transition("A withdrawn variant cannot be tested again; add a new variant instead.");
   if (before.testingEndedAt) throw transition("This model already ended private testing; it cannot go back to private.");
@@ -93,7 +104,9 @@ export function resolveLicense(
   const licenseKind = patch.licenseKind ?? before.licenseKind;
   const license = patch.license ?? (patch.licenseKind && patch.licenseKind !== before.licenseKind ? undefined : before.license);
   if (licenseKind === "OPEN_WEIGHTS" && (!license || license === "proprietary")) {
-    throw new AppError("invalid_input", "Open-weights models need their licence name.", { license: "Open-weights models need their licence name (for example Apache-2.0)." });
+    throw new AppError("invalid_input", "Open-weights models need their licence name.", {
+      license: "Open-weights models need their licence name (for example Apache-2.0).",
+    });
   }
   return { licenseKind, license: license ?? "proprietary" };
 }

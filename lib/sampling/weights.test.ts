@@ -1,9 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { appearanceProbabilities, drawFromPlan, modelBoost, PAIR_MAX_BOOST, pairFactor, planSampling, samplingRecord, type SamplingModel } from "./weights";
+import {
+  appearanceProbabilities,
+  drawFromPlan,
+  modelBoost,
+  PAIR_MAX_BOOST,
+  pairFactor,
+  planSampling,
+  samplingRecord,
+  type SamplingModel,
+} from "./weights";
 import { createRng as seeded } from "@/lib/rating/rng";
 
 const params = { targetVotes: 300, maxBoost: 3 };
-const model = (id: string, over: Partial<SamplingModel> = {}): SamplingModel => ({ id, organization: `org-${id}`, visibility: "PUBLIC", samplingWeight: 1, votes: 1000, ...over });
+const model = (id: string, over: Partial<SamplingModel> = {}): SamplingModel => ({
+  id,
+  organization: `org-${id}`,
+  visibility: "PUBLIC",
+  samplingWeight: 1,
+  votes: 1000,
+  ...over,
+});
 const noPairVotes = () => 1000;
 
 describe("model boost", () => {
@@ -51,7 +67,8 @@ describe("planSampling", () => {
 
   it("favours a new model by its boost (weights multiply)", () => {
     const plan = planSampling([model("new", { votes: 0 }), model("b"), model("c")], noPairVotes, params);
-    const weightOf = (x: string, y: string) => plan.pairs.find((p) => [plan.models[p.i].id, plan.models[p.j].id].sort().join() === [x, y].sort().join())!.weight;
+    const weightOf = (x: string, y: string) =>
+      plan.pairs.find((p) => [plan.models[p.i].id, plan.models[p.j].id].sort().join() === [x, y].sort().join())!.weight;
     expect(weightOf("new", "b")).toBeCloseTo(3, 12);
     expect(weightOf("b", "c")).toBeCloseTo(1, 12);
     const chance = appearanceProbabilities(plan);
@@ -84,7 +101,11 @@ describe("planSampling", () => {
   });
 
   it("leaves out withdrawn models and models with weight 0", () => {
-    const plan = planSampling([model("a"), model("w", { visibility: "WITHDRAWN" }), model("z", { samplingWeight: 0 }), model("b")], noPairVotes, params);
+    const plan = planSampling(
+      [model("a"), model("w", { visibility: "WITHDRAWN" }), model("z", { samplingWeight: 0 }), model("b")],
+      noPairVotes,
+      params,
+    );
     expect(plan.pairs.map((p) => [plan.models[p.i].id, plan.models[p.j].id].join("-"))).toEqual(["a-b"]);
     expect(plan.pairs[0].probability).toBe(1);
   });
@@ -122,7 +143,12 @@ describe("drawFromPlan", () => {
     const plan = planSampling([model("a", { votes: 0 }), model("b")], noPairVotes, params);
     const drawn = drawFromPlan(plan, () => 0.1)!; // 0.1 < 0.5: the sides are swapped
     const record = samplingRecord(plan, drawn);
-    expect(record).toMatchObject({ version: "showdown-sampling-v1", params: { targetVotes: 300, maxBoost: 3 }, pair: { probability: 1 }, allowedPairs: 1 });
+    expect(record).toMatchObject({
+      version: "showdown-sampling-v1",
+      params: { targetVotes: 300, maxBoost: 3 },
+      pair: { probability: 1 },
+      allowedPairs: 1,
+    });
     expect(record.left.id).toBe("b");
     expect(record.right).toMatchObject({ id: "a", votes: 0, boost: 3, weight: 3 });
   });

@@ -78,7 +78,11 @@ export function isAllowedPair(a: SamplingModel, b: SamplingModel): boolean {
  * Weights every model and every allowed pair and normalises the pair weights to probabilities.
  * `pairVotes(a, b)` gives the counted votes between two model ids. Cost O(models²).
  */
-export function planSampling(models: readonly SamplingModel[], pairVotes: (a: string, b: string) => number, params: SamplingParams): SamplingPlan {
+export function planSampling(
+  models: readonly SamplingModel[],
+  pairVotes: (a: string, b: string) => number,
+  params: SamplingParams,
+): SamplingPlan {
   const pairTargetVotes = Math.max(1, Math.ceil(params.targetVotes / Math.max(1, models.length - 1)));
   const weighted: WeightedModel[] = models.map((m) => {
     const boost = modelBoost(m.votes, params);
@@ -101,7 +105,13 @@ export function planSampling(models: readonly SamplingModel[], pairVotes: (a: st
   }
   for (const p of pairs) p.probability = p.weight / totalWeight;
   return {
-    params: { targetVotes: params.targetVotes, maxBoost: params.maxBoost, pairTargetVotes, pairMaxBoost: PAIR_MAX_BOOST, version: SAMPLING_VERSION },
+    params: {
+      targetVotes: params.targetVotes,
+      maxBoost: params.maxBoost,
+      pairTargetVotes,
+      pairMaxBoost: PAIR_MAX_BOOST,
+      version: SAMPLING_VERSION,
+    },
     models: weighted,
     pairs,
     totalWeight,
@@ -151,7 +161,12 @@ export function samplingRecord(plan: SamplingPlan, drawn: DrawnPair) {
   const model = (m: WeightedModel) => ({ id: m.id, samplingWeight: m.samplingWeight, votes: m.votes, boost: m.boost, weight: m.weight });
   return {
     version: plan.params.version,
-    params: { targetVotes: plan.params.targetVotes, maxBoost: plan.params.maxBoost, pairTargetVotes: plan.params.pairTargetVotes, pairMaxBoost: plan.params.pairMaxBoost },
+    params: {
+      targetVotes: plan.params.targetVotes,
+      maxBoost: plan.params.maxBoost,
+      pairTargetVotes: plan.params.pairTargetVotes,
+      pairMaxBoost: plan.params.pairMaxBoost,
+    },
     left: model(drawn.left),
     right: model(drawn.right),
     pair: { votes: drawn.pair.votes, factor: drawn.pair.factor, weight: drawn.pair.weight, probability: drawn.pair.probability },

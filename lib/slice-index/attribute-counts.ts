@@ -41,7 +41,10 @@ export function countAttributes(main: Segment, tail: Segment, tailVoters: Uint8A
       seen.add(`${key}:${code}`);
     }
   };
-  for (const [segment, isTail] of [[main, false], [tail, true]] as const) {
+  for (const [segment, isTail] of [
+    [main, false],
+    [tail, true],
+  ] as const) {
     for (let r = 0; r < segment.n; r++) {
       const v = segment.voter[r];
       const c = segment.country[r];
@@ -53,5 +56,11 @@ export function countAttributes(main: Segment, tail: Segment, tailVoters: Uint8A
     }
   }
   const strip = (a: ReturnType<typeof make>) => ({ votes: a.votes, voters: a.voters });
-  return { country: strip(acc.country), region: strip(acc.region), age: strip(acc.age), education: strip(acc.education), language: strip(acc.language) };
+  return {
+    country: strip(acc.country),
+    region: strip(acc.region),
+    age: strip(acc.age),
+    education: strip(acc.education),
+    language: strip(acc.language),
+  };
 }

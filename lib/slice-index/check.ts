@@ -29,7 +29,11 @@ export async function checkVoteIndex(): Promise<{ slices: number; mismatches: st
     await index.sync();
     const rules = index.rules ?? DEFAULT_COUNTING_RULES;
     const top = async (column: string) =>
-      (await pool.query<{ v: string }>(`SELECT ${column} AS v FROM "Vote" WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 5`)).rows.map((r) => r.v);
+      (
+        await pool.query<{ v: string }>(
+          `SELECT ${column} AS v FROM "Vote" WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 5`,
+        )
+      ).rows.map((r) => r.v);
     const countries = await top("country");
     const languages = await top("language");
     const slices: LeaderboardFilters[] = [

@@ -17,14 +17,16 @@ export const LANGUAGE_CODE = codeMap(LANGUAGES.map((l) => l.code));
 export const REGION_CODE = codeMap(REGION_CODES);
 
 /** Region code of each country code (NONE for countries outside the five regions). */
-export const REGION_OF_COUNTRY: Uint8Array = Uint8Array.from(COUNTRIES.map((c) => {
-  const region = regionOfCountry(c.code);
-  return region === null ? NONE : REGION_CODE.get(region)!;
-}));
+export const REGION_OF_COUNTRY: Uint8Array = Uint8Array.from(
+  COUNTRIES.map((c) => {
+    const region = regionOfCountry(c.code);
+    return region === null ? NONE : REGION_CODE.get(region)!;
+  }),
+);
 
 /** Code of a value, NONE for null or unknown. */
 export function encode(map: Map<string, number>, value: string | null | undefined): number {
-  return value == null ? NONE : map.get(value) ?? NONE;
+  return value == null ? NONE : (map.get(value) ?? NONE);
 }
 
 export const OUTCOME_CODE = { A: 0, B: 1, TIE: 2, BOTH_BAD: 3 } as const;

@@ -40,6 +40,10 @@ export const STYLE_CONTRAST_SQL = ["tokens", "headers", "lists", "bold"]
 
 /** The counting rules in force, read in the caller's transaction (the defaults until an admin saves the policy). */
 export async function readCountingRules(client: pg.PoolClient | pg.Client): Promise<CountingRules> {
-  const { rows } = await client.query<CountingRules>('SELECT "excludeReplayVotes", "requireVerifiedEmail" FROM "PolicySettings" WHERE id = 1');
-  return rows[0] ? { excludeReplayVotes: rows[0].excludeReplayVotes, requireVerifiedEmail: rows[0].requireVerifiedEmail } : DEFAULT_COUNTING_RULES;
+  const { rows } = await client.query<CountingRules>(
+    'SELECT "excludeReplayVotes", "requireVerifiedEmail" FROM "PolicySettings" WHERE id = 1',
+  );
+  return rows[0]
+    ? { excludeReplayVotes: rows[0].excludeReplayVotes, requireVerifiedEmail: rows[0].requireVerifiedEmail }
+    : DEFAULT_COUNTING_RULES;
 }

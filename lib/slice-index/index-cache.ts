@@ -2,7 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { sameRules, type CountingRules } from "./counting-rules";
-import { databaseIdentity, lastVotesFingerprint, readIndexBody, readIndexHeader, votesUpTo, writeIndexFile, type IndexFileHeader } from "./index-file";
+import {
+  databaseIdentity,
+  lastVotesFingerprint,
+  readIndexBody,
+  readIndexHeader,
+  votesUpTo,
+  writeIndexFile,
+  type IndexFileHeader,
+} from "./index-file";
 import type { VoteIndex } from "./vote-index";
 
 /** New votes since the last save before the file is written again (and at least this share of the votes held). */
@@ -87,7 +95,9 @@ export class IndexCache {
       }
       if (rows !== null && rows !== header.rows) {
         this.lastEvent = { kind: "rejected", detail: `it held ${header.rows} votes up to its mark, the table has ${rows}`, ms: 0 };
-        this.log(`Vote index file ${this.file} did not match the votes table (${header.rows} votes up to its mark, the table has ${rows}); rebuilding from the table.`);
+        this.log(
+          `Vote index file ${this.file} did not match the votes table (${header.rows} votes up to its mark, the table has ${rows}); rebuilding from the table.`,
+        );
         this.isDistrusted = true;
         this.saved = null; // the rebuilt index is saved afresh
         await fs.promises.rm(/*turbopackIgnore: true*/ this.file, { force: true });
@@ -132,7 +142,11 @@ export class IndexCache {
       this.lastEvent = { kind: "saved", detail: `${state.rows} votes`, ms: performance.now() - started };
     })()
       .catch((error: unknown) => {
-        this.lastEvent = { kind: "failed", detail: error instanceof Error ? error.message : String(error), ms: performance.now() - started };
+        this.lastEvent = {
+          kind: "failed",
+          detail: error instanceof Error ? error.message : String(error),
+          ms: performance.now() - started,
+        };
         this.log(`Could not write the vote index file ${this.file}; the index keeps working from the votes table.`, error);
       })
       .finally(() => {

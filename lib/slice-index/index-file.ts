@@ -178,7 +178,8 @@ export async function writeIndexFile(file: string, state: IndexState): Promise<v
     await handle.write(json, 0, json.length, 8);
     for (let i = 0; i < arrays.length; i++) {
       const a = arrays[i]![1];
-      if (a.byteLength) await handle.write(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), 0, a.byteLength, header.sections[i]!.offset);
+      if (a.byteLength)
+        await handle.write(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), 0, a.byteLength, header.sections[i]!.offset);
     }
   } catch (error) {
     await handle.close().catch(() => {});
@@ -243,14 +244,16 @@ export async function readIndexBody(file: string, header: IndexFileHeader): Prom
       const parts = { n } as SegmentParts;
       for (const c of SEGMENT_COLUMNS) {
         const a = take<Uint8Array | Uint16Array | Uint32Array>(`${part}.${c}`);
-        if (a.length !== n || typeOf(a) !== COLUMN_TYPES[c]) throw new Error(`The vote index file's ${part}.${c} is not ${n} values of type ${COLUMN_TYPES[c]}.`);
+        if (a.length !== n || typeOf(a) !== COLUMN_TYPES[c])
+          throw new Error(`The vote index file's ${part}.${c} is not ${n} values of type ${COLUMN_TYPES[c]}.`);
         parts[c] = a;
       }
       return parts;
     };
     const cells = take<Int32Array<ArrayBuffer>>("pairs.cells");
     const perModel = take<Int32Array<ArrayBuffer>>("pairs.perModel");
-    if (cells.length !== header.pairCap * header.pairCap * 4 || perModel.length !== header.pairCap) throw new Error("The vote index file's pair counts do not fit its model count.");
+    if (cells.length !== header.pairCap * header.pairCap * 4 || perModel.length !== header.pairCap)
+      throw new Error("The vote index file's pair counts do not fit its model count.");
     const lengths = take<Uint32Array>("voterKeyLengths");
     if (lengths.length !== header.voters) throw new Error("The vote index file's voter keys do not match its voter count.");
     const bytes = take<Uint8Array>("voterKeys");
@@ -261,7 +264,12 @@ export async function readIndexBody(file: string, header: IndexFileHeader): Prom
       at += lengths[i]!;
     }
     return {
-      columns: { main: segment("main", header.mainRows), tail: segment("tail", header.tailRows), inTail: take<Uint8Array<ArrayBuffer>>("inTail"), modelCount: header.modelCount },
+      columns: {
+        main: segment("main", header.mainRows),
+        tail: segment("tail", header.tailRows),
+        inTail: take<Uint8Array<ArrayBuffer>>("inTail"),
+        modelCount: header.modelCount,
+      },
       pairs: { cap: header.pairCap, cells, perModel, outcomes: header.outcomes },
       voterKeys,
     };

@@ -36,7 +36,12 @@ export class PairCounts {
     return { cap: this.cap, cells: this.cells.slice(), perModel: this.perModel.slice(), outcomes: [...this.outcomes] };
   }
 
-  static fromParts(parts: { cap: number; cells: Int32Array<ArrayBuffer>; perModel: Int32Array<ArrayBuffer>; outcomes: number[] }): PairCounts {
+  static fromParts(parts: {
+    cap: number;
+    cells: Int32Array<ArrayBuffer>;
+    perModel: Int32Array<ArrayBuffer>;
+    outcomes: number[];
+  }): PairCounts {
     const p = new PairCounts();
     p.cap = parts.cap;
     p.cells = parts.cells;

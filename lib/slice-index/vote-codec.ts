@@ -16,7 +16,11 @@ export const REPLAY_BIT = 4;
 export const SOURCE_MASK = 3;
 
 /** Each record's style contrasts from its two stored words (see scanSegments): length NaN when unknown. Cost O(records). */
-export function decodeStyle(count: number, low: (k: number) => number, high: (k: number) => number): NonNullable<VotesByVoterCodes["style"]> {
+export function decodeStyle(
+  count: number,
+  low: (k: number) => number,
+  high: (k: number) => number,
+): NonNullable<VotesByVoterCodes["style"]> {
   const length = new Float64Array(count);
   const headers = new Float64Array(count);
   const lists = new Float64Array(count);

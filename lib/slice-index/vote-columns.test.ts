@@ -12,13 +12,28 @@ function randomVotes(count: number, seed: number, firstSeq = 1): IndexedVote[] {
     const a = Math.floor(rng() * 6);
     let b = Math.floor(rng() * 5);
     if (b >= a) b += 1;
-    return { seq: firstSeq + i, modelA: a, modelB: b, outcome: Math.floor(rng() * 4), source: rng() < 0.2 ? 2 : 0, replay: rng() < 0.3, country: pick(4), age: pick(6), education: pick(6), language: pick(3), time: 1_700_000_000 + Math.floor(rng() * 1_000_000), voter: Math.floor(rng() * 40) };
+    return {
+      seq: firstSeq + i,
+      modelA: a,
+      modelB: b,
+      outcome: Math.floor(rng() * 4),
+      source: rng() < 0.2 ? 2 : 0,
+      replay: rng() < 0.3,
+      country: pick(4),
+      age: pick(6),
+      education: pick(6),
+      language: pick(3),
+      time: 1_700_000_000 + Math.floor(rng() * 1_000_000),
+      voter: Math.floor(rng() * 40),
+    };
   });
 }
 
 /** The obvious computation, for comparison. */
 function naive(votes: IndexedVote[], f: CompiledFilter) {
-  const hit = votes.filter((v) => f.country[v.country] && f.age[v.age] && f.education[v.education] && f.language[v.language] && v.time >= f.from && v.time < f.to);
+  const hit = votes.filter(
+    (v) => f.country[v.country] && f.age[v.age] && f.education[v.education] && f.language[v.language] && v.time >= f.from && v.time < f.to,
+  );
   const modelVoters = new Map<number, Set<number>>();
   const cells = new Map<string, number>();
   for (const v of hit) {
@@ -47,7 +62,15 @@ function summarise(columns: VoteColumns, f: CompiledFilter) {
     cells.push([`${Math.floor(ab / r.modelCount)},${ab % r.modelCount},${o}`, r.cells[i]]);
   }
   const modelVoters = [...r.modelVoters].map((n, m) => [m, n]).filter(([, n]) => n > 0);
-  return { votes: r.votes, voters: r.voters, demoVotes: r.demoVotes, replayVotes: r.replayVotes, modelVoters, cells: cells.sort(), lastTime: r.lastTime };
+  return {
+    votes: r.votes,
+    voters: r.voters,
+    demoVotes: r.demoVotes,
+    replayVotes: r.replayVotes,
+    modelVoters,
+    cells: cells.sort(),
+    lastTime: r.lastTime,
+  };
 }
 
 const FILTERS: [string, CompiledFilter][] = [
@@ -77,7 +100,19 @@ describe("VoteColumns", () => {
   }
 
   it("counts a voter once per slice and once per model however the votes are split", () => {
-    const vote = (seq: number, a: number, b: number): IndexedVote => ({ seq, modelA: a, modelB: b, outcome: 0, source: 0, country: 0, age: 0, education: 0, language: 0, time: 1, voter: 7 });
+    const vote = (seq: number, a: number, b: number): IndexedVote => ({
+      seq,
+      modelA: a,
+      modelB: b,
+      outcome: 0,
+      source: 0,
+      country: 0,
+      age: 0,
+      education: 0,
+      language: 0,
+      time: 1,
+      voter: 7,
+    });
     const columns = new VoteColumns();
     columns.append([vote(1, 0, 1)]);
     columns.seal(0);
@@ -101,7 +136,10 @@ describe("VoteColumns", () => {
       const hit = all.filter((v) => v.age === code);
       expect([counts.age.votes[code], counts.age.voters[code]]).toEqual([hit.length, new Set(hit.map((v) => v.voter)).size]);
       const inRegion = all.filter((v) => v.country !== NONE && regionOf[v.country] === code);
-      expect([counts.region.votes[code], counts.region.voters[code]]).toEqual([inRegion.length, new Set(inRegion.map((v) => v.voter)).size]);
+      expect([counts.region.votes[code], counts.region.voters[code]]).toEqual([
+        inRegion.length,
+        new Set(inRegion.map((v) => v.voter)).size,
+      ]);
     }
     expect(counts.language.votes[NONE]).toBe(0); // "prefer not to say" is not a value
   });
@@ -124,7 +162,10 @@ describe("votes grouped by voter", () => {
     ids.forEach((v, k) => {
       const codes = [...byVoter!.code.subarray(byVoter!.start[k], byVoter!.start[k + 1])];
       codes.forEach((c) => recount[c]++);
-      out.set(v, codes.sort((x, y) => x - y));
+      out.set(
+        v,
+        codes.sort((x, y) => x - y),
+      );
     });
     expect([...recount]).toEqual([...cells]);
     return out;
@@ -160,7 +201,10 @@ describe("answer style in the records", () => {
   it("each vote's style contrasts come back with it (length to 1/32767, markdown to 1/127), unknown as NaN, through the tail too", () => {
     const votes = randomVotes(600, 31).map((v, i) => ({
       ...v,
-      style: i % 5 === 0 ? null : { length: ((i % 41) - 20) / 21, headers: ((i % 7) - 3) / 7, lists: ((i % 3) - 1) / 3, bold: ((i % 11) - 5) / 11 },
+      style:
+        i % 5 === 0
+          ? null
+          : { length: ((i % 41) - 20) / 21, headers: ((i % 7) - 3) / 7, lists: ((i % 3) - 1) / 3, bold: ((i % 11) - 5) / 11 },
     }));
     const columns = new VoteColumns();
     columns.append(votes.slice(0, 400));
@@ -171,7 +215,9 @@ describe("answer style in the records", () => {
     // match records to votes by (voter, cell): compare as multisets per voter
     const expected = new Map<string, string[]>();
     const key = (s: { length: number; headers: number; lists: number; bold: number } | null) =>
-      s === null || !Number.isFinite(s.length) ? "unknown" : [Math.round(s.length * 32767), Math.round(s.headers * 127), Math.round(s.lists * 127), Math.round(s.bold * 127)].join(",");
+      s === null || !Number.isFinite(s.length)
+        ? "unknown"
+        : [Math.round(s.length * 32767), Math.round(s.headers * 127), Math.round(s.lists * 127), Math.round(s.bold * 127)].join(",");
     for (const v of votes) {
       const k = `${v.voter}:${(v.modelA * 6 + v.modelB) * 4 + v.outcome}`;
       expected.set(k, [...(expected.get(k) ?? []), key(v.style)]);
@@ -180,7 +226,10 @@ describe("answer style in the records", () => {
     byVoter!.voterId.forEach((voter, g) => {
       for (let r = byVoter!.start[g]!; r < byVoter!.start[g + 1]!; r++) {
         const k = `${voter}:${byVoter!.code[r]}`;
-        got.set(k, [...(got.get(k) ?? []), key({ length: style.length[r]!, headers: style.headers[r]!, lists: style.lists[r]!, bold: style.bold[r]! })]);
+        got.set(k, [
+          ...(got.get(k) ?? []),
+          key({ length: style.length[r]!, headers: style.headers[r]!, lists: style.lists[r]!, bold: style.bold[r]! }),
+        ]);
       }
     });
     for (const list of [...expected.values(), ...got.values()]) list.sort();

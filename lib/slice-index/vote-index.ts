@@ -7,7 +7,15 @@ import { bootEnv, serverEnv } from "@/lib/env";
 import { AGE_CODE, COUNTRY_CODE, EDUCATION_CODE, LANGUAGE_CODE, OUTCOME_CODE, SOURCE_CODE, encode } from "./codes";
 import type { CompiledFilter } from "./compile-filter";
 import { PairCounts } from "./pair-counts";
-import { noneUncounted, readCountingRules, sameRules, STYLE_CONTRAST_SQL, UNCOUNTED_REASON_SQL, UNCOUNTED_REASONS, type CountingRules } from "./counting-rules";
+import {
+  noneUncounted,
+  readCountingRules,
+  sameRules,
+  STYLE_CONTRAST_SQL,
+  UNCOUNTED_REASON_SQL,
+  UNCOUNTED_REASONS,
+  type CountingRules,
+} from "./counting-rules";
 import { IndexCache } from "./index-cache";
 import type { IndexState } from "./index-file";
 import { SeqSet } from "./seq-set";
@@ -134,7 +142,19 @@ export class VoteIndex {
       }
       let added = 0;
       const style = { length: 0, headers: 0, lists: 0, bold: 0 };
-      const scratch: IndexedVote = { seq: 0, modelA: 0, modelB: 0, outcome: 0, source: 0, country: 0, age: 0, education: 0, language: 0, time: 0, voter: 0 };
+      const scratch: IndexedVote = {
+        seq: 0,
+        modelA: 0,
+        modelB: 0,
+        outcome: 0,
+        source: 0,
+        country: 0,
+        age: 0,
+        education: 0,
+        language: 0,
+        time: 0,
+        voter: 0,
+      };
       // One cursor over the new rows in seq order: a single index scan, fetched in batches.
       await client.query(
         `DECLARE new_votes NO SCROLL CURSOR FOR
@@ -147,7 +167,25 @@ export class VoteIndex {
       );
       for (;;) {
         const res = await client.query({ text: `FETCH ${BATCH} FROM new_votes`, rowMode: "array" });
-        type Row = [number, string, string, keyof typeof OUTCOME_CODE, keyof typeof SOURCE_CODE, string | null, string | null, string | null, string | null, number, string, number, number | null, number | null, number | null, number | null, boolean];
+        type Row = [
+          number,
+          string,
+          string,
+          keyof typeof OUTCOME_CODE,
+          keyof typeof SOURCE_CODE,
+          string | null,
+          string | null,
+          string | null,
+          string | null,
+          number,
+          string,
+          number,
+          number | null,
+          number | null,
+          number | null,
+          number | null,
+          boolean,
+        ];
         for (const row of res.rows as Row[]) {
           const seq = row[0];
           if (this.held.has(seq)) continue;
@@ -284,7 +322,14 @@ export class VoteIndex {
 }
 
 const globalForIndex = globalThis as unknown as {
-  showdownVoteIndex?: { index: VoteIndex; syncing: Promise<void> | null; pool: pg.Pool; cache: IndexCache | null; changes: number; syncedChanges: number };
+  showdownVoteIndex?: {
+    index: VoteIndex;
+    syncing: Promise<void> | null;
+    pool: pg.Pool;
+    cache: IndexCache | null;
+    changes: number;
+    syncedChanges: number;
+  };
 };
 
 /**

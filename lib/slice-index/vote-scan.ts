@@ -59,7 +59,14 @@ class GrowableU32 {
  * with tail votes; see VoteColumns), in a single pass. Cost O(votes) with a handful of array reads per vote. With
  * `records`, also records each matching vote (4 bytes) grouped by voter: see ScanResult.byVoter.
  */
-export function scanSegments(main: Segment, tail: Segment, inTail: Uint8Array, modelCount: number, f: CompiledFilter, records: ScanRecords): ScanResult {
+export function scanSegments(
+  main: Segment,
+  tail: Segment,
+  inTail: Uint8Array,
+  modelCount: number,
+  f: CompiledFilter,
+  records: ScanRecords,
+): ScanResult {
   const byVoter = records !== "none";
   const withStyle = records === "style";
   const M = modelCount;
@@ -152,7 +159,8 @@ export function scanSegments(main: Segment, tail: Segment, inTail: Uint8Array, m
   const tailSeen = new Map<number, Set<number>>();
   const tailRecords: number[] = []; // voter, cell, style low, style high, …
   for (let r = 0; r < t2.n; r++) {
-    if (f.country[t2.country[r]] === 0 || f.age[t2.age[r]] === 0 || f.education[t2.education[r]] === 0 || f.language[t2.language[r]] === 0) continue;
+    if (f.country[t2.country[r]] === 0 || f.age[t2.age[r]] === 0 || f.education[t2.education[r]] === 0 || f.language[t2.language[r]] === 0)
+      continue;
     const t = t2.time[r];
     if (t < f.from || t >= f.to) continue;
     const v = t2.voter[r];
@@ -179,7 +187,14 @@ export function scanSegments(main: Segment, tail: Segment, inTail: Uint8Array, m
   const result: ScanResult = { cells, modelCount: M, votes, voters, demoVotes, replayVotes, modelVoters, lastTime };
   if (byVoter) {
     starts!.push(recorded);
-    result.byVoter = mergeTailRecords(starts!.view(), ids!.view(), codes!.subarray(0, recorded), tailRecords, styleLow?.subarray(0, recorded), styleHigh?.subarray(0, recorded));
+    result.byVoter = mergeTailRecords(
+      starts!.view(),
+      ids!.view(),
+      codes!.subarray(0, recorded),
+      tailRecords,
+      styleLow?.subarray(0, recorded),
+      styleHigh?.subarray(0, recorded),
+    );
   }
   return result;
 }
@@ -204,7 +219,12 @@ function mergeTailRecords(
   if (tailCount === 0) {
     // the main part alone is already grouped by voter: hand it over as it is
     const result: VotesByVoterCodes = { start: Int32Array.from(start), voterId: Int32Array.from(voterId), code };
-    if (styleLow && styleHigh) result.style = decodeStyle(mainCount, (k) => styleLow[k], (k) => styleHigh[k]);
+    if (styleLow && styleHigh)
+      result.style = decodeStyle(
+        mainCount,
+        (k) => styleLow[k],
+        (k) => styleHigh[k],
+      );
     return result;
   }
   // position k of the result holds record order[k]: < mainCount from the main part, else tail record − mainCount
@@ -241,7 +261,11 @@ function mergeTailRecords(
       const from = order[k];
       return from < mainCount ? main[from] : tail[T * (from - mainCount) + offset];
     };
-    result.style = decodeStyle(order.length, (k) => word(k, 2, styleLow), (k) => word(k, 3, styleHigh));
+    result.style = decodeStyle(
+      order.length,
+      (k) => word(k, 2, styleLow),
+      (k) => word(k, 3, styleHigh),
+    );
   }
   return result;
 }

@@ -23,7 +23,22 @@ export interface IndexedVote {
 }
 
 /** The typed columns of a segment, by name (the persisted index file stores them in this order). */
-export const SEGMENT_COLUMNS = ["modelA", "modelB", "outcome", "source", "country", "age", "education", "language", "time", "voter", "styleLength", "styleHeaders", "styleLists", "styleBold"] as const;
+export const SEGMENT_COLUMNS = [
+  "modelA",
+  "modelB",
+  "outcome",
+  "source",
+  "country",
+  "age",
+  "education",
+  "language",
+  "time",
+  "voter",
+  "styleLength",
+  "styleHeaders",
+  "styleLists",
+  "styleBold",
+] as const;
 export type SegmentColumn = (typeof SEGMENT_COLUMNS)[number];
 /** A segment's columns trimmed to its length, as stored in and read from the index file. */
 export type SegmentParts = { n: number } & Record<SegmentColumn, Uint8Array | Uint16Array | Uint32Array>;

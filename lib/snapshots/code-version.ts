@@ -25,7 +25,12 @@ function gitCommit(): string | null {
     const loose = path.join(gitDir, ref);
     if (isFile(loose)) return readText(loose).trim();
     const packed = readText(path.join(gitDir, "packed-refs"));
-    return packed.split("\n").find((line) => line.endsWith(` ${ref}`))?.split(" ")[0] ?? null;
+    return (
+      packed
+        .split("\n")
+        .find((line) => line.endsWith(` ${ref}`))
+        ?.split(" ")[0] ?? null
+    );
   } catch {
     return null;
   }

@@ -50,7 +50,11 @@ export function boardsAgreeOnPolicy(boards: readonly (readonly [string, Leaderbo
  * The snapshot of these boards ("all" first): the method and counting rules are read from the "all" board's policy,
  * each slice through `toSliceData`.
  */
-export function snapshotOfBoards(boards: readonly (readonly [string, Leaderboard])[], dataCutoff: Date, codeVersion: string): ComputedSnapshot {
+export function snapshotOfBoards(
+  boards: readonly (readonly [string, Leaderboard])[],
+  dataCutoff: Date,
+  codeVersion: string,
+): ComputedSnapshot {
   const [, all] = boards[0]!;
   const p = all.policy;
   return {

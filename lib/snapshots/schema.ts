@@ -107,7 +107,14 @@ export const snapshotMethodSchema = z.object({
   minSliceVoters: z.number().int(),
   minModelVotes: z.number().int(),
   demoVotes: z.number().int().default(0),
-  excludedVotes: z.object({ identityLeak: z.number().int(), excludedVoters: z.number().int(), replay: z.number().int().optional(), unverifiedVoters: z.number().int().optional() }).optional(),
+  excludedVotes: z
+    .object({
+      identityLeak: z.number().int(),
+      excludedVoters: z.number().int(),
+      replay: z.number().int().optional(),
+      unverifiedVoters: z.number().int().optional(),
+    })
+    .optional(),
   excludeReplayVotes: z.boolean().optional(),
   requireVerifiedEmail: z.boolean().optional(),
 });
@@ -115,5 +122,7 @@ export const snapshotMethodSchema = z.object({
 /** "all", "region:<code>" or "language:<code>". */
 export const sliceKeySchema = z
   .string()
-  .regex(/^(all|region:[a-z]+|language:[a-z]{2})$/, 'A slice is "all", "region:<code>" (e.g. region:europe) or "language:<code>" (e.g. language:pt).');
-
+  .regex(
+    /^(all|region:[a-z]+|language:[a-z]{2})$/,
+    'A slice is "all", "region:<code>" (e.g. region:europe) or "language:<code>" (e.g. language:pt).',
+  );

@@ -54,7 +54,13 @@ describe("slice keys", () => {
   });
 
   it("orders all, then regions, then languages", () => {
-    expect(["language:de", "region:europe", "all", "language:ar", "region:africa"].sort(sliceOrder)).toEqual(["all", "region:africa", "region:europe", "language:ar", "language:de"]);
+    expect(["language:de", "region:europe", "all", "language:ar", "region:africa"].sort(sliceOrder)).toEqual([
+      "all",
+      "region:africa",
+      "region:europe",
+      "language:ar",
+      "language:de",
+    ]);
   });
 });
 
@@ -83,7 +89,9 @@ function row(over: Partial<LeaderboardRow>): LeaderboardRow {
   } as LeaderboardRow;
 }
 
-function board(over: { isShown?: boolean; rows?: LeaderboardRow[]; policy?: Policy; votes?: number | null; voters?: number | null } = {}): Leaderboard {
+function board(
+  over: { isShown?: boolean; rows?: LeaderboardRow[]; policy?: Policy; votes?: number | null; voters?: number | null } = {},
+): Leaderboard {
   const isShown = over.isShown ?? true;
   return {
     votes: over.votes ?? (isShown ? 400 : null),
@@ -108,7 +116,20 @@ describe("toSliceData", () => {
 
   it("publishes no outcome shares, and marks deprecated models", () => {
     const [active, deprecated] = toSliceData("all", board({ rows: [row({}), row({ modelId: "m2", status: "DEPRECATED" })] })).rows;
-    expect(Object.keys(active!).sort()).toEqual(["displayName", "lower", "modelId", "name", "organization", "rank", "rankWorst", "rating", "unrated", "upper", "voters", "votes"]);
+    expect(Object.keys(active!).sort()).toEqual([
+      "displayName",
+      "lower",
+      "modelId",
+      "name",
+      "organization",
+      "rank",
+      "rankWorst",
+      "rating",
+      "unrated",
+      "upper",
+      "voters",
+      "votes",
+    ]);
     expect(active!.isDeprecated).toBeUndefined();
     expect(deprecated!.isDeprecated).toBe(true);
   });
@@ -117,12 +138,28 @@ describe("toSliceData", () => {
 describe("snapshotOfBoards", () => {
   it("takes the method and counting rules from the all-votes board's policy", () => {
     const policy = { ...DEFAULT_POLICY, bootstrapRounds: 250, bootstrapSeed: 7, excludeReplayVotes: true };
-    const snapshot = snapshotOfBoards([["all", board({ policy })], ["region:europe", board({ policy, isShown: false })]], NOW, "0.1.0+abc");
+    const snapshot = snapshotOfBoards(
+      [
+        ["all", board({ policy })],
+        ["region:europe", board({ policy, isShown: false })],
+      ],
+      NOW,
+      "0.1.0+abc",
+    );
     expect(snapshot.dataCutoff).toBe(NOW);
     expect(snapshot.codeVersion).toBe("0.1.0+abc");
-    expect(snapshot.method).toMatchObject({ bootstrapRounds: 250, bootstrapSeed: 7, excludeReplayVotes: true, demoVotes: 12, interval: "sandwich" });
+    expect(snapshot.method).toMatchObject({
+      bootstrapRounds: 250,
+      bootstrapSeed: 7,
+      excludeReplayVotes: true,
+      demoVotes: 12,
+      interval: "sandwich",
+    });
     expect(snapshot.method.excludedVotes).toEqual({ identityLeak: 1, excludedVoters: 2, replay: 3, unverifiedVoters: 4 });
-    expect(snapshot.slices.map((s) => [s.key, s.isShown])).toEqual([["all", true], ["region:europe", false]]);
+    expect(snapshot.slices.map((s) => [s.key, s.isShown])).toEqual([
+      ["all", true],
+      ["region:europe", false],
+    ]);
   });
 
   it.each([

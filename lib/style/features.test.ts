@@ -5,7 +5,12 @@ import { estimateTokens, markdownCounts, styleFeatures, voteStyleColumns } from 
 const none = { outputTokens: null, latencyMs: null, firstTokenMs: null };
 
 const FASTCHAT_CASES: [text: string, headers: number, lists: number, bold: number][] = [
-  ["# Title\nSome **bold** and __also bold__ text.\n## Steps\n1. first\n2) second\n- bullet\n* star\n```python\n# not a header\n- not a list item\n```\n####no space is not a header", 2, 3, 2],
+  [
+    "# Title\nSome **bold** and __also bold__ text.\n## Steps\n1. first\n2) second\n- bullet\n* star\n```python\n# not a header\n- not a list item\n```\n####no space is not a header",
+    2,
+    3,
+    2,
+  ],
   ["####### seven hashes\n###### six\n  # indented header\n#\tTab header\n#\n", 3, 0, 0],
   ["1. one\n   2. nested\n10.ten\n\n\n3. after blank lines\n-dash without space\n+ plus\n * star indented\n* * * rule", 0, 6, 0],
   ["**a** **b** ****\n**not\nclosed** __x__ __ y __ ___z___ **bold with __inner__**", 0, 0, 7],
@@ -93,7 +98,25 @@ describe("style features", () => {
   it("gives a vote its battle's stored features per side, unknown where a record is missing or malformed", () => {
     const a = styleFeatures("# Title\n- one\n- two\n**bold**", { outputTokens: 42, latencyMs: 900, firstTokenMs: 100 });
     const b = styleFeatures("plain", none);
-    expect(voteStyleColumns(JSON.parse(JSON.stringify(a)), b)).toEqual({ tokensA: 42, tokensB: 2, headersA: 1, headersB: 0, listsA: 2, listsB: 0, boldA: 1, boldB: 0 });
-    expect(voteStyleColumns(null, { tokens: 1.5 })).toEqual({ tokensA: null, tokensB: null, headersA: null, headersB: null, listsA: null, listsB: null, boldA: null, boldB: null });
+    expect(voteStyleColumns(JSON.parse(JSON.stringify(a)), b)).toEqual({
+      tokensA: 42,
+      tokensB: 2,
+      headersA: 1,
+      headersB: 0,
+      listsA: 2,
+      listsB: 0,
+      boldA: 1,
+      boldB: 0,
+    });
+    expect(voteStyleColumns(null, { tokens: 1.5 })).toEqual({
+      tokensA: null,
+      tokensB: null,
+      headersA: null,
+      headersB: null,
+      listsA: null,
+      listsB: null,
+      boldA: null,
+      boldB: null,
+    });
   });
 });

@@ -110,7 +110,10 @@ function countListItems(text: string): number {
  * Counts the style features of one response: headers, list items and bold spans as LMArena counts them
  * (`markdownCounts`), so they can be compared with imported conv_metadata; fenced code blocks as CommonMark sees them.
  */
-export function styleFeatures(text: string, measured: { outputTokens: number | null; latencyMs: number | null; firstTokenMs: number | null }): StyleFeatures {
+export function styleFeatures(
+  text: string,
+  measured: { outputTokens: number | null; latencyMs: number | null; firstTokenMs: number | null },
+): StyleFeatures {
   const markdown = markdownCounts(text);
   return {
     chars: [...text].length,

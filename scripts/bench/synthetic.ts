@@ -6,16 +6,61 @@ export const MODEL_COUNT = 100;
 
 /** Countries by weight, each with the languages its voters write in. */
 const COUNTRIES: [string, number, string[]][] = [
-  ["US", 22, ["en", "en", "en", "es"]], ["IN", 12, ["en", "hi", "hi", "ta", "bn"]], ["CN", 7, ["zh"]], ["BR", 6, ["pt"]],
-  ["DE", 5, ["de", "en"]], ["GB", 5, ["en"]], ["JP", 4, ["ja"]], ["FR", 4, ["fr"]], ["RU", 4, ["ru"]], ["KR", 3, ["ko"]],
-  ["CA", 3, ["en", "fr"]], ["MX", 3, ["es"]], ["ID", 3, ["id"]], ["ES", 2, ["es"]], ["IT", 2, ["it"]], ["TR", 2, ["tr"]],
-  ["VN", 2, ["vi"]], ["PL", 2, ["pl"]], ["NG", 2, ["en"]], ["AU", 2, ["en"]], ["EG", 1, ["ar"]], ["SA", 1, ["ar"]],
-  ["AR", 1, ["es"]], ["NL", 1, ["nl", "en"]], ["SE", 1, ["sv", "en"]], ["UA", 1, ["uk", "ru"]], ["PK", 1, ["ur", "en"]],
-  ["PH", 1, ["en", "tl"]], ["TH", 1, ["th"]], ["KE", 1, ["en", "sw"]], ["ZA", 1, ["en", "af"]], ["IL", 1, ["he"]],
-  ["NZ", 0.5, ["en"]], ["CL", 0.5, ["es"]], ["CO", 0.5, ["es"]], ["PT", 0.5, ["pt"]], ["GR", 0.5, ["el"]], ["CZ", 0.5, ["cs"]],
+  ["US", 22, ["en", "en", "en", "es"]],
+  ["IN", 12, ["en", "hi", "hi", "ta", "bn"]],
+  ["CN", 7, ["zh"]],
+  ["BR", 6, ["pt"]],
+  ["DE", 5, ["de", "en"]],
+  ["GB", 5, ["en"]],
+  ["JP", 4, ["ja"]],
+  ["FR", 4, ["fr"]],
+  ["RU", 4, ["ru"]],
+  ["KR", 3, ["ko"]],
+  ["CA", 3, ["en", "fr"]],
+  ["MX", 3, ["es"]],
+  ["ID", 3, ["id"]],
+  ["ES", 2, ["es"]],
+  ["IT", 2, ["it"]],
+  ["TR", 2, ["tr"]],
+  ["VN", 2, ["vi"]],
+  ["PL", 2, ["pl"]],
+  ["NG", 2, ["en"]],
+  ["AU", 2, ["en"]],
+  ["EG", 1, ["ar"]],
+  ["SA", 1, ["ar"]],
+  ["AR", 1, ["es"]],
+  ["NL", 1, ["nl", "en"]],
+  ["SE", 1, ["sv", "en"]],
+  ["UA", 1, ["uk", "ru"]],
+  ["PK", 1, ["ur", "en"]],
+  ["PH", 1, ["en", "tl"]],
+  ["TH", 1, ["th"]],
+  ["KE", 1, ["en", "sw"]],
+  ["ZA", 1, ["en", "af"]],
+  ["IL", 1, ["he"]],
+  ["NZ", 0.5, ["en"]],
+  ["CL", 0.5, ["es"]],
+  ["CO", 0.5, ["es"]],
+  ["PT", 0.5, ["pt"]],
+  ["GR", 0.5, ["el"]],
+  ["CZ", 0.5, ["cs"]],
 ];
-const AGES: [string, number][] = [["18-24", 28], ["25-34", 34], ["35-44", 19], ["45-54", 10], ["55-64", 6], ["65+", 3]];
-const EDUCATION: [string, number][] = [["primary", 3], ["secondary", 24], ["vocational", 9], ["bachelor", 38], ["master", 21], ["doctorate", 5]];
+const AGES: [string, number][] = [
+  ["18-24", 28],
+  ["25-34", 34],
+  ["35-44", 19],
+  ["45-54", 10],
+  ["55-64", 6],
+  ["65+", 3],
+];
+const EDUCATION: [string, number][] = [
+  ["primary", 3],
+  ["secondary", 24],
+  ["vocational", 9],
+  ["bachelor", 38],
+  ["master", 21],
+  ["doctorate", 5],
+];
 
 function pick<T extends [unknown, number, ...unknown[]]>(rng: Rng, items: T[]): T {
   const total = items.reduce((s, i) => s + i[1], 0);

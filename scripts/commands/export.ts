@@ -10,7 +10,8 @@ import { AppError } from "../../lib/errors";
 import { EXPORT_FORMATS } from "../../lib/export-format";
 import { exportVotes } from "../../lib/queries/exports";
 
-export const EXPORT_HELP = "export [--format jsonl|csv] [--out FILE]    released votes (older than the holdout, no demo votes); stdout by default";
+export const EXPORT_HELP =
+  "export [--format jsonl|csv] [--out FILE]    released votes (older than the holdout, no demo votes); stdout by default";
 
 const optionsSchema = z.object({
   format: z.enum(EXPORT_FORMATS, { message: `--format must be one of ${EXPORT_FORMATS.join(", ")}` }).default("jsonl"),

@@ -38,20 +38,36 @@ const sizeOf = (s: { votes: number | null; voters: number | null }, minVoters: n
 
 function formatTable(board: Leaderboard): string {
   const lines = [`${board.slice}: ${sizeOf(board, board.policy.minSliceVoters)}${board.demoVotes ? ` (${board.demoVotes} demo)` : ""}`];
-  if (board.replayVotes) lines.push(`${board.replayVotes} of these votes are from battles that showed a replay answer (public text a voter could look up).`);
+  if (board.replayVotes)
+    lines.push(`${board.replayVotes} of these votes are from battles that showed a replay answer (public text a voter could look up).`);
   if (!board.isShown) {
     lines.push(`Not enough votes in this slice: it needs at least ${board.policy.minSliceVoters} different voters.`);
     return lines.join("\n");
   }
-  lines.push(`95% intervals: ${board.method.interval}${board.method.voters ? ` (${board.method.voters} voters)` : ""}${board.method.style === "control" ? "; style-controlled" : ""}`);
+  lines.push(
+    `95% intervals: ${board.method.interval}${board.method.voters ? ` (${board.method.voters} voters)` : ""}${board.method.style === "control" ? "; style-controlled" : ""}`,
+  );
   lines.push(["rank", "model", "rating", "95% CI", "votes"].join("\t"));
   for (const r of board.rows) {
-    if (r.rating === null) lines.push(["-", r.name, r.unrated === "few-votes" ? "not enough votes" : `unrankable (${r.unrated})`, "", String(r.votes)].join("\t"));
-    else lines.push([r.rankWorst !== r.rank ? `${r.rank}-${r.rankWorst}` : String(r.rank), r.name, fixed(r.rating), `${fixed(r.lower)}..${fixed(r.upper)}`, String(r.votes)].join("\t"));
+    if (r.rating === null)
+      lines.push(
+        ["-", r.name, r.unrated === "few-votes" ? "not enough votes" : `unrankable (${r.unrated})`, "", String(r.votes)].join("\t"),
+      );
+    else
+      lines.push(
+        [
+          r.rankWorst !== r.rank ? `${r.rank}-${r.rankWorst}` : String(r.rank),
+          r.name,
+          fixed(r.rating),
+          `${fixed(r.lower)}..${fixed(r.upper)}`,
+          String(r.votes),
+        ].join("\t"),
+      );
   }
   if (board.style) {
     lines.push("", "style coefficient (log-odds per sd)\testimate\t95% CI");
-    for (const c of board.style.coefficients) lines.push([c.feature, fixed(c.estimate, 3), `${fixed(c.lower, 3)}..${fixed(c.upper, 3)}`].join("\t"));
+    for (const c of board.style.coefficients)
+      lines.push([c.feature, fixed(c.estimate, 3), `${fixed(c.lower, 3)}..${fixed(c.upper, 3)}`].join("\t"));
   }
   return lines.join("\n");
 }
@@ -60,7 +76,12 @@ function formatTable(board: Leaderboard): string {
 export async function runLeaderboard(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { ...FILTER_OPTIONS, intervals: { type: "string" }, "style-control": { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+    options: {
+      ...FILTER_OPTIONS,
+      intervals: { type: "string" },
+      "style-control": { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
   });
   const { json, intervals, "style-control": styleControl, ...raw } = values;
   const { filters, problems } = parseLeaderboardFilters(raw);
@@ -104,7 +125,8 @@ function sideFilters(specs: string[] | undefined, side: "a" | "b"): LeaderboardF
     }
   }
   const unknown = [...params.keys()].filter((k) => !(k in FILTER_OPTIONS));
-  if (unknown.length) throw new AppError("invalid_filter", `--${side} ${unknown.join(", ")}: unknown filter (use ${Object.keys(FILTER_OPTIONS).join(", ")})`);
+  if (unknown.length)
+    throw new AppError("invalid_filter", `--${side} ${unknown.join(", ")}: unknown filter (use ${Object.keys(FILTER_OPTIONS).join(", ")})`);
   const { filters, problems } = parseLeaderboardFilters(params);
   if (problems.length) throw invalid(problems, `--${side} `);
   return filters;
@@ -112,7 +134,10 @@ function sideFilters(specs: string[] | undefined, side: "a" | "b"): LeaderboardF
 
 /** `compare`: each model's tested difference between two audiences (expects the database to be booted). */
 export async function runCompare(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { a: { type: "string", multiple: true }, b: { type: "string", multiple: true }, json: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { a: { type: "string", multiple: true }, b: { type: "string", multiple: true }, json: { type: "boolean", default: false } },
+  });
   const comparison = await getComparison(sideFilters(values.a, "a"), sideFilters(values.b, "b"));
   if (values.json) {
     console.log(JSON.stringify(comparison));
@@ -121,14 +146,29 @@ export async function runCompare(args: string[]): Promise<void> {
   const { a, b } = comparison;
   const min = (await getPolicy()).minSliceVoters;
   const shared = comparison.sharedVoters === null ? `fewer than ${min}` : String(comparison.sharedVoters);
-  const lines = [`A: ${sizeOf(a, min)}; B: ${sizeOf(b, min)}; ${a.isShown && b.isShown ? `${shared} voters in both` : ""}`.replace(/; $/, "")];
+  const lines = [
+    `A: ${sizeOf(a, min)}; B: ${sizeOf(b, min)}; ${a.isShown && b.isShown ? `${shared} voters in both` : ""}`.replace(/; $/, ""),
+  ];
   if (!a.isShown || !b.isShown) lines.push("Not enough voters in one of the audiences to compare them.");
   else {
     lines.push(["model", "A", "B", "B−A", "95% CI", "p", "q", ""].join("\t"));
     for (const m of comparison.models) {
-      lines.push([m.name, fixed(m.ratingA), fixed(m.ratingB), fixed(m.difference), `${fixed(m.lower)}..${fixed(m.upper)}`, m.p.toPrecision(2), m.q.toPrecision(2), m.significant ? "significant" : ""].join("\t"));
+      lines.push(
+        [
+          m.name,
+          fixed(m.ratingA),
+          fixed(m.ratingB),
+          fixed(m.difference),
+          `${fixed(m.lower)}..${fixed(m.upper)}`,
+          m.p.toPrecision(2),
+          m.q.toPrecision(2),
+          m.significant ? "significant" : "",
+        ].join("\t"),
+      );
     }
-    lines.push(`significant: q < ${comparison.falseDiscoveryRate} (Benjamini–Hochberg across the ${comparison.models.length} models compared)`);
+    lines.push(
+      `significant: q < ${comparison.falseDiscoveryRate} (Benjamini–Hochberg across the ${comparison.models.length} models compared)`,
+    );
   }
   console.log(lines.join("\n"));
 }

@@ -31,7 +31,11 @@ export class HttpClient {
   }
 
   /** A request with this person's cookies; the body is parsed as JSON when it is JSON. */
-  async request<T = unknown>(method: string, pathname: string, options: { json?: unknown; form?: Record<string, string>; baseUrl?: string } = {}): Promise<Timed<T>> {
+  async request<T = unknown>(
+    method: string,
+    pathname: string,
+    options: { json?: unknown; form?: Record<string, string>; baseUrl?: string } = {},
+  ): Promise<Timed<T>> {
     const base = options.baseUrl ?? this.baseUrl;
     const t0 = performance.now();
     let body: string | undefined;
@@ -43,7 +47,13 @@ export class HttpClient {
       body = new URLSearchParams(options.form).toString();
       extra["content-type"] = "application/x-www-form-urlencoded";
     }
-    const response = await fetch(`${base}${pathname}`, { method, headers: { ...this.headers(extra), origin: base }, body, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await fetch(`${base}${pathname}`, {
+      method,
+      headers: { ...this.headers(extra), origin: base },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     this.remember(response);
     const text = await response.text();
     const ms = performance.now() - t0;
@@ -79,7 +89,10 @@ export class HttpClient {
    */
   async stream(battleId: string, baseUrl = this.baseUrl): Promise<Timed<string[]>> {
     const t0 = performance.now();
-    const response = await fetch(`${baseUrl}/api/battles/${encodeURIComponent(battleId)}/stream`, { headers: this.headers(), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await fetch(`${baseUrl}/api/battles/${encodeURIComponent(battleId)}/stream`, {
+      headers: this.headers(),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     const events: string[] = [];
     if (response.ok && response.body) {
       const decoder = new TextDecoder();

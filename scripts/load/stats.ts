@@ -26,7 +26,13 @@ export class Series {
 
   summary(): { n: number; p50: number; p95: number; p99: number; max: number } {
     const sorted = [...this.ok].sort((a, b) => a - b);
-    return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+    return {
+      n: sorted.length,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      max: sorted.at(-1) ?? Number.NaN,
+    };
   }
 
   /** Non-2xx statuses: "429×3, 500×1" ("" when there were none). */

@@ -10,7 +10,17 @@ import {
   type Choice,
 } from "../../lib/integrity/anomaly";
 import { UniformStream } from "../../lib/rating/rng";
-import { BOARD_RATINGS, BOARD_SHARES, BOARD_SIZE, DRAW_AT_EVEN, PairSampler, TIE_SHARE_OF_DRAWS, normal, pairDesign, seedOf } from "./arena-data";
+import {
+  BOARD_RATINGS,
+  BOARD_SHARES,
+  BOARD_SIZE,
+  DRAW_AT_EVEN,
+  PairSampler,
+  TIE_SHARE_OF_DRAWS,
+  normal,
+  pairDesign,
+  seedOf,
+} from "./arena-data";
 import { formatRate, type SimulationOptions, type SimulationSection } from "./report";
 
 /**
@@ -76,8 +86,16 @@ const TARGETS = [
   { label: "strong", model: 1 },
 ] as const;
 const BOOSTERS: Group[] = [
-  ...TARGETS.map((t) => ({ label: `booster of the ${t.label} model (${BOARD_RATINGS[t.model]} points), honest otherwise`, kind: Kind.Booster, model: t.model })),
-  ...TARGETS.map((t) => ({ label: `booster of the ${t.label} model (${BOARD_RATINGS[t.model]} points), random otherwise`, kind: Kind.BoosterRandom, model: t.model })),
+  ...TARGETS.map((t) => ({
+    label: `booster of the ${t.label} model (${BOARD_RATINGS[t.model]} points), honest otherwise`,
+    kind: Kind.Booster,
+    model: t.model,
+  })),
+  ...TARGETS.map((t) => ({
+    label: `booster of the ${t.label} model (${BOARD_RATINGS[t.model]} points), random otherwise`,
+    kind: Kind.BoosterRandom,
+    model: t.model,
+  })),
 ];
 /** Other careless or hostile behaviours, reported for information (no target). */
 const OTHERS: Group[] = [
@@ -123,7 +141,8 @@ function epochSamplers(): PairSampler[] {
     const scale = 2 / sub.reduce((a, b) => a + b, 0);
     const design = pairDesign(sub.map((s) => s * scale));
     const full = new Float64Array(BOARD_SIZE * BOARD_SIZE);
-    for (let i = 0; i < ids.length; i++) for (let j = 0; j < ids.length; j++) full[ids[i]! * BOARD_SIZE + ids[j]!] = design[i * ids.length + j]!;
+    for (let i = 0; i < ids.length; i++)
+      for (let j = 0; j < ids.length; j++) full[ids[i]! * BOARD_SIZE + ids[j]!] = design[i * ids.length + j]!;
     return new PairSampler(full);
   });
 }

@@ -17,8 +17,8 @@ export const BOARD_SIZE = 30;
  * points at the top, pairs and triples in the middle) and a long tail.
  */
 export const BOARD_RATINGS: readonly number[] = [
-  1290, 1255, 1250, 1245, 1190, 1160, 1150, 1148, 1120, 1090, 1060, 1050, 1045, 1010, 1000, 995, 980, 950, 930, 925, 920, 880,
-  850, 820, 800, 790, 760, 730, 700, 680,
+  1290, 1255, 1250, 1245, 1190, 1160, 1150, 1148, 1120, 1090, 1060, 1050, 1045, 1010, 1000, 995, 980, 950, 930, 925, 920, 880, 850, 820,
+  800, 790, 760, 730, 700, 680,
 ];
 
 /**
@@ -26,8 +26,8 @@ export const BOARD_RATINGS: readonly number[] = [
  * 0.5% and 1% of battles, at the top, middle and bottom of the board), most between 4% and 10%.
  */
 export const BOARD_SHARES: readonly number[] = [
-  0.005, 0.1, 0.08, 0.01, 0.09, 0.07, 0.06, 0.1, 0.02, 0.08, 0.005, 0.07, 0.06, 0.09, 0.1, 0.05, 0.04, 0.08, 0.01, 0.07, 0.06,
-  0.09, 0.05, 0.04, 0.1, 0.005, 0.08, 0.06, 0.02, 0.08,
+  0.005, 0.1, 0.08, 0.01, 0.09, 0.07, 0.06, 0.1, 0.02, 0.08, 0.005, 0.07, 0.06, 0.09, 0.1, 0.05, 0.04, 0.08, 0.01, 0.07, 0.06, 0.09, 0.05,
+  0.04, 0.1, 0.005, 0.08, 0.06, 0.02, 0.08,
 ];
 
 /** Probability of a draw (tie or both bad) between equal models; it falls as 4p(1 − p) with the win probability p. */
@@ -178,7 +178,8 @@ export class VoteBuffer {
   append(source: UniformStream, ratings: ArrayLike<number>, taste: TasteModel, counts: VoteCounts, voters: number, firstId: number): void {
     const n = this.n;
     const { pairProb, permutation } = this;
-    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) pairProb[a * n + b] = 1 / (1 + Math.exp(-LN10_OVER_400 * (ratings[a]! - ratings[b]!)));
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++) pairProb[a * n + b] = 1 / (1 + Math.exp(-LN10_OVER_400 * (ratings[a]! - ratings[b]!)));
     const logSd = counts.logSd ?? 0;
     const logMean = Math.log(counts.mean) - (logSd * logSd) / 2;
     for (let g = 0; g < voters; g++) {

@@ -1,7 +1,18 @@
 import { fitIdentified } from "../../lib/rating/identified-fit";
 import { compareSlices, type SliceVotes } from "../../lib/rating/compare";
 import { UniformStream } from "../../lib/rating/rng";
-import { BOARD_RATINGS, BOARD_SHARES, BOARD_SIZE, formatMean, meanAndError, pairDesign, PairSampler, seedOf, VoteBuffer, type TasteModel } from "./arena-data";
+import {
+  BOARD_RATINGS,
+  BOARD_SHARES,
+  BOARD_SIZE,
+  formatMean,
+  meanAndError,
+  pairDesign,
+  PairSampler,
+  seedOf,
+  VoteBuffer,
+  type TasteModel,
+} from "./arena-data";
 import { expectedScores, mixScores, populationRatings } from "./population-truth";
 import type { SimulationOptions, SimulationSection } from "./report";
 
@@ -77,7 +88,11 @@ export function simulateCompare(options: SimulationOptions): SimulationSection {
       buffer.reset();
       let a: SliceVotes;
       let b: SliceVotes;
-      const slice = (from: number, to: number): SliceVotes => ({ models: names, cells: buffer.cellsOf(from, to), votes: buffer.votesOf(from, to) });
+      const slice = (from: number, to: number): SliceVotes => ({
+        models: names,
+        cells: buffer.cellsOf(from, to),
+        votes: buffer.votesOf(from, to),
+      });
       const counts = { mean: scenario.votesPerVoter };
       const g = scenario.voters;
       if (scenario.kind === "disjoint") {
@@ -94,7 +109,9 @@ export function simulateCompare(options: SimulationOptions): SimulationSection {
       const comparison = compareSlices(a, b);
       // almost always every model is rated in both audiences; otherwise the truth follows the rated groups
       const truth =
-        comparison.models.length === BOARD_SIZE ? fullTruth : trueDifferences(fitIdentified(a.models, a.cells).rated, fitIdentified(b.models, b.cells).rated);
+        comparison.models.length === BOARD_SIZE
+          ? fullTruth
+          : trueDifferences(fitIdentified(a.models, a.cells).rated, fitIdentified(b.models, b.cells).rated);
       let found = 0;
       let falseFound = 0;
       let real = 0;
@@ -128,10 +145,16 @@ export function simulateCompare(options: SimulationOptions): SimulationSection {
     lines.push(
       `${scenario.label}: true differences of the ${real.length} shifted models ${Math.min(...real.map(Math.abs)).toFixed(1)}–${Math.max(...real.map(Math.abs)).toFixed(1)} points, ` +
         `of the other ${nulls.length} at most ${Math.max(...nulls.map(Math.abs)).toFixed(2)}` +
-        (unclassified > 0 ? `; ${unclassified} (model, replication) differences between ${NULL_BAND} and ${REAL_BAND} points left unclassified` : ""),
+        (unclassified > 0
+          ? `; ${unclassified} (model, replication) differences between ${NULL_BAND} and ${REAL_BAND} points left unclassified`
+          : ""),
     );
-    lines.push(`  false discovery rate (mean FDP) ${formatMean(fdp)} over ${replications} replications (target ≤ 0.10)${isControlled ? "" : "  MISSED"}`);
-    lines.push(`  power ${formatMean(power)} (${scenario.hasPowerTarget ? "target ≥ 0.5" : "no target: thin"}); ${(discoveries / replications).toFixed(2)} discoveries per replication${isPowerful ? "" : "  MISSED"}`);
+    lines.push(
+      `  false discovery rate (mean FDP) ${formatMean(fdp)} over ${replications} replications (target ≤ 0.10)${isControlled ? "" : "  MISSED"}`,
+    );
+    lines.push(
+      `  power ${formatMean(power)} (${scenario.hasPowerTarget ? "target ≥ 0.5" : "no target: thin"}); ${(discoveries / replications).toFixed(2)} discoveries per replication${isPowerful ? "" : "  MISSED"}`,
+    );
     lines.push(`  coverage of the 95% difference intervals ${formatMean(coverage)} (target 0.93–0.97)${isCovering ? "" : "  MISSED"}`);
   });
   return { title: "Comparing audiences: false discoveries, power, coverage", lines, ok };
@@ -172,7 +195,13 @@ interface CompareScenario {
 }
 
 const SCENARIOS: readonly CompareScenario[] = [
-  { label: `two audiences of ${AUDIENCE_VOTERS} voters × ${VOTES_PER_VOTER} votes`, kind: "disjoint", voters: AUDIENCE_VOTERS, votesPerVoter: VOTES_PER_VOTER, hasPowerTarget: true },
+  {
+    label: `two audiences of ${AUDIENCE_VOTERS} voters × ${VOTES_PER_VOTER} votes`,
+    kind: "disjoint",
+    voters: AUDIENCE_VOTERS,
+    votesPerVoter: VOTES_PER_VOTER,
+    hasPowerTarget: true,
+  },
   {
     label: `an audience of ${AUDIENCE_VOTERS} voters against everyone (it and ${OTHER_VOTERS} others, ${VOTES_PER_VOTER} votes each)`,
     kind: "overlapping",
@@ -180,7 +209,13 @@ const SCENARIOS: readonly CompareScenario[] = [
     votesPerVoter: VOTES_PER_VOTER,
     hasPowerTarget: true,
   },
-  { label: `two thin audiences of ${THIN_VOTERS} voters × ${THIN_VOTES} votes`, kind: "disjoint", voters: THIN_VOTERS, votesPerVoter: THIN_VOTES, hasPowerTarget: false },
+  {
+    label: `two thin audiences of ${THIN_VOTERS} voters × ${THIN_VOTES} votes`,
+    kind: "disjoint",
+    voters: THIN_VOTERS,
+    votesPerVoter: THIN_VOTES,
+    hasPowerTarget: false,
+  },
 ];
 
 /** (x − mean over the models both rate) − (y − the same), NaN where either is missing. */

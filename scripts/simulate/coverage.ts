@@ -99,10 +99,16 @@ export function simulateCoverage(options: SimulationOptions): SimulationSection 
       `${setting.label}: ties ${pct(ties / last)}, both bad ${pct(bothBad / last)}; population ratings up to ${shrink.toFixed(1)} points from the centred base ratings` +
         (partial > 0 ? `; ${partial} of ${last} boards rated fewer than ${BOARD_SIZE} models` : ""),
     );
-    lines.push(`  sandwich coverage ${formatMean(sandwich)} over ${boards.sandwich} boards (target 0.93–0.97)${isCovering ? "" : "  MISSED"}`);
-    lines.push(`  voter bootstrap (${VOTER_BOOTSTRAP_ROUNDS} rounds) coverage ${formatMean(voterBoot)} over ${boards.voterBootstrap} boards`);
+    lines.push(
+      `  sandwich coverage ${formatMean(sandwich)} over ${boards.sandwich} boards (target 0.93–0.97)${isCovering ? "" : "  MISSED"}`,
+    );
+    lines.push(
+      `  voter bootstrap (${VOTER_BOOTSTRAP_ROUNDS} rounds) coverage ${formatMean(voterBoot)} over ${boards.voterBootstrap} boards`,
+    );
     lines.push(`  width sandwich / voter bootstrap ${ratio.toFixed(3)} on the same boards (target ≤ 1.6)${isNarrow ? "" : "  MISSED"}`);
-    lines.push(`  vote bootstrap (${VOTE_BOOTSTRAP_ROUNDS} rounds, votes as if independent) coverage ${formatMean(voteBoot)} over ${boards.voteBootstrap} boards`);
+    lines.push(
+      `  vote bootstrap (${VOTE_BOOTSTRAP_ROUNDS} rounds, votes as if independent) coverage ${formatMean(voteBoot)} over ${boards.voteBootstrap} boards`,
+    );
   });
   return { title: "Coverage of the 95% rating intervals", lines, ok };
 }
@@ -163,7 +169,11 @@ export const COVERAGE_SETTINGS: readonly CoverageSetting[] = [
 ];
 
 /** Share of the board's rated models whose interval holds the truth, and the intervals' mean width. */
-function scoreBoard(rating: SliceRating, indexOf: Map<string, number>, truth: TruthCache): { covered: number; width: number; rated: number } {
+function scoreBoard(
+  rating: SliceRating,
+  indexOf: Map<string, number>,
+  truth: TruthCache,
+): { covered: number; width: number; rated: number } {
   const rated = rating.rows.filter((row) => row.rating !== null);
   const group = rated.map((row) => indexOf.get(row.model)!).sort((x, y) => x - y);
   const centred = truth.of(group);

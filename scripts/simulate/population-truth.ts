@@ -88,7 +88,9 @@ export function expectedScores(ratings: ArrayLike<number>, taste: TasteModel): F
       if (a === b) continue;
       const d = ratings[a]! - ratings[b]!;
       s[a * n + b] =
-        none * expectedSigmoid(d, 0) + (one > 0 ? 2 * one * expectedSigmoid(d, taste.sd) : 0) + (both > 0 ? both * expectedSigmoid(d, Math.SQRT2 * taste.sd) : 0);
+        none * expectedSigmoid(d, 0) +
+        (one > 0 ? 2 * one * expectedSigmoid(d, taste.sd) : 0) +
+        (both > 0 ? both * expectedSigmoid(d, Math.SQRT2 * taste.sd) : 0);
     }
   }
   return s;

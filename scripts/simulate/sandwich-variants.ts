@@ -33,7 +33,12 @@ export function simulateSandwichVariants(options: SimulationOptions): Simulation
     const boards = options.quick ? setting.quick.sandwich : setting.full.sandwich;
     const truth = new TruthCache(pi, expectedScores(base, setting.taste));
     const buffer = new VoteBuffer(BOARD_SIZE, new PairSampler(pi));
-    const variants = VARIANTS.map(() => ({ all: new Float64Array(boards), rare: new Float64Array(boards), common: new Float64Array(boards), width: 0 }));
+    const variants = VARIANTS.map(() => ({
+      all: new Float64Array(boards),
+      rare: new Float64Array(boards),
+      common: new Float64Array(boards),
+      width: 0,
+    }));
     for (let b = 0; b < boards; b++) {
       buffer.reset();
       buffer.append(new UniformStream(seedOf(options.seed, 1, s, b)), base, setting.taste, setting.votes, setting.voters, 0);

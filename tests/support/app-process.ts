@@ -44,15 +44,28 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppPro
     ...env,
   };
   // The launcher starts its own embedded database and secrets: nothing from the test process.
-  for (const name of ["DATABASE_URL", "SHOWDOWN_SECRET_KEY", "SHOWDOWN_JUDGE_SECRET", "NEXTAUTH_SECRET", "NODE_ENV", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) {
+  for (const name of [
+    "DATABASE_URL",
+    "SHOWDOWN_SECRET_KEY",
+    "SHOWDOWN_JUDGE_SECRET",
+    "NEXTAUTH_SECRET",
+    "NODE_ENV",
+    "VITEST",
+    "VITEST_POOL_ID",
+    "VITEST_WORKER_ID",
+  ]) {
     if (!(name in env)) delete childEnv[name];
   }
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/start.ts"], {
-    cwd: ROOT,
-    env: childEnv as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/start.ts"],
+    {
+      cwd: ROOT,
+      env: childEnv as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.on("data", (c: Buffer) => (log += c.toString()));
   child.stderr?.on("data", (c: Buffer) => (log += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -67,7 +80,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppPro
       child.kill("SIGKILL");
       throw new Error(`The app did not answer /api/health within 150 s:\n${log}`);
     }
-    const ok = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -103,7 +119,11 @@ export class Browser {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
-  async request(method: string, pathname: string, options: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Response> {
+  async request(
+    method: string,
+    pathname: string,
+    options: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string>; timeoutMs?: number } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { ...this.extraHeaders, ...options.headers, origin: this.baseUrl, referer: `${this.baseUrl}/` };
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     let body: string | undefined;
@@ -114,7 +134,13 @@ export class Browser {
       headers["content-type"] = "application/x-www-form-urlencoded";
       body = new URLSearchParams(options.form).toString();
     }
-    const response = await fetch(`${this.baseUrl}${pathname}`, { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+    const response = await fetch(`${this.baseUrl}${pathname}`, {
+      method,
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(";");
       const eq = pair.indexOf("=");

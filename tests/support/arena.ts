@@ -4,7 +4,11 @@ import { encryptSecret } from "../../lib/secret-box";
 let counter = 0;
 
 /** A live model served by the fake OpenAI-compatible server; `modelId` picks the fake's mode. */
-export async function createLiveModel(baseUrl: string, modelId: string, extra: { apiKey?: string; timeoutMs?: number; displayName?: string; organization?: string } = {}) {
+export async function createLiveModel(
+  baseUrl: string,
+  modelId: string,
+  extra: { apiKey?: string; timeoutMs?: number; displayName?: string; organization?: string } = {},
+) {
   counter += 1;
   return db().model.create({
     data: {

@@ -18,7 +18,14 @@ export interface FakeRequest {
   path: string;
   authorization: string | undefined;
   apiKey: string | undefined;
-  body: { model?: string; messages?: { role: string; content: string }[]; max_tokens?: number; temperature?: number; system?: string; stream?: boolean };
+  body: {
+    model?: string;
+    messages?: { role: string; content: string }[];
+    max_tokens?: number;
+    temperature?: number;
+    system?: string;
+    stream?: boolean;
+  };
 }
 
 export interface FakeServer {
@@ -30,7 +37,13 @@ export interface FakeServer {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function okAnswer(prompt: string): string[] {
-  return ["## A short answer\n\n", "Here is **my reply** to your prompt ", `(${prompt.length} characters).\n\n`, "- first point\n", "- second point\n"];
+  return [
+    "## A short answer\n\n",
+    "Here is **my reply** to your prompt ",
+    `(${prompt.length} characters).\n\n`,
+    "- first point\n",
+    "- second point\n",
+  ];
 }
 
 /** A prompt starting with this is answered with its remainder (see above). */
@@ -74,7 +87,10 @@ async function serveOpenAi(req: FakeRequest, res: http.ServerResponse): Promise<
     }
     await sleep(15);
   }
-  if (mode !== "nousage") res.write(`data: ${JSON.stringify({ id: "fake", choices: [], usage: { prompt_tokens: 12, completion_tokens: parts.length * 3 } })}\n\n`);
+  if (mode !== "nousage")
+    res.write(
+      `data: ${JSON.stringify({ id: "fake", choices: [], usage: { prompt_tokens: 12, completion_tokens: parts.length * 3 } })}\n\n`,
+    );
   res.end("data: [DONE]\n\n");
 }
 

@@ -10,15 +10,13 @@ export function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') inQuotes = false;
+      } else if (c === '"') inQuotes = false;
       else field += c;
     } else if (c === '"') inQuotes = true;
     else if (c === ",") {
       record.push(field);
       field = "";
-    }
-    else if (c === "\r" && text[i + 1] === "\n") {
+    } else if (c === "\r" && text[i + 1] === "\n") {
       record.push(field);
       records.push(record);
       field = "";

@@ -16,7 +16,9 @@ export async function mockNextAuth(importOriginal: () => Promise<unknown>) {
   const original = (await importOriginal()) as Record<string, unknown>;
   return {
     ...original,
-    getServerSession: vi.fn(async () => (sessionState.userId ? { user: { id: sessionState.userId }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null)),
+    getServerSession: vi.fn(async () =>
+      sessionState.userId ? { user: { id: sessionState.userId }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null,
+    ),
   };
 }
 

@@ -50,7 +50,9 @@ export default async function AuditPage({ searchParams }: PageProps) {
   ]);
   const entityLabel = (e: string) => (t.has(`entities.${e}`) ? t(`entities.${e}` as "entities.model") : e);
   const tab = (value: string | undefined, label: string) => {
-    const params = new URLSearchParams(Object.entries({ ...filters, entity: value, entityId: undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+    const params = new URLSearchParams(
+      Object.entries({ ...filters, entity: value, entityId: undefined }).filter((e): e is [string, string] => Boolean(e[1])),
+    );
     const query = params.toString();
     return (
       <Link
@@ -76,7 +78,11 @@ export default async function AuditPage({ searchParams }: PageProps) {
           <span className="block text-xs text-slate-600">{t("action")}</span>
           <select name="action" defaultValue={filters.action ?? ""} className={inputClass}>
             <option value="">{t("any")}</option>
-            {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">
@@ -92,10 +98,16 @@ export default async function AuditPage({ searchParams }: PageProps) {
           <input type="date" name="to" defaultValue={filters.to ?? ""} className={inputClass} />
         </label>
         {filters.entityId && <input type="hidden" name="entityId" value={filters.entityId} />}
-        <button type="submit" className={buttonClass}>{t("apply")}</button>
-        <Link href="/admin/audit" className="text-sm underline">{t("clear")}</Link>
+        <button type="submit" className={buttonClass}>
+          {t("apply")}
+        </button>
+        <Link href="/admin/audit" className="text-sm underline">
+          {t("clear")}
+        </Link>
       </form>
-      {filters.entityId && <p className="text-sm text-slate-600">{t("entityFilter", { entity: entityLabel(filters.entity ?? ""), id: filters.entityId })}</p>}
+      {filters.entityId && (
+        <p className="text-sm text-slate-600">{t("entityFilter", { entity: entityLabel(filters.entity ?? ""), id: filters.entityId })}</p>
+      )}
       {problems.map((p) => (
         <p key={p.field} role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {t("ignored", { field: p.field, value: p.value })}
@@ -118,11 +130,17 @@ export default async function AuditPage({ searchParams }: PageProps) {
           <tbody>
             {entries.map((e) => (
               <tr key={e.id} className="border-t border-slate-100 align-top" data-action={e.action}>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums" title={e.createdAt.toISOString()}>{formatUtc(e.createdAt)}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums" title={e.createdAt.toISOString()}>
+                  {formatUtc(e.createdAt)}
+                </td>
                 <td className="px-3 py-2">{e.actorEmail ?? t("unknownActor")}</td>
                 <td className="px-3 py-2">
                   <code>{e.action}</code>
-                  {e.entityId && <div className="text-xs text-slate-500">{e.entity} {e.entityId}</div>}
+                  {e.entityId && (
+                    <div className="text-xs text-slate-500">
+                      {e.entity} {e.entityId}
+                    </div>
+                  )}
                 </td>
                 <td className="px-3 py-2">
                   <AuditChanges before={e.before} after={e.after} />

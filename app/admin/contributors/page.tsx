@@ -32,7 +32,10 @@ export default async function ContributorsPage({ searchParams }: PageProps) {
   if (!(await requirePageRole("/admin/contributors", "ADMIN"))) return <AdminForbidden />;
   const raw = await searchParams;
   const filter = filterSchema.parse({ q: first(raw.q), filter: first(raw.filter) });
-  const [{ rows, total }, t] = await Promise.all([listContributors({ filter: filter.filter, q: filter.q, take: 200 }), getTranslations("adminContributors")]);
+  const [{ rows, total }, t] = await Promise.all([
+    listContributors({ filter: filter.filter, q: filter.q, take: 200 }),
+    getTranslations("adminContributors"),
+  ]);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -41,14 +44,20 @@ export default async function ContributorsPage({ searchParams }: PageProps) {
         <label className="text-sm">
           <span className="block text-xs text-slate-600">{t("filterLabel")}</span>
           <select name="filter" defaultValue={filter.filter} className={inputClass}>
-            {CONTRIBUTOR_FILTERS.map((f) => <option key={f} value={f}>{t(`filters.${f}`)}</option>)}
+            {CONTRIBUTOR_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {t(`filters.${f}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">
           <span className="block text-xs text-slate-600">{t("search")}</span>
           <input name="q" defaultValue={filter.q ?? ""} className={inputClass} />
         </label>
-        <button type="submit" className={buttonClass}>{t("apply")}</button>
+        <button type="submit" className={buttonClass}>
+          {t("apply")}
+        </button>
       </form>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
@@ -71,7 +80,9 @@ export default async function ContributorsPage({ searchParams }: PageProps) {
               <tr key={c.id} className="border-t border-slate-100 align-top" data-email={c.email} data-status={c.review?.status ?? "NONE"}>
                 <td className="px-3 py-2">{c.email}</td>
                 <td className="px-3 py-2">{t(`roles.${c.role}`)}</td>
-                <td className="px-3 py-2 text-end tabular-nums" data-col="votes">{c.voteCount}</td>
+                <td className="px-3 py-2 text-end tabular-nums" data-col="votes">
+                  {c.voteCount}
+                </td>
                 <td className="px-3 py-2" data-col="status">
                   {c.review ? t(`status.${c.review.status}`) : t("status.none")}
                   {c.review?.note && <span className="block text-xs text-slate-500">{t("reviewedNote", { note: c.review.note })}</span>}
@@ -79,8 +90,14 @@ export default async function ContributorsPage({ searchParams }: PageProps) {
                 <td className="px-3 py-2 text-xs tabular-nums text-slate-600" data-col="evidence">
                   {c.evidence && c.evidence.votesTested > 0 ? (
                     <>
-                      {t("evidence", { current: formatEValue(c.evidence.logMixture), highest: formatEValue(c.evidence.logMax), tested: c.evidence.votesTested })}
-                      {c.evidence.strongest && <span className="block">{t("strongest", { alternative: t(`alternatives.${c.evidence.strongest}`) })}</span>}
+                      {t("evidence", {
+                        current: formatEValue(c.evidence.logMixture),
+                        highest: formatEValue(c.evidence.logMax),
+                        tested: c.evidence.votesTested,
+                      })}
+                      {c.evidence.strongest && (
+                        <span className="block">{t("strongest", { alternative: t(`alternatives.${c.evidence.strongest}`) })}</span>
+                      )}
                     </>
                   ) : (
                     "–"

@@ -28,14 +28,23 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function AdminModelsPage({ searchParams }: PageProps) {
   if (!(await requirePageRole("/admin/models", "ADMIN"))) return <AdminForbidden />;
   const raw = await searchParams;
-  const filter = filterSchema.parse({ status: first(raw.status), visibility: first(raw.visibility), provider: first(raw.provider), q: first(raw.q) });
+  const filter = filterSchema.parse({
+    status: first(raw.status),
+    visibility: first(raw.visibility),
+    provider: first(raw.provider),
+    q: first(raw.q),
+  });
   const [models, t] = await Promise.all([listModelsForAdmin(filter), getTranslations("adminModels")]);
   const select = (name: "status" | "visibility" | "provider", values: readonly string[]) => (
     <label className="text-sm">
       <span className="block text-xs text-slate-600">{t(`filters.${name}`)}</span>
       <select name={name} defaultValue={filter[name] ?? ""} className={inputClass}>
         <option value="">{t("filters.any")}</option>
-        {values.map((v) => <option key={v} value={v}>{t(`values.${v}`)}</option>)}
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {t(`values.${v}`)}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -43,7 +52,9 @@ export default async function AdminModelsPage({ searchParams }: PageProps) {
     <section className="space-y-4">
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <Link href="/admin/models/new" className={buttonClass}>{t("addModel")}</Link>
+        <Link href="/admin/models/new" className={buttonClass}>
+          {t("addModel")}
+        </Link>
       </header>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filters.label")}>
@@ -54,8 +65,12 @@ export default async function AdminModelsPage({ searchParams }: PageProps) {
           <span className="block text-xs text-slate-600">{t("filters.q")}</span>
           <input name="q" defaultValue={filter.q ?? ""} className={inputClass} />
         </label>
-        <button type="submit" className={buttonClass}>{t("filters.apply")}</button>
-        <Link href="/admin/models" className="text-sm underline">{t("filters.clear")}</Link>
+        <button type="submit" className={buttonClass}>
+          {t("filters.apply")}
+        </button>
+        <Link href="/admin/models" className="text-sm underline">
+          {t("filters.clear")}
+        </Link>
       </form>
       {models.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
@@ -77,8 +92,12 @@ export default async function AdminModelsPage({ searchParams }: PageProps) {
             {models.map((m) => (
               <tr key={m.id} className="border-t border-slate-100" data-model={m.name}>
                 <td className="px-3 py-2">
-                  <Link href={`/admin/models/${m.id}`} className="font-medium underline">{m.displayName}</Link>
-                  <div className="text-xs text-slate-500"><code>{m.name}</code></div>
+                  <Link href={`/admin/models/${m.id}`} className="font-medium underline">
+                    {m.displayName}
+                  </Link>
+                  <div className="text-xs text-slate-500">
+                    <code>{m.name}</code>
+                  </div>
                 </td>
                 <td className="px-3 py-2">{m.organization}</td>
                 <td className="px-3 py-2">{t(`values.${m.status}`)}</td>

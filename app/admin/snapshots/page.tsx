@@ -35,7 +35,9 @@ export default async function SnapshotsPage() {
             {snapshots.map((s) => (
               <tr key={s.id} className="border-t border-slate-100" data-snapshot={s.id}>
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                  <a href={`/api/snapshots/${s.id}`} className="underline" title={s.id}>{formatUtc(s.createdAt)}</a>
+                  <a href={`/api/snapshots/${s.id}`} className="underline" title={s.id}>
+                    {formatUtc(s.createdAt)}
+                  </a>
                 </td>
                 <td className="px-3 py-2">{s.trigger}</td>
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtc(s.dataCutoff)}</td>
@@ -48,8 +50,12 @@ export default async function SnapshotsPage() {
                     demo: s.method.demoVotes,
                   })}
                 </td>
-                <td className="px-3 py-2"><code>{s.codeVersion}</code></td>
-                <td className="px-3 py-2 text-end tabular-nums" title={s.sliceKeys.join(", ")}>{s.sliceKeys.length}</td>
+                <td className="px-3 py-2">
+                  <code>{s.codeVersion}</code>
+                </td>
+                <td className="px-3 py-2 text-end tabular-nums" title={s.sliceKeys.join(", ")}>
+                  {s.sliceKeys.length}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -36,10 +36,16 @@ export default async function UsersPage({ searchParams }: PageProps) {
           <span className="block text-xs text-slate-600">{t("role")}</span>
           <select name="role" defaultValue={filter.role ?? ""} className={inputClass}>
             <option value="">{t("any")}</option>
-            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className={buttonClass}>{t("apply")}</button>
+        <button type="submit" className={buttonClass}>
+          {t("apply")}
+        </button>
       </form>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
@@ -61,7 +67,9 @@ export default async function UsersPage({ searchParams }: PageProps) {
                 <td className="px-3 py-2">{u.email}</td>
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtc(u.createdAt)}</td>
                 <td className="px-3 py-2 text-end tabular-nums">{u.voteCount}</td>
-                <td className="px-3 py-2"><UserRoleForm id={u.id} email={u.email} role={u.role} /></td>
+                <td className="px-3 py-2">
+                  <UserRoleForm id={u.id} email={u.email} role={u.role} />
+                </td>
               </tr>
             ))}
           </tbody>

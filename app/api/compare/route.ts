@@ -17,8 +17,17 @@ const HINT = "give each audience's filters as a.<filter> and b.<filter> (e.g. a.
 const querySchema = queryParamsSchema.transform((params, ctx) => {
   const sides = (["a.", "b."] as const).map((prefix) => ({ prefix, ...parseLeaderboardFilters(pickPrefixed(params, prefix)) }));
   const unknown = Object.keys(params).filter((k) => !k.startsWith("a.") && !k.startsWith("b."));
-  const problems = sides.flatMap((s) => s.problems.map((p) => ({ key: `${s.prefix}${p.key}`, message: `${s.prefix}${p.key}=${p.value}: ${p.message}` })));
-  if (unknown.length > 3) problems.push({ key: unknown[0]!.slice(0, 40), message: `${unknown.length} unknown parameters (${unknown.slice(0, 3).map((k) => k.slice(0, 40)).join(", ")}, …); ${HINT}` });
+  const problems = sides.flatMap((s) =>
+    s.problems.map((p) => ({ key: `${s.prefix}${p.key}`, message: `${s.prefix}${p.key}=${p.value}: ${p.message}` })),
+  );
+  if (unknown.length > 3)
+    problems.push({
+      key: unknown[0]!.slice(0, 40),
+      message: `${unknown.length} unknown parameters (${unknown
+        .slice(0, 3)
+        .map((k) => k.slice(0, 40))
+        .join(", ")}, …); ${HINT}`,
+    });
   else for (const k of unknown) problems.push({ key: k.slice(0, 40), message: `${k.slice(0, 40)}: unknown parameter; ${HINT}` });
   for (const p of problems) ctx.addIssue({ code: "custom", path: [p.key], message: p.message });
   return { a: sides[0]!.filters, b: sides[1]!.filters };

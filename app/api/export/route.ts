@@ -37,11 +37,20 @@ export const GET = handle(async (request: Request) => {
   const { format } = readQuery(request, exportQuerySchema);
   const user = await requireRole("CUSTOMER", "ADMIN");
   const exported = await exportVotes({ format });
-  await recordAudit(db(), { id: user.id, email: user.email }, {
-    action: "export.download",
-    entity: "export",
-    after: { format, dataCutoff: exported.cutoff.toISOString(), holdoutDays: exported.holdoutDays, ...(currentBearer() ? { apiTokenId: currentBearer()!.tokenId } : {}) },
-  });
+  await recordAudit(
+    db(),
+    { id: user.id, email: user.email },
+    {
+      action: "export.download",
+      entity: "export",
+      after: {
+        format,
+        dataCutoff: exported.cutoff.toISOString(),
+        holdoutDays: exported.holdoutDays,
+        ...(currentBearer() ? { apiTokenId: currentBearer()!.tokenId } : {}),
+      },
+    },
+  );
   return new Response(toStream(exported.chunks), {
     headers: {
       "Content-Type": CONTENT_TYPES[format],

@@ -15,7 +15,8 @@ export const dynamic = "force-dynamic";
 const querySchema = queryParamsSchema.transform((params, ctx) => {
   const { filters, problems } = parseLeaderboardFilters(params);
   const { view, problems: viewProblems } = parseLeaderboardView(params);
-  for (const p of [...problems, ...viewProblems]) ctx.addIssue({ code: "custom", path: [p.key], message: `${p.key}=${p.value}: ${p.message}` });
+  for (const p of [...problems, ...viewProblems])
+    ctx.addIssue({ code: "custom", path: [p.key], message: `${p.key}=${p.value}: ${p.message}` });
   return { filters, view };
 });
 

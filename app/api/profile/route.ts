@@ -11,8 +11,15 @@ export const GET = handle(async () => {
   const user = await requireUser();
   const [stored, policy] = await Promise.all([getStoredAudience(user.id), getPolicy()]);
   const now = new Date();
-  const nextChange = Object.fromEntries(AUDIENCE_FIELDS.map((f) => [f, stored ? (nextChangeAt(stored, f, policy.profileChangeDays, now)?.toISOString() ?? null) : null]));
-  return NextResponse.json({ profile: user.profile, isComplete: user.hasProfile, isEmailVerified: user.isEmailVerified, nextChangeAt: nextChange });
+  const nextChange = Object.fromEntries(
+    AUDIENCE_FIELDS.map((f) => [f, stored ? (nextChangeAt(stored, f, policy.profileChangeDays, now)?.toISOString() ?? null) : null]),
+  );
+  return NextResponse.json({
+    profile: user.profile,
+    isComplete: user.hasProfile,
+    isEmailVerified: user.isEmailVerified,
+    nextChangeAt: nextChange,
+  });
 });
 
 /**

@@ -16,7 +16,12 @@ export const POST = handle(async (request: Request) => {
   const user = await createUser(input);
   let isVerificationSent = false;
   try {
-    isVerificationSent = await sendVerificationEmail({ userId: user.id, email: user.email, locale: requestLocale(request), baseUrl: publicBaseUrl(request) });
+    isVerificationSent = await sendVerificationEmail({
+      userId: user.id,
+      email: user.email,
+      locale: requestLocale(request),
+      baseUrl: publicBaseUrl(request),
+    });
   } catch (error) {
     console.error("Sending the verification email after sign-up failed", error);
   }

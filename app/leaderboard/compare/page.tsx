@@ -41,14 +41,18 @@ interface SidePanelProps {
 }
 
 function SidePanel({ side, board, filters, sliceName, options, t }: SidePanelProps) {
-  const counts = board.votes === null || board.voters === null ? null : { votes: board.votes, voters: board.voters, demo: board.demoVotes ?? 0 };
+  const counts =
+    board.votes === null || board.voters === null ? null : { votes: board.votes, voters: board.voters, demo: board.demoVotes ?? 0 };
   // The numbers keep their test ids: specs read them.
   const tags = {
     votesNumber: (chunks: ReactNode) => <span data-testid="side-votes">{chunks}</span>,
     votersNumber: (chunks: ReactNode) => <span data-testid="side-voters">{chunks}</span>,
   };
   return (
-    <div className={`space-y-3 rounded border border-t-4 border-slate-200 bg-white p-3 ${side.accent}`} data-testid={`side-${side.name.toLowerCase()}`}>
+    <div
+      className={`space-y-3 rounded border border-t-4 border-slate-200 bg-white p-3 ${side.accent}`}
+      data-testid={`side-${side.name.toLowerCase()}`}
+    >
       <h2 className="font-semibold">
         {t.rich("sideTitle", { side: side.name, name: sliceName, slice: (chunks) => <span data-testid="side-slice">{chunks}</span> })}
       </h2>
@@ -94,7 +98,9 @@ export default async function CompareSlicesPage({ searchParams }: PageProps) {
   const rows = compareSlices(boardA, boardB, comparison, sort);
   const significant = comparison.models.filter((m) => m.significant).length;
   const sameAudience = serializeLeaderboardFilters(sides[0]!.filters) === serializeLeaderboardFilters(sides[1]!.filters);
-  const points = rows.flatMap((r) => (r.a.state === "rated" && r.b.state === "rated" ? [{ model: r.displayName, a: r.a.rating, b: r.b.rating }] : []));
+  const points = rows.flatMap((r) =>
+    r.a.state === "rated" && r.b.state === "rated" ? [{ model: r.displayName, a: r.a.rating, b: r.b.rating }] : [],
+  );
   const others = Object.entries(params).flatMap(([k, v]) => (k === "sort" ? [] : [v ?? []].flat().map((x): [string, string] => [k, x])));
   const sortHref = (s: ComparisonSort) => `/leaderboard/compare?${toQuery([...others, ["sort", s]])}`;
 

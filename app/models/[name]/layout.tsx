@@ -24,7 +24,10 @@ export default async function ModelLayout({ children, params }: LayoutProps) {
   if (!model) notFound();
   const t = await getTranslations("model");
   const statusKey = `status.${model.status}`;
-  const status = { label: t.has(statusKey) ? t(statusKey) : model.status, className: STATUS_CLASS[model.status] ?? "border-slate-300 bg-white" };
+  const status = {
+    label: t.has(statusKey) ? t(statusKey) : model.status,
+    className: STATUS_CLASS[model.status] ?? "border-slate-300 bg-white",
+  };
   return (
     <article className="space-y-6">
       <header>

@@ -38,15 +38,20 @@ export default async function ModelPage({ params }: PageProps) {
   return (
     <>
       <section aria-labelledby="overall-heading" className="space-y-2">
-        <h2 id="overall-heading" className="text-lg font-semibold">{t("overall")}</h2>
+        <h2 id="overall-heading" className="text-lg font-semibold">
+          {t("overall")}
+        </h2>
         {isRated ? (
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-            <Stat label={t("rating")} testId="overall-rating">{overall!.rating!.toFixed(0)}</Stat>
+            <Stat label={t("rating")} testId="overall-rating">
+              {overall!.rating!.toFixed(0)}
+            </Stat>
             <Stat label={t("interval")} testId="overall-interval">
               {overall!.lower!.toFixed(0)}–{overall!.upper!.toFixed(0)}
             </Stat>
             <Stat label={t("rank")} testId="overall-rank">
-              {overall!.rank} <span className="text-sm font-normal text-slate-500">{t("rankOf", { count: profile.overallRatedModels })}</span>
+              {overall!.rank}{" "}
+              <span className="text-sm font-normal text-slate-500">{t("rankOf", { count: profile.overallRatedModels })}</span>
             </Stat>
             <Stat label={t("votes")} testId="overall-votes">
               {overall!.votes} <span className="text-sm font-normal text-slate-500">{t("byVoters", { count: overall!.voters })}</span>
@@ -69,13 +74,17 @@ export default async function ModelPage({ params }: PageProps) {
         {profile.replayVotes !== null && profile.replayVotes > 0 && (
           <p className="text-sm text-slate-600" data-testid="replay-votes" data-count={profile.replayVotes}>
             {t("replayNotice", { count: profile.replayVotes })}{" "}
-            <Link href="/methodology#replay" className="underline underline-offset-2">{t("replayHow")}</Link>
+            <Link href="/methodology#replay" className="underline underline-offset-2">
+              {t("replayHow")}
+            </Link>
           </p>
         )}
       </section>
 
       <section aria-labelledby="audience-heading" className="space-y-2" data-testid="by-audience">
-        <h2 id="audience-heading" className="text-lg font-semibold">{t("byAudience")}</h2>
+        <h2 id="audience-heading" className="text-lg font-semibold">
+          {t("byAudience")}
+        </h2>
         <p className="text-sm text-slate-600">{t("byAudienceIntro")}</p>
         {hasAudiences ? (
           <ModelAudiences groups={profile.audiences} minSliceVoters={policy.minSliceVoters} minModelVotes={policy.minModelVotes} />
@@ -85,13 +94,17 @@ export default async function ModelPage({ params }: PageProps) {
       </section>
 
       <section aria-labelledby="h2h-heading" className="space-y-2">
-        <h2 id="h2h-heading" className="text-lg font-semibold">{t("headToHead")}</h2>
+        <h2 id="h2h-heading" className="text-lg font-semibold">
+          {t("headToHead")}
+        </h2>
         <p className="text-sm text-slate-600">{t("headToHeadIntro")}</p>
         <HeadToHeadTable records={profile.headToHead} />
       </section>
 
       <section aria-labelledby="history-heading" className="space-y-2">
-        <h2 id="history-heading" className="text-lg font-semibold">{t("history")}</h2>
+        <h2 id="history-heading" className="text-lg font-semibold">
+          {t("history")}
+        </h2>
         {profile.history.length === 0 ? (
           <p className="rounded border border-slate-200 bg-white p-3 text-sm text-slate-600" data-testid="no-history">
             {t("noHistory")}
@@ -102,7 +115,13 @@ export default async function ModelPage({ params }: PageProps) {
           </p>
         ) : (
           <RatingHistoryChart
-            points={profile.history.map((p) => ({ date: cutoffLabel(p.dataCutoff), rating: p.rating, lower: p.lower, upper: p.upper, rank: p.rank }))}
+            points={profile.history.map((p) => ({
+              date: cutoffLabel(p.dataCutoff),
+              rating: p.rating,
+              lower: p.lower,
+              upper: p.upper,
+              rank: p.rank,
+            }))}
           />
         )}
       </section>

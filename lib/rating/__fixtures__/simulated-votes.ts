@@ -4,7 +4,14 @@ import type { Outcome, PairCell, VotesByVoter } from "../types";
 const OUTCOMES: Outcome[] = ["A", "B", "TIE", "BOTH_BAD"];
 
 /** Test data: simulated votes: `voters` voters each casting `perVoter` votes, with a private taste of sd `taste` (points) on every model. */
-export function simulateVotes(opts: { ratings: number[]; voters: number; perVoter: number; taste: number; seed: number; share?: number[] }) {
+export function simulateVotes(opts: {
+  ratings: number[];
+  voters: number;
+  perVoter: number;
+  taste: number;
+  seed: number;
+  share?: number[];
+}) {
   const rng = createRng(opts.seed);
   const n = opts.ratings.length;
   const share = opts.share ?? opts.ratings.map(() => 1);
@@ -34,7 +41,12 @@ export function simulateVotes(opts: { ratings: number[]; voters: number; perVote
     }
     start[g + 1] = code.length;
   }
-  const cells: PairCell[] = [...counts].map(([c, count]) => ({ a: Math.floor(c / 4 / n), b: (c >> 2) % n, outcome: OUTCOMES[c & 3]!, count }));
+  const cells: PairCell[] = [...counts].map(([c, count]) => ({
+    a: Math.floor(c / 4 / n),
+    b: (c >> 2) % n,
+    outcome: OUTCOMES[c & 3]!,
+    count,
+  }));
   const votes: VotesByVoter = {
     start,
     voterId: Int32Array.from({ length: opts.voters }, (_, g) => g),
@@ -44,4 +56,3 @@ export function simulateVotes(opts: { ratings: number[]; voters: number; perVote
   };
   return { models: opts.ratings.map((_, m) => `m${m}`), cells, votes };
 }
-

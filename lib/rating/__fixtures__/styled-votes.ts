@@ -110,12 +110,21 @@ export function simulateStyledVotes(spec: StyledVotesSpec): StyledVotes {
       const a = pick();
       let b = pick();
       while (b === a) b = pick();
-      const length = styleContrast(Math.round(tokens[a]! * Math.exp(0.4 * normal(rng))), Math.round(tokens[b]! * Math.exp(0.4 * normal(rng))));
+      const length = styleContrast(
+        Math.round(tokens[a]! * Math.exp(0.4 * normal(rng))),
+        Math.round(tokens[b]! * Math.exp(0.4 * normal(rng))),
+      );
       const headers = styleContrast(poisson(rng, headerRate[a]!), poisson(rng, headerRate[b]!));
       const lists = styleContrast(poisson(rng, listRate[a]!), poisson(rng, listRate[b]!));
       const bold = styleContrast(poisson(rng, boldRate[a]!), poisson(rng, boldRate[b]!));
       const logit =
-        strength[a]! - strength[b]! + (gLength + lengthTaste) * length + gHeaders * headers + gLists * lists + gBold * bold + axisTaste * (axis[a]! - axis[b]!);
+        strength[a]! -
+        strength[b]! +
+        (gLength + lengthTaste) * length +
+        gHeaders * headers +
+        gLists * lists +
+        gBold * bold +
+        axisTaste * (axis[a]! - axis[b]!);
       out.a[v] = a;
       out.b[v] = b;
       out.length[v] = length;

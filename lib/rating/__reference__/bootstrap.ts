@@ -7,7 +7,6 @@ import type { PairCell, Rng } from "../types";
 
 // Reference only (tests and parity: numpy's draws in FastChat's order); production uses `bootstrapRatingsFast`.
 
-
 /**
  * Bootstrap of the Bradley–Terry ratings as FastChat's `compute_bootstrap_bt`: per round draw
  * counts ~ Multinomial(N, count_k / N) over the distinct (a, b, outcome) categories (N = total battles, TIE and

@@ -17,10 +17,17 @@ export default async function EditModelPage({ params, searchParams }: PageProps)
   if (!(await requirePageRole(`/admin/models/${id}`, "ADMIN"))) return <AdminForbidden />;
   const model = await getModelForAdmin(id);
   if (!model) notFound();
-  const [organizations, votes, t, query] = await Promise.all([listOrganizations(), countModelVotes(id), getTranslations("adminModels"), searchParams]);
+  const [organizations, votes, t, query] = await Promise.all([
+    listOrganizations(),
+    countModelVotes(id),
+    getTranslations("adminModels"),
+    searchParams,
+  ]);
   return (
     <section className="space-y-5">
-      <Link href="/admin/models" className="text-sm underline">{t("backToRoster")}</Link>
+      <Link href="/admin/models" className="text-sm underline">
+        {t("backToRoster")}
+      </Link>
       <header>
         <h1 className="text-2xl font-bold">{model.displayName}</h1>
         <p className="mt-1 text-sm text-slate-600" data-testid="model-state">
@@ -31,9 +38,15 @@ export default async function EditModelPage({ params, searchParams }: PageProps)
           })}
         </p>
         {model.deprecatedAt && (
-          <p className="mt-1 text-sm text-slate-600">{t("deprecatedOn", { date: formatUtc(model.deprecatedAt), reason: model.deprecationReason ?? "" })}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {t("deprecatedOn", { date: formatUtc(model.deprecatedAt), reason: model.deprecationReason ?? "" })}
+          </p>
         )}
-        {query.created && <p role="status" className="mt-2 text-sm text-green-700">{t("created")}</p>}
+        {query.created && (
+          <p role="status" className="mt-2 text-sm text-green-700">
+            {t("created")}
+          </p>
+        )}
       </header>
       <ModelActions id={model.id} status={model.status} visibility={model.visibility} />
       <h2 className="text-lg font-semibold">{t("editTitle")}</h2>
@@ -52,11 +65,14 @@ export default async function EditModelPage({ params, searchParams }: PageProps)
           hasApiKey: model.hasApiKey,
           samplingWeight: model.samplingWeight,
           visibility: model.visibility,
-          canSwitchToPrivate: model.visibility === "PRIVATE_TESTING" || (model.visibility === "PUBLIC" && votes === 0 && !model.testingEndedAt),
+          canSwitchToPrivate:
+            model.visibility === "PRIVATE_TESTING" || (model.visibility === "PUBLIC" && votes === 0 && !model.testingEndedAt),
         }}
       />
       <p className="text-xs text-slate-500">{t("noDelete")}</p>
-      <Link href={`/admin/audit?entity=model&entityId=${model.id}`} className="text-sm underline">{t("history")}</Link>
+      <Link href={`/admin/audit?entity=model&entityId=${model.id}`} className="text-sm underline">
+        {t("history")}
+      </Link>
     </section>
   );
 }

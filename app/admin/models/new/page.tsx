@@ -10,7 +10,9 @@ export default async function NewModelPage() {
   const [organizations, t] = await Promise.all([listOrganizations(), getTranslations("adminModels")]);
   return (
     <section className="space-y-4">
-      <Link href="/admin/models" className="text-sm underline">{t("backToRoster")}</Link>
+      <Link href="/admin/models" className="text-sm underline">
+        {t("backToRoster")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
       <ModelForm
         organizations={organizations}

@@ -28,7 +28,14 @@ async function emailOf(request: Request): Promise<string | null> {
 /** next-auth answers a failed credentials sign-in with 401, or with a redirect/url naming an error. */
 async function isSuccess(response: Response): Promise<boolean> {
   if (response.status >= 400) return false;
-  const url = response.headers.get("location") ?? ((await response.clone().json().catch(() => null)) as { url?: unknown } | null)?.url;
+  const url =
+    response.headers.get("location") ??
+    (
+      (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { url?: unknown } | null
+    )?.url;
   return typeof url === "string" && !/[?&]error=/.test(url);
 }
 

@@ -6,7 +6,9 @@ import { requireRole } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ role: z.enum(["CONTRIBUTOR", "CUSTOMER", "ADMIN"], { error: "Role must be CONTRIBUTOR, CUSTOMER or ADMIN." }) });
+const bodySchema = z.object({
+  role: z.enum(["CONTRIBUTOR", "CUSTOMER", "ADMIN"], { error: "Role must be CONTRIBUTOR, CUSTOMER or ADMIN." }),
+});
 
 interface Context {
   params: Promise<{ id: string }>;
