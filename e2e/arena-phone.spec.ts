@@ -79,7 +79,14 @@ test("on a phone the answers are stacked, nothing overflows sideways, and the vo
 });
 
 test("on a desktop the same arena shows the keyboard hints", async ({ browser }, testInfo) => {
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: { width: 1366, height: 900 } });
+  // browser.newContext() inherits this file's phone options (test.use): a desktop has no touch screen.
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    viewport: { width: 1366, height: 900 },
+    isMobile: false,
+    hasTouch: false,
+    userAgent: undefined,
+  });
   const page = await context.newPage();
   const me = new ContributorSession(page);
   await me.joinAsNewContributor("desktop-hints");
