@@ -39,7 +39,7 @@ test("a customer's script downloads an export with a token, and the revoked toke
   await page.goto("/leaderboard");
   await page.getByRole("banner").getByRole("link", { name: "Data", exact: true }).click();
   await expect(page).toHaveURL(/\/data$/);
-  await expect(page.getByRole("link", { name: "GET /api/snapshots" })).toHaveAttribute("href", "/api/snapshots");
+  await expect(page.getByRole("link", { name: "GET /api/snapshots", exact: true })).toHaveAttribute("href", "/api/snapshots");
   await expect(page.getByRole("link", { name: "GET /api/openapi.json" })).toHaveAttribute("href", "/api/openapi.json");
 
   // Create a token: the secret is shown once.

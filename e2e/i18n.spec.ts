@@ -96,6 +96,6 @@ test("the comparison and model pages read in German, with audience names from CL
   await expect(main.getByRole("heading", { name: "Gesamt", exact: true })).toBeVisible();
   await expect(main.getByRole("heading", { name: "Nach Zielgruppe" })).toBeVisible();
   await expect(main.getByRole("heading", { name: "Wertungsverlauf" })).toBeVisible();
-  await expect(main.getByTestId("overall-votes")).toContainText(/von \d+ Personen/);
+  await expect(main.getByTestId("overall-votes")).toContainText(/^\d{1,3}(\.\d{3})* von \d{1,3}(\.\d{3})* Personen/); // German digit grouping on both numbers
   await context.close();
 });

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { RatingHistoryChart } from "@/components/charts/rating-history-chart";
 import { HeadToHeadTable } from "@/components/leaderboard/head-to-head-table";
 import { ModelAudiences } from "@/components/leaderboard/model-audiences";
@@ -25,7 +25,7 @@ function Stat({ label, children, testId }: { label: string; children: ReactNode;
 /** One model (its name and facts are in the layout): how it rates overall and in each audience, whom it beats, how it has moved. */
 export default async function ModelPage({ params }: PageProps) {
   const { name } = await params;
-  const [profile, t] = await Promise.all([getModelProfile(name), getTranslations("model")]);
+  const [profile, t, format] = await Promise.all([getModelProfile(name), getTranslations("model"), getFormatter()]);
   if (!profile) notFound();
   const { overall, policy } = profile;
   const isRated = overall?.rating != null;
@@ -54,7 +54,8 @@ export default async function ModelPage({ params }: PageProps) {
               <span className="text-sm font-normal text-slate-500">{t("rankOf", { count: profile.overallRatedModels })}</span>
             </Stat>
             <Stat label={t("votes")} testId="overall-votes">
-              {overall!.votes} <span className="text-sm font-normal text-slate-500">{t("byVoters", { count: overall!.voters })}</span>
+              {format.number(overall!.votes)}{" "}
+              <span className="text-sm font-normal text-slate-500">{t("byVoters", { count: overall!.voters })}</span>
             </Stat>
           </dl>
         ) : (
