@@ -64,6 +64,9 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
+      // SIGTERM lets scripts/start.ts stop its embedded PostgreSQL (it runs in its own process group, so the
+      // default SIGKILL of the server's group left a postmaster behind after every run).
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
       stdout: "pipe",
       env: {
         PORT: String(PORT),
