@@ -91,6 +91,8 @@ test("the data page lists exports and the snapshot API for customers only", asyn
   await useStoredRole(page.context(), "contributor");
   await page.goto("/data");
   await expect(page.getByTestId("data-forbidden")).toContainText("Customers only");
+  // Leave the page first: a request it still has in flight could set the contributor's session cookie again.
+  await page.goto("about:blank");
   await page.context().clearCookies();
   await useStoredRole(page.context(), "customer");
   await page.goto("/data");
