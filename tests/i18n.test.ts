@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
+import { ModelStatus, Visibility } from "@/lib/generated/prisma/enums";
+import { NO_PROVIDER, PROVIDER_KINDS } from "@/lib/providers/kinds";
 import { DEFAULT_LOCALE, LOCALES, pickLocale, textDirection, type Locale } from "@/lib/i18n/locales";
 
 /**
@@ -166,6 +168,18 @@ describe.each(OTHER_LOCALES)("messages/%s", (locale: Locale) => {
     );
     problems.push(...extraFiles.map((f) => `messages/${locale}/${f}: not in messages/en`));
     expect(problems, `${problems.length} problem(s) in messages/${locale}`).toEqual([]);
+  });
+});
+
+describe("roster values shown by the admin pages", () => {
+  // The admin pages label a model's status, visibility and provider with t(`values.${value}`): every value the Model table can hold needs a label,
+  // including the provider of models that only an imported battles file named.
+  it("adminModels.values labels every status, visibility and provider, and the form every provider", () => {
+    const english = flatten(readTree(DEFAULT_LOCALE, "adminModels")!);
+    const values = [...Object.values(ModelStatus), ...Object.values(Visibility), ...PROVIDER_KINDS, NO_PROVIDER];
+    const missing = values.filter((v) => typeof english.get(`values.${v}`) !== "string");
+    const formMissing = [...PROVIDER_KINDS, NO_PROVIDER].filter((v) => typeof english.get(`form.providers.${v}`) !== "string");
+    expect({ missing, formMissing }).toEqual({ missing: [], formMissing: [] });
   });
 });
 

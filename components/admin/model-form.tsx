@@ -8,6 +8,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import { apiRequest, isApiError, useApiErrorMessage } from "@/lib/client/api-client";
 import { formErrors } from "@/lib/client/form-errors";
+import { NO_PROVIDER, PROVIDER_KINDS } from "@/lib/providers/kinds";
 
 /** What the edit form starts from (never the API key: only whether one is set). */
 export interface ModelFormValues {
@@ -59,7 +60,9 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
     (error) => apiMessage(error, isApiError(error) && error.code === "private_cap_reached" ? { private_cap_reached: error.message } : {}),
     t("fixFields"),
   );
-  const isLive = provider !== "replay";
+  // Imported models have no provider ("none"): they are never drawn until an admin gives them one, and until then the form leaves provider settings alone.
+  const hasProvider = provider !== NO_PROVIDER;
+  const isLive = hasProvider && provider !== "replay";
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -79,8 +82,7 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
       licenseKind,
       license: text(form, "license"),
       releaseDate: text(form, "releaseDate") || null,
-      provider,
-      providerConfig,
+      ...(hasProvider ? { provider, providerConfig } : {}),
       samplingWeight: text(form, "samplingWeight"),
     };
     if (isNew) body.name = text(form, "name");
@@ -193,7 +195,8 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
         "provider",
         t("provider"),
         <select id="provider" name="provider" value={provider} onChange={(e) => setProvider(e.target.value)} className={inputClass}>
-          {["replay", "openai-compatible", "anthropic"].map((p) => (
+          {!hasProvider && <option value={NO_PROVIDER}>{t(`providers.${NO_PROVIDER}`)}</option>}
+          {PROVIDER_KINDS.map((p) => (
             <option key={p} value={p}>
               {t(`providers.${p}`)}
             </option>
@@ -259,6 +262,8 @@ export function ModelForm({ initial, organizations }: { initial: ModelFormValues
             <FieldError message={errors.apiKey} />
           </div>
         </fieldset>
+      ) : !hasProvider ? (
+        <p className="text-sm text-slate-600">{t("noProviderHelp")}</p>
       ) : (
         field(
           "providerConfig.replayName",

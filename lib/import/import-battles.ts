@@ -5,6 +5,7 @@ import pg from "pg";
 import { z } from "zod";
 import { serverEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
+import { NO_PROVIDER } from "@/lib/providers/kinds";
 import { markVotesChanged } from "@/lib/slice-index/vote-index";
 import { AGE_BAND_CODES, EDUCATION_CODES, LANGUAGES, normalizeCountry, normalizeLanguage, regionOfCountry } from "@/lib/slices";
 import type { VoteStyle } from "@/lib/style/features";
@@ -302,7 +303,7 @@ const INSERT_SQL = `
 /** Creates the models a file names that the roster lacks (no provider: never drawn for new battles). */
 const CREATE_MODELS_SQL = `
   INSERT INTO "Model" (id, name, "displayName", organization, license, provider, "updatedAt")
-  SELECT 'imp' || replace(gen_random_uuid()::text, '-', ''), n, n, 'Unknown', 'unknown', 'none', now() FROM unnest($1::text[]) AS n
+  SELECT 'imp' || replace(gen_random_uuid()::text, '-', ''), n, n, 'Unknown', 'unknown', '${NO_PROVIDER}', now() FROM unnest($1::text[]) AS n
   ON CONFLICT (name) DO NOTHING`;
 
 /**

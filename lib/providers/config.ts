@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { PROVIDER_KINDS, type ProviderKind } from "./kinds";
 
 /**
  * Provider kinds and the settings each takes (stored in Model.providerConfig). API keys are not
  * part of these settings: they are stored encrypted in Model.apiKeyCiphertext (lib/secret-box.ts).
  */
-export const PROVIDER_KINDS = ["replay", "openai-compatible", "anthropic"] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+export { NO_PROVIDER, PROVIDER_KINDS, type ProviderKind } from "./kinds";
 
 const httpUrl = z
   .string()
