@@ -1,7 +1,6 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { SessionProvider } from "next-auth/react";
 import { useState, type ReactNode } from "react";
 import { z } from "zod";
 
@@ -10,12 +9,12 @@ import { z } from "zod";
 // (This module runs before any client component below it renders, and so before any parse.)
 if (typeof window !== "undefined") z.config({ jitless: true });
 
-/** Client-side context: one QueryClient per browser tab, and the next-auth session. */
+/**
+ * Client-side context: one QueryClient per browser tab. No next-auth SessionProvider: no client component reads the
+ * session (the server renders who is signed in), and the provider would fetch /api/auth/session on every page load.
+ * signIn and signOut from next-auth/react work without it.
+ */
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }));
-  return (
-    <SessionProvider>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </SessionProvider>
-  );
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

@@ -7,16 +7,16 @@ export async function SiteFooter() {
   return (
     <footer className="mx-auto w-full max-w-6xl border-t border-slate-200 px-4 py-4 text-sm text-slate-600">
       <nav aria-label={t("footer.label")} className="flex flex-wrap gap-x-5 gap-y-2">
-        <Link href="/methodology" className="hover:underline">
+        <Link prefetch={false} href="/methodology" className="hover:underline">
           {t("nav.methodology")}
         </Link>
-        <Link href="/changelog" className="hover:underline">
+        <Link prefetch={false} href="/changelog" className="hover:underline">
           {t("footer.changelog")}
         </Link>
-        <Link href="/tested-variants" className="hover:underline">
+        <Link prefetch={false} href="/tested-variants" className="hover:underline">
           {t("footer.testedVariants")}
         </Link>
-        <Link href="/data-share" className="hover:underline">
+        <Link prefetch={false} href="/data-share" className="hover:underline">
           {t("footer.dataShare")}
         </Link>
       </nav>

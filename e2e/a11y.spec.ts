@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, signInNewAdmin } from "./support/accounts";
+import { revealLazy } from "./support/lazy";
 
 /**
  * axe-core (WCAG 2.0/2.1 A and AA) on the main pages, in English and in Arabic (right to left):
@@ -23,6 +24,8 @@ interface Finding {
 async function scan(page: Page, path: string, locale: string, dir: string): Promise<Finding[]> {
   await page.goto(path);
   await page.waitForLoadState("networkidle");
+  // charts and heatmaps below the fold render on approach: scan them too
+  await revealLazy(page);
   const html = page.locator("html");
   await expect(html).toHaveAttribute("lang", locale);
   await expect(html).toHaveAttribute("dir", dir);

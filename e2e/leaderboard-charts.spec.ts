@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { LeaderboardPage, ModelProfilePage, SliceComparisonPage, readNumber } from "./pages/leaderboard-page";
 import { signInNewAdmin } from "./support/accounts";
+import { revealLazy } from "./support/lazy";
 
 interface ApiRow {
   name: string;
@@ -19,6 +20,7 @@ test("the leaderboard shows outcome shares and head-to-head heatmaps of the rate
 
   const rated = await board.ratedModels();
   expect(rated.length).toBeGreaterThan(2);
+  await board.showCharts();
   for (const kind of ["win-fraction", "battle-count"] as const) {
     const heatmap = page.getByTestId(`${kind}-heatmap`);
     await expect(heatmap).toBeVisible();
@@ -175,6 +177,7 @@ const disjoint = (a: Box, b: Box) =>
 
 /** The interval chart's geometry as drawn: x tick labels and values, model-name labels, the plot's x axis line. */
 async function intervalChartGeometry(page: import("@playwright/test").Page) {
+  await revealLazy(page);
   const chart = page.getByTestId("rating-interval-chart");
   // the chart loads lazily after the page (its own chunk): allow for a busy machine
   await expect(chart.getByTestId("interval-dot").first()).toBeVisible({ timeout: 30_000 });
@@ -192,6 +195,7 @@ test("every interval whisker is drawn with its dot, with no animation delay", as
   const board = new LeaderboardPage(page);
   await board.open();
   const rated = await board.ratedModels();
+  await board.showCharts();
   const chart = page.getByTestId("rating-interval-chart");
   // the chart loads lazily after the page (its own chunk): allow for a busy machine
   await expect(chart.getByTestId("interval-dot").first()).toBeVisible({ timeout: 30_000 });
@@ -245,6 +249,26 @@ test.describe("on a 390 px phone", () => {
   });
 });
 
+test.describe("on a phone opening the leaderboard", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the heatmaps below the fold are built only when the reader scrolls near them, in boxes that hold their place", async ({ page }) => {
+    const board = new LeaderboardPage(page);
+    await board.open();
+    await page.waitForLoadState("networkidle");
+    const slot = page.locator("[data-lazy]").last();
+    await expect(page.locator("#pairwise-heading")).toHaveCount(1);
+    // the last box (the battle-count heatmap) is far below an 844 px screen: still waiting, nothing built
+    await expect(slot).toHaveAttribute("data-lazy", "waiting");
+    await expect(page.getByTestId("battle-count-heatmap")).toHaveCount(0);
+    const before = (await slot.boundingBox())!;
+    expect(before.height).toBeGreaterThan(300);
+    await slot.scrollIntoViewIfNeeded();
+    await expect(page.getByTestId("battle-count-heatmap")).toBeVisible();
+    await expect(slot).toHaveAttribute("data-lazy", "shown");
+  });
+});
+
 test("in Arabic the chart mirrors: names on the right, round number labels below the plot, never inside it", async ({
   page,
   context,
@@ -285,6 +309,7 @@ test("heatmap cells from few battles are faint and say how many battles; every c
     const map = page.getByTestId("battle-count-heatmap");
     // too small an audience, or fewer than two rated models: no heatmaps (the section heading is server-rendered)
     if ((await page.getByTestId("slice-too-small").count()) > 0 || (await page.locator("#pairwise-heading").count()) === 0) continue;
+    await board.showCharts();
     await expect(map).toBeVisible();
     const cells = await map.locator("tbody td").evaluateAll((tds) =>
       tds

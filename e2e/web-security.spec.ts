@@ -2,6 +2,7 @@ import http from "node:http";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PASSWORD, signIn, signInNewAdmin, useStoredRole } from "./support/accounts";
 import { chooseInterfaceLanguage } from "./pages/language-menu";
+import { revealLazy } from "./support/lazy";
 
 /**
  * The web boundary against the built server, as an attacker or a careless client would meet it:
@@ -114,6 +115,7 @@ test.describe("security headers and CSP", () => {
 
     // Charts render (recharts sets inline style attributes, which the policy allows for styles only).
     await page.goto("/leaderboard");
+    await revealLazy(page);
     await expect(page.locator(".recharts-surface").first()).toBeVisible();
     // The language menu's server action works under the policy, and comes back.
     await chooseInterfaceLanguage(page, "de");

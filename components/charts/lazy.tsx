@@ -1,13 +1,15 @@
 "use client";
 
 /**
- * The leaderboard's charts, loaded after the page: recharts and the heatmap tables are split into their own chunks
- * and rendered in the browser only, behind placeholders of the final size so nothing below them moves. Same props
- * as the charts themselves: import from here instead of the chart files.
+ * The leaderboard's charts, loaded only when the reader scrolls near them: recharts and the heatmap tables are split
+ * into their own chunks and rendered in the browser only, behind placeholders of the final size so nothing below them
+ * moves. A phone opening the leaderboard builds the filter bar, the lead and the table, and nothing it cannot see yet.
+ * Same props as the charts themselves: import from here instead of the chart files.
  */
 import dynamic from "next/dynamic";
 import type { ComponentProps, CSSProperties, ReactNode } from "react";
 import { HEATMAP_COLLAPSED_MODELS, rowChartHeight } from "@/lib/charts/layout";
+import { NearViewport } from "./near-viewport";
 import type { BattleCountHeatmap as BattleCountHeatmapChart } from "./battle-count-heatmap";
 import type { RatingIntervalChart as RatingIntervalChartChart } from "./rating-interval-chart";
 import type { WinFractionHeatmap as WinFractionHeatmapChart } from "./win-fraction-heatmap";
@@ -22,9 +24,9 @@ const LazyBattleCount = dynamic(() => import("./battle-count-heatmap").then((m) 
 export function RatingIntervalChart(props: ComponentProps<typeof RatingIntervalChartChart>) {
   // exact: the chart's height is a pure function of the number of models
   return (
-    <div style={{ minHeight: rowChartHeight(props.points.length) + INTERVAL_FRAME }}>
+    <NearViewport style={{ minHeight: rowChartHeight(props.points.length) + INTERVAL_FRAME }}>
       <LazyInterval {...props} />
-    </div>
+    </NearViewport>
   );
 }
 
@@ -35,12 +37,12 @@ export function RatingIntervalChart(props: ComponentProps<typeof RatingIntervalC
 function HeatmapSlot({ models, children }: { models: number; children: ReactNode }) {
   const rows = Math.min(models, HEATMAP_COLLAPSED_MODELS);
   return (
-    <div
+    <NearViewport
       style={{ "--rows": rows } as CSSProperties}
       className="min-h-[calc(var(--rows)*38px+240px)] sm:min-h-[calc(var(--rows)*38px+290px)]"
     >
       {children}
-    </div>
+    </NearViewport>
   );
 }
 

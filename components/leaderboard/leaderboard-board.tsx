@@ -19,7 +19,8 @@ const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 /**
  * One slice's board (server or client component): a lead in plain words (how many votes by how many people, and
  * a link to how ratings are computed; a thin slice only says it has fewer voters than the minimum), the interval
- * kind, notices, toggles, the chart, the table, style coefficients and the head-to-head heatmaps.
+ * kind, notices, toggles, the table, the interval chart, style coefficients and the head-to-head heatmaps. The table comes
+ * first (as on LMArena): it is what readers come for, and the charts below it load only when scrolled near.
  */
 export function LeaderboardBoard({
   board,
@@ -86,12 +87,12 @@ export function LeaderboardBoard({
       <StyleToggle filters={filters} view={view} />
       {board.isShown ? (
         <>
+          <LeaderboardTable rows={board.rows} minModelVotes={board.policy.minModelVotes} />
           {rated.length > 1 && (
             <RatingIntervalChart
               points={rated.map((r) => ({ model: r.displayName, rating: r.rating!, lower: r.lower!, upper: r.upper! }))}
             />
           )}
-          <LeaderboardTable rows={board.rows} minModelVotes={board.policy.minModelVotes} />
           {board.style && <StyleCoefficients style={board.style} />}
           {heatmapModels.length > 1 && (
             <section className="space-y-3" aria-labelledby="pairwise-heading">

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { revealLazy } from "../support/lazy";
 
 type SliceFilter = { region?: string; country?: string; age?: string; education?: string; language?: string };
 const FILTER_LABELS: Record<keyof SliceFilter, string> = {
@@ -73,7 +74,13 @@ export class LeaderboardPage {
   }
 
   /** A heatmap cell's text, by row and column model. */
+  /** Renders the charts and heatmaps, which wait until the reader scrolls near them. */
+  async showCharts() {
+    await revealLazy(this.page);
+  }
+
   async heatmapCell(kind: "win-fraction" | "battle-count", row: string, column: string): Promise<string> {
+    await this.showCharts();
     const table = this.page.getByTestId(`${kind}-heatmap`);
     const columns = (await table.locator("thead th").allTextContents()).map((t) => t.trim());
     const col = columns.indexOf(column);
