@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LeaderboardPage, SliceComparisonPage } from "./pages/leaderboard-page";
+import { LeaderboardPage, ModelProfilePage, SliceComparisonPage } from "./pages/leaderboard-page";
 import { signInNewAdmin } from "./support/accounts";
 
 // The server runs with `--demo`: about 40,000 labelled demo votes with built-in audience differences (lib/demo).
@@ -58,4 +58,23 @@ test("the demo banner explains the demo data to visitors, and only admins see ho
   await signInNewAdmin(page.request, "demo-admin");
   await board.open();
   await expect(page.getByTestId("demo-remove-hint")).toContainText("npm run arena -- demo remove");
+});
+
+test("a model's page headlines only audience differences that pass the test", async ({ page }) => {
+  // Asia's voters favour Qwen2 by design (lib/demo/preferences.ts), so at least one audience differs for real.
+  const model = new ModelProfilePage(page);
+  await model.open("Qwen2-72B-Instruct");
+  const sentence = model.main.getByTestId("audience-extremes");
+  await expect(sentence).toContainText("Rated highest by");
+  await expect(sentence).toContainText("false discoveries");
+  const named = (await sentence.locator("strong").allTextContents()).map((s) => s.replace(/\s*\([^)]*\)$/, "").trim());
+  expect(named.length).toBeGreaterThan(0);
+  for (const label of named) {
+    const row = model.main
+      .locator("[data-testid^='audience-'] tbody tr")
+      .filter({ has: page.getByRole("rowheader", { name: label, exact: true }) })
+      .first();
+    // the named audience's difference is marked significant in its table
+    await expect(row.locator('[data-col="difference"]')).toHaveAttribute("data-significant", "true");
+  }
 });

@@ -34,7 +34,13 @@ export function NearViewport({
     return () => observer.disconnect();
   }, [near, margin]);
   return (
-    <div ref={ref} style={style} className={className} data-lazy={near ? "shown" : "waiting"}>
+    // until then a faint box shows where the content will be
+    <div
+      ref={ref}
+      style={style}
+      className={`${className ?? ""} ${near ? "" : "rounded bg-slate-100"}`}
+      data-lazy={near ? "shown" : "waiting"}
+    >
       {near && children}
     </div>
   );

@@ -70,24 +70,35 @@ function RatedRow({ r, label, scale, t }: { r: AudienceRating; label: string; sc
   );
 }
 
-/** "Rated highest by …, lowest by …" over every rated audience, so the extremes are read first. */
+/**
+ * "Rated highest by …, lowest by …": only audiences whose difference from the overall rating passes the test (false
+ * discoveries controlled across this model's audiences), so a small country's noise is never the headline. Says
+ * so plainly when no audience differs.
+ */
 function Extremes({ groups, labelOf, t }: { groups: AudienceGroup[]; labelOf: (r: AudienceRating) => string; t: Translate }) {
   const all = groups.flatMap((g) => g.rated);
   if (all.length < 2) return null;
-  const sorted = [...all].sort((x, y) => y.difference! - x.difference!);
-  const best = sorted[0]!;
-  const worst = sorted[sorted.length - 1]!;
+  const significant = all.filter((r) => r.test?.significant);
+  const higher = significant.filter((r) => r.difference! > 0).sort((x, y) => y.difference! - x.difference!);
+  const lower = significant.filter((r) => r.difference! < 0).sort((x, y) => x.difference! - y.difference!);
+  const best = higher[0];
+  const worst = lower[0];
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+  const bestValues = best && { best: labelOf(best), bestGroup: t(`attributeInline.${best.key}`), bestDifference: signed(best.difference!) };
+  const worstValues = worst && {
+    worst: labelOf(worst),
+    worstGroup: t(`attributeInline.${worst.key}`),
+    worstDifference: signed(worst.difference!),
+  };
   return (
     <p className="text-sm" data-testid="audience-extremes">
-      {t.rich("extremes", {
-        best: labelOf(best),
-        bestGroup: t(`attributeInline.${best.key}`),
-        bestDifference: signed(best.difference!),
-        worst: labelOf(worst),
-        worstGroup: t(`attributeInline.${worst.key}`),
-        worstDifference: signed(worst.difference!),
-        strong: (chunks: ReactNode) => <strong>{chunks}</strong>,
-      })}
+      {bestValues && worstValues
+        ? t.rich("extremes", { ...bestValues, ...worstValues, strong })
+        : bestValues
+          ? t.rich("extremesHigh", { ...bestValues, strong })
+          : worstValues
+            ? t.rich("extremesLow", { ...worstValues, strong })
+            : t("extremesNone")}
     </p>
   );
 }
