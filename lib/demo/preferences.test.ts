@@ -11,6 +11,7 @@ import {
   styleCoefficients,
   styleContrasts,
   TIE_SHARE,
+  bothBadShare,
   type VoterProfile,
 } from "./preferences";
 import { simulateDemoVotes } from "./simulate";
@@ -61,14 +62,22 @@ describe("the demo's preference model", () => {
     expect(preferenceLogit(0, 0, styleCoefficients(voter({ ageBand: "65+" })), contrasts)).toBeLessThan(0);
   });
 
-  it("draws outcomes with the given log-odds and about 12% ties", () => {
-    const rng = createRng(1);
-    const counts = { A: 0, B: 0, TIE: 0, BOTH_BAD: 0 };
-    for (let i = 0; i < 20_000; i++) counts[drawOutcome(rng, Math.log(3), 0, 0)]++;
-    expect(counts.BOTH_BAD).toBe(0);
-    expect(counts.TIE / 20_000).toBeCloseTo(TIE_SHARE, 1);
-    expect(counts.A / (counts.A + counts.B)).toBeCloseTo(0.75, 1);
-    expect(drawOutcome(createRng(3), 0, -2, -2)).toMatch(/^(A|B|TIE|BOTH_BAD)$/);
+  it("draws outcomes with the given log-odds and about 12% without a winner, more of them both bad for weaker pairs", () => {
+    const draw = (baseA: number, baseB: number) => {
+      const rng = createRng(1);
+      const counts = { A: 0, B: 0, TIE: 0, BOTH_BAD: 0 };
+      for (let i = 0; i < 40_000; i++) counts[drawOutcome(rng, Math.log(3), baseA, baseB)]++;
+      return counts;
+    };
+    const average = draw(0, 0);
+    expect((average.TIE + average.BOTH_BAD) / 40_000).toBeCloseTo(TIE_SHARE, 2);
+    expect(average.BOTH_BAD / (average.TIE + average.BOTH_BAD)).toBeCloseTo(bothBadShare(0, 0), 1);
+    expect(average.A / (average.A + average.B)).toBeCloseTo(0.75, 1);
+    const strong = draw(2, 2);
+    const weak = draw(-2, -2);
+    expect(bothBadShare(0, 0)).toBeCloseTo(0.269, 3);
+    expect(strong.BOTH_BAD).toBeLessThan(average.BOTH_BAD);
+    expect(weak.BOTH_BAD).toBeGreaterThan(2 * average.BOTH_BAD);
   });
 });
 

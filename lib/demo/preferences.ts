@@ -18,7 +18,8 @@ import type { VoteStyle } from "@/lib/style/features";
  * - β_length = 0.5 for everyone, −1.8 more for voters aged 55 and over, plus the voter's own length taste;
  *   β_markdown = 0.5 for everyone, −1.8 more for doctorate holders (STYLE_EFFECTS).
  *
- * 12% of votes are ties (both bad when both models' base strengths are under −1). One log-odds unit is about 174
+ * 12% of votes have no winner: "both bad" with probability σ(−(base_A + base_B)/2 − 1) (27% for two average models,
+ * 73% for two weak ones), otherwise a tie. One log-odds unit is about 174
  * rating points (400 / ln 10). The README's "What the demo shows" table lists the same effects.
  */
 
@@ -57,8 +58,6 @@ export const STYLE_EFFECTS = {
 } as const;
 
 export const TIE_SHARE = 0.12;
-/** Both answers are judged bad (rather than tied) when both models' base strengths are under this. */
-const BOTH_BAD_BELOW = -1;
 
 /** The demographic answers a preference depends on (a DemoVoter has them). */
 export interface VoterProfile {
@@ -124,8 +123,13 @@ export function preferenceLogit(
 
 export type DemoOutcome = "A" | "B" | "TIE" | "BOTH_BAD";
 
-/** One vote: a tie (or both bad, for two weak models) TIE_SHARE of the time, else A with probability σ(logit). */
+/** Of the votes with no winner, the share judged "both bad": σ(−(base_A + base_B)/2 − 1), more often for weaker pairs. */
+export function bothBadShare(baseA: number, baseB: number): number {
+  return 1 / (1 + Math.exp((baseA + baseB) / 2 + 1));
+}
+
+/** One vote: no winner TIE_SHARE of the time (both bad with bothBadShare, else a tie), else A with probability σ(logit). */
 export function drawOutcome(rng: Rng, logit: number, baseA: number, baseB: number): DemoOutcome {
-  if (rng() < TIE_SHARE) return baseA < BOTH_BAD_BELOW && baseB < BOTH_BAD_BELOW && rng() < 0.5 ? "BOTH_BAD" : "TIE";
+  if (rng() < TIE_SHARE) return rng() < bothBadShare(baseA, baseB) ? "BOTH_BAD" : "TIE";
   return rng() < 1 / (1 + Math.exp(-logit)) ? "A" : "B";
 }
