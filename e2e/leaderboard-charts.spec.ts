@@ -124,11 +124,14 @@ test("a model's page matches the leaderboard and shows its audiences and head-to
   const [top] = await board.ratedModels();
   const rating = await board.ratingOf(top!);
   const votes = await board.votesOf(top!);
+  const rank = await board.rankOf(top!);
 
   await board.openModel(top!);
   const model = new ModelProfilePage(page);
   expect(await model.overallRating()).toBe(rating);
   expect(await model.overallVotes()).toBe(votes);
+  // the same rank, or range of ranks, as the leaderboard's rank column
+  await expect(model.main.getByTestId("overall-rank")).toHaveText(new RegExp(`^${rank}\\s+of \\d+$`));
 
   // Head to head: one row per public model it met (deprecated ones included), adding up to its votes.
   const record = await model.headToHead();

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { AudienceGroup, AudienceRating } from "@/lib/leaderboard/model-profile";
 import type { SliceLabels } from "@/lib/slice-labels";
 import { getSliceLabels } from "@/lib/slice-labels-server";
-import { signed } from "./format";
+import { rankRange, signed } from "./format";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"leaderboard.audiences">>>;
 
@@ -60,7 +60,7 @@ function RatedRow({ r, label, scale, t }: { r: AudienceRating; label: string; sc
       </td>
       <td className="whitespace-nowrap px-2 py-1.5 text-end tabular-nums">
         {t.rich("rankOf", {
-          rank: r.rank ?? 0,
+          rank: rankRange(r.rank, r.rankWorst),
           total: r.ratedModels,
           muted: (chunks: ReactNode) => <span className="text-slate-500">{chunks}</span>,
         })}

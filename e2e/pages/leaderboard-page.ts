@@ -59,6 +59,11 @@ export class LeaderboardPage {
     return readNumber(await this.row(displayName).locator('[data-col="rating"]').textContent());
   }
 
+  /** The rank column as shown: a rank, or the range of ranks its interval allows ("5–7"). */
+  async rankOf(displayName: string): Promise<string> {
+    return ((await this.row(displayName).locator('[data-col="rank"]').textContent()) ?? "").trim();
+  }
+
   /** Display names of the models with a rating, in table order. */
   async ratedModels(): Promise<string[]> {
     const rows = this.page

@@ -55,6 +55,7 @@ function audience(key: ListKey, value: string, over: Partial<AudienceRating>): A
     lower: 990,
     upper: 1010,
     rank: 1,
+    rankWorst: 1,
     ratedModels: 5,
     difference: 0,
     test: null,

@@ -30,7 +30,9 @@ export interface AudienceRating {
   rating: number | null;
   lower: number | null;
   upper: number | null;
+  /** Best and worst rank its 95% interval allows (as the leaderboard's rank column). */
   rank: number | null;
+  rankWorst: number | null;
   /** How many models are rated in the slice (the "of N" of the rank). */
   ratedModels: number;
   /**
@@ -124,6 +126,7 @@ export function audienceRating(
     lower: row?.lower ?? null,
     upper: row?.upper ?? null,
     rank: row?.rank ?? null,
+    rankWorst: row?.rankWorst ?? null,
     ratedModels: board.rows.filter((r) => r.rating !== null).length,
     difference: isRated ? (tested?.difference ?? rating - overall) : null,
     test: isRated && tested ? { lower: tested.lower, upper: tested.upper, p: tested.p, q: 1, significant: false } : null,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RatingHistoryChart } from "@/components/charts/rating-history-chart";
+import { rankRange } from "@/components/leaderboard/format";
 import { HeadToHeadTable } from "@/components/leaderboard/head-to-head-table";
 import { ModelAudiences } from "@/components/leaderboard/model-audiences";
 import { getModelProfile } from "@/lib/queries/model-profile";
@@ -50,7 +51,8 @@ export default async function ModelPage({ params }: PageProps) {
               {overall!.lower!.toFixed(0)}–{overall!.upper!.toFixed(0)}
             </Stat>
             <Stat label={t("rank")} testId="overall-rank">
-              {overall!.rank}{" "}
+              {/* the range of ranks its 95% interval allows, as in the leaderboard's rank column */}
+              {rankRange(overall!.rank, overall!.rankWorst)}{" "}
               <span className="text-sm font-normal text-slate-500">{t("rankOf", { count: profile.overallRatedModels })}</span>
             </Stat>
             <Stat label={t("votes")} testId="overall-votes">
