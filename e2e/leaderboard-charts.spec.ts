@@ -78,8 +78,8 @@ test("two audiences side by side: ratings from each audience's leaderboard and t
   const significant = await page.getByRole("main").getByTestId("comparison").locator('[data-significant="true"]').count();
   expect(significant).toBe(tested.models.filter((m) => m.significant).length);
   await expect(page.getByTestId("significant-summary")).toContainText(`out of ${tested.models.length} models rated in both`);
-  // Sorted by the difference, largest first.
-  const differences = both.map((r) => r.difference!);
+  // Sorted by the size of the difference, largest first, whichever way it goes.
+  const differences = both.map((r) => Math.abs(r.difference!));
   expect(differences).toEqual([...differences].sort((x, y) => y - x));
 
   // A small audience says so for the whole side; a model with too few votes in an audience says so in its cell.

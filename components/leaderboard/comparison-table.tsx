@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { ComparisonRow, SideStanding } from "./compare-slices";
-import { modelHref, signed } from "./format";
+import type { ComparisonRow, SideStanding } from "@/lib/leaderboard/compare-slices";
+import { modelHref, rankRange, signed } from "./format";
 import { ScrollTable } from "./scroll-table";
 
 /** One audience's standing of a model: rating with its rank beneath, or why there is none. */
@@ -35,7 +35,7 @@ function SideCell({ side, standing, minModelVotes, t }: { side: "a" | "b"; stand
     >
       {standing.rating.toFixed(0)}
       <span className="block text-xs text-slate-500" data-col={`${side}-rank`}>
-        {t("rank", { rank: standing.rank })}
+        {t("rank", { rank: rankRange(standing.rank, standing.rankWorst) })}
       </span>
     </td>
   );

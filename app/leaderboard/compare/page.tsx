@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { SliceDumbbellChart } from "@/components/charts/slice-dumbbell-chart";
-import { compareSlices, type ComparisonSort } from "@/components/leaderboard/compare-slices";
+import { compareSlices, type ComparisonSort } from "@/lib/leaderboard/compare-slices";
 import { ComparisonTable } from "@/components/leaderboard/comparison-table";
 import { StyleComparison } from "@/components/leaderboard/style-comparison";
 import { FilterProblems } from "@/components/leaderboard/filter-problems";

@@ -1,11 +1,11 @@
-import type { AudienceComparison, ComparedModel } from "@/lib/leaderboard/compare";
-import type { Leaderboard, LeaderboardRow } from "@/lib/queries/leaderboard";
+import type { AudienceComparison, ComparedModel } from "./compare";
+import type { Leaderboard, LeaderboardRow } from "./build";
 
 export type ComparisonSort = "difference" | "a";
 
 /** One model in one audience: rated, listed with too few votes, or in a slice too small to show. */
 export type SideStanding =
-  | { state: "rated"; rating: number; lower: number; upper: number; rank: number; votes: number }
+  | { state: "rated"; rating: number; lower: number; upper: number; rank: number; rankWorst: number | null; votes: number }
   | { state: "not_enough_votes"; votes: number }
   | { state: "slice_too_small" };
 
@@ -27,14 +27,23 @@ export interface ComparisonRow {
 function standing(board: Leaderboard, row: LeaderboardRow | undefined): SideStanding {
   if (!board.isShown) return { state: "slice_too_small" };
   if (!row || row.rating === null) return { state: "not_enough_votes", votes: row?.votes ?? 0 };
-  return { state: "rated", rating: row.rating, lower: row.lower!, upper: row.upper!, rank: row.rank!, votes: row.votes };
+  return {
+    state: "rated",
+    rating: row.rating,
+    lower: row.lower!,
+    upper: row.upper!,
+    rank: row.rank!,
+    rankWorst: row.rankWorst,
+    votes: row.votes,
+  };
 }
 
 const ratingOf = (s: SideStanding) => (s.state === "rated" ? s.rating : -Infinity);
 
 /**
- * Every model of either leaderboard with its standing in A and in B. Sorted by the difference (B − A, largest
- * first) or by A's rating; models without a difference, or without a rating in A, follow in rating order.
+ * Every model of either leaderboard with its standing in A and in B. Sorted by the size of the difference (|B − A|,
+ * largest first, so the widest gaps in either direction lead) or by A's rating; models without a difference, or
+ * without a rating in A, follow in rating order.
  */
 export function compareSlices(a: Leaderboard, b: Leaderboard, comparison: AudienceComparison, sort: ComparisonSort): ComparisonRow[] {
   const tests = new Map(comparison.models.map((m) => [m.modelId, m]));
@@ -61,6 +70,7 @@ export function compareSlices(a: Leaderboard, b: Leaderboard, comparison: Audien
   // A missing value sorts as -Infinity; two missing give NaN, which is falsy, so `||` falls through to the next key.
   const byRatings = (x: ComparisonRow, y: ComparisonRow) =>
     ratingOf(y.a) - ratingOf(x.a) || ratingOf(y.b) - ratingOf(x.b) || x.displayName.localeCompare(y.displayName);
-  const byDifference = (x: ComparisonRow, y: ComparisonRow) => (y.difference ?? -Infinity) - (x.difference ?? -Infinity) || byRatings(x, y);
+  const size = (r: ComparisonRow) => (r.difference === null ? -Infinity : Math.abs(r.difference));
+  const byDifference = (x: ComparisonRow, y: ComparisonRow) => size(y) - size(x) || byRatings(x, y);
   return rows.sort(sort === "difference" ? byDifference : byRatings);
 }
