@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { chooseInterfaceLanguage, languageMenu } from "./pages/language-menu";
-import { filterMenu, LeaderboardPage } from "./pages/leaderboard-page";
+import { chooseFilter, filterMenu, LeaderboardPage } from "./pages/leaderboard-page";
 
 /** Every URL the page's main frame shows, including in-place (history API) changes. */
 function recordUrls(page: Page): string[] {
@@ -166,10 +166,29 @@ test.describe("on a phone", () => {
     const last = (await row.locator("td").last().boundingBox())!;
     expect(last.x + last.width).toBeLessThanOrEqual(390);
 
-    // The filter bar wraps inside the screen.
+    // The filter bar, unfolded, wraps inside the screen.
+    await page.getByTestId("filters-toggle").click();
     for (const button of await filterForm(page).getByRole("button").all()) {
       const box = (await button.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(390);
     }
+  });
+
+  test("the filters fold behind one button, so the table starts on the first screen; unfolded they work as on a desktop", async ({
+    page,
+  }) => {
+    await new LeaderboardPage(page).open();
+    const toggle = page.getByTestId("filters-toggle");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(filterForm(page).getByRole("button", { name: /^Region:/ })).toBeHidden();
+    const tableTop = (await page.getByTestId("leaderboard").boundingBox())!.y;
+    expect(tableTop, "the table starts on the first 844 px screen").toBeLessThan(844);
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await chooseFilter(filterForm(page), "region", "europe");
+    await expect(page).toHaveURL(/region=europe/);
+    await expect(filterForm(page).getByRole("button", { name: "Remove Region: Europe" })).toBeVisible();
+    await expect(toggle).toContainText("1 chosen");
   });
 });

@@ -5,7 +5,7 @@ import * as snapshotRoute from "../app/api/snapshots/[id]/route";
 import { db } from "../lib/db";
 import { DEFAULT_POLICY } from "../lib/policy";
 import { CLI_ACTOR } from "../lib/queries/audit";
-import { getModelProfile } from "../lib/queries/model-profile";
+import { getModelAudiences, getModelProfile } from "../lib/queries/model-profile";
 import { updatePolicy } from "../lib/queries/policy";
 import { publishSnapshot } from "../lib/queries/snapshots";
 import { seedRoster } from "../lib/seed";
@@ -132,7 +132,8 @@ describe("a slice under the voter minimum", () => {
       expect(profile.replayVotes).toBeNull();
       expect(profile.overall).toBeNull();
       expect(profile.headToHead).toEqual([]);
-      expect(profile.audiences.flatMap((a) => [...a.rated, ...a.unrated])).toEqual([]);
+      const audiences = await getModelAudiences(models[0]!, null, profile.policy);
+      expect(audiences.flatMap((a) => [...a.rated, ...a.unrated])).toEqual([]);
     } finally {
       await updatePolicy(DEFAULT_POLICY, CLI_ACTOR);
     }

@@ -1,8 +1,10 @@
 "use client";
 
 import { useLocale } from "next-intl";
+import { CartesianGrid, XAxis, YAxis } from "recharts";
+import { AXIS_ROOM, truncateLabel } from "@/lib/charts/layout";
+import type { NiceScale } from "@/lib/charts/ticks";
 import { textDirection, type Locale } from "@/lib/i18n/locales";
-import { truncateLabel } from "@/lib/charts/layout";
 
 /** Chart text size in px; the layout maths in lib/charts/layout.ts sizes axes for it. */
 export const CHART_FONT = 11;
@@ -30,4 +32,35 @@ export function NameTick({ x = 0, y = 0, textAnchor = "end", payload, maxWidth }
       {shown}
     </text>
   );
+}
+
+/**
+ * The grid and axes of a chart with one row per model (layout="vertical"): round rating ticks along x, mirrored in
+ * right-to-left, and model names on y, cut to the axis width. An array of elements, not a component, so they stay
+ * direct children of the recharts chart.
+ */
+export function modelRowAxes({ scale, axis, isRtl }: { scale: NiceScale; axis: { width: number; labelMax: number }; isRtl: boolean }) {
+  return [
+    <CartesianGrid key="grid" strokeDasharray="3 3" horizontal={false} />,
+    <XAxis
+      key="x"
+      type="number"
+      domain={scale.domain}
+      ticks={scale.ticks}
+      interval={0}
+      reversed={isRtl}
+      tick={{ fontSize: CHART_FONT }}
+      height={AXIS_ROOM.bottom - 4}
+    />,
+    <YAxis
+      key="y"
+      type="category"
+      dataKey="model"
+      width={axis.width}
+      interval={0}
+      orientation={isRtl ? "right" : "left"}
+      tickLine={false}
+      tick={(props: object) => <NameTick {...props} maxWidth={axis.labelMax} />}
+    />,
+  ];
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Bar, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { Bar, ComposedChart, Tooltip, type BarShapeProps } from "recharts";
 import { categoryAxisLayout, AXIS_ROOM, ROW_HEIGHT, rowChartHeight, tickBudget } from "@/lib/charts/layout";
 import { niceTicks } from "@/lib/charts/ticks";
-import { CHART_FONT, NameTick, useIsRtl } from "./chart-parts";
+import { CHART_FONT, modelRowAxes, useIsRtl } from "./chart-parts";
 import { useElementWidth } from "./use-element-width";
 
 export interface IntervalPoint {
@@ -54,25 +54,7 @@ export function RatingIntervalChart({ points }: { points: IntervalPoint[] }) {
             layout="vertical"
             margin={{ top: AXIS_ROOM.top, right: SIDE_MARGIN, bottom: 4, left: SIDE_MARGIN }}
           >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              domain={scale.domain}
-              ticks={scale.ticks}
-              interval={0}
-              reversed={isRtl}
-              tick={{ fontSize: CHART_FONT }}
-              height={AXIS_ROOM.bottom - 4}
-            />
-            <YAxis
-              type="category"
-              dataKey="model"
-              width={axis.width}
-              interval={0}
-              orientation={isRtl ? "right" : "left"}
-              tickLine={false}
-              tick={(props: object) => <NameTick {...props} maxWidth={axis.labelMax} />}
-            />
+            {modelRowAxes({ scale, axis, isRtl })}
             <Tooltip
               cursor={{ fill: "#f1f5f9" }}
               content={(props) => <IntervalTooltip active={props.active} payload={props.payload} isRtl={isRtl} />}

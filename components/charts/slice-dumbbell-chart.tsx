@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, ComposedChart, Line, Tooltip } from "recharts";
 import { AXIS_ROOM, categoryAxisLayout, rowChartHeight, tickBudget } from "@/lib/charts/layout";
 import { niceTicks } from "@/lib/charts/ticks";
-import { CHART_FONT, NameTick, useIsRtl } from "./chart-parts";
+import { CHART_FONT, modelRowAxes, useIsRtl } from "./chart-parts";
 import { useElementWidth } from "./use-element-width";
 
 export interface DumbbellPoint {
@@ -54,25 +54,7 @@ export function SliceDumbbellChart({ points, aLabel, bLabel }: { points: Dumbbel
             layout="vertical"
             margin={{ top: AXIS_ROOM.top, right: 18, bottom: 4, left: 18 }}
           >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              domain={scale.domain}
-              ticks={scale.ticks}
-              interval={0}
-              reversed={isRtl}
-              tick={{ fontSize: CHART_FONT }}
-              height={AXIS_ROOM.bottom - 4}
-            />
-            <YAxis
-              type="category"
-              dataKey="model"
-              width={axis.width}
-              interval={0}
-              orientation={isRtl ? "right" : "left"}
-              tickLine={false}
-              tick={(props: object) => <NameTick {...props} maxWidth={axis.labelMax} />}
-            />
+            {modelRowAxes({ scale, axis, isRtl })}
             <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : String(v))} />
             <Bar dataKey="range" barSize={3} fill="#94a3b8" tooltipType="none" isAnimationActive={false} />
             <Line

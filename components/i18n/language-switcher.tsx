@@ -2,7 +2,8 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition, type KeyboardEvent } from "react";
+import { useTransition, type KeyboardEvent } from "react";
+import { usePopover } from "@/components/ui/use-popover";
 import { setLocale } from "@/lib/actions/locale";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 
@@ -16,26 +17,7 @@ export function LanguageSwitcher() {
   const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-  const listId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    list.current?.querySelector<HTMLButtonElement>("[aria-current=true]")?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!list.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
+  const { open, setOpen, button, panel: list, panelId: listId, close } = usePopover<HTMLUListElement>("[aria-current=true]");
   const choose = (next: string) => {
     close();
     if (next === locale) return;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useState, type KeyboardEvent } from "react";
+import { usePopover } from "@/components/ui/use-popover";
 import type { FilterOption } from "./slice-filter-bar";
 
 interface FilterMenuProps {
@@ -23,27 +24,9 @@ interface FilterMenuProps {
  */
 export function FilterMenu({ label, options, chosen, onApply, onPreview }: FilterMenuProps) {
   const t = useTranslations("leaderboard.filters");
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, button, panel, panelId, close } = usePopover<HTMLDivElement>("input");
   const [draft, setDraft] = useState<string[]>(chosen);
-  const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
-  const panelId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    panel.current?.querySelector<HTMLInputElement>("input")?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
   const apply = () => {
     const next = options.map((o) => o.value).filter((v) => draft.includes(v));
     close();

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { LIST_KEYS, searchWithFilters, type LeaderboardFilters, type ListKey } from "@/lib/filters";
 import { DateFilter } from "./date-filter";
 import { FilterMenu } from "./filter-menu";
@@ -57,6 +57,11 @@ export function SliceFilterBar({ value, options, prefix, label, onChange, onPrev
   const labelOf = (key: ListKey, code: string) => options[key].find((o) => o.value === code)?.label ?? code;
   const isFiltered = LIST_KEYS.some((k) => value[k]?.length) || Boolean(value.from || value.to);
   const preview = (filters: LeaderboardFilters) => () => onPreview?.(filters);
+  // On phones the menus and dates fold behind one "Filters" button, so the board starts on the first screen; the
+  // chips below still show what is chosen. From the sm breakpoint up they are always shown.
+  const [unfolded, setUnfolded] = useState(false);
+  const controlsId = useId();
+  const chosenCount = LIST_KEYS.reduce((n, k) => n + (value[k]?.length ?? 0), 0) + (value.from ? 1 : 0) + (value.to ? 1 : 0);
 
   return (
     <form
@@ -65,7 +70,19 @@ export function SliceFilterBar({ value, options, prefix, label, onChange, onPrev
       aria-busy={navigating || undefined}
       onSubmit={(e) => e.preventDefault()}
     >
-      <div className="flex flex-wrap items-end gap-2">
+      <button
+        type="button"
+        aria-expanded={unfolded}
+        aria-controls={controlsId}
+        onClick={() => setUnfolded(!unfolded)}
+        className="flex items-center gap-1 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 sm:hidden"
+        data-testid="filters-toggle"
+      >
+        {t("toggle")}
+        {chosenCount > 0 && <span className="font-normal text-slate-600">· {t("count", { count: chosenCount })}</span>}
+        <span aria-hidden="true">{unfolded ? "▴" : "▾"}</span>
+      </button>
+      <div id={controlsId} className={`flex-wrap items-end gap-2 sm:flex ${unfolded ? "flex" : "hidden"}`}>
         {LIST_KEYS.map((key) => (
           <FilterMenu
             key={key}

@@ -16,7 +16,7 @@ export function filterMenu(form: Locator, key: keyof SliceFilter): Locator {
 }
 
 /** Opens a filter's menu, ticks one value (by code) and applies it. */
-async function chooseFilter(form: Locator, key: keyof SliceFilter, value: string) {
+export async function chooseFilter(form: Locator, key: keyof SliceFilter, value: string) {
   await filterMenu(form, key).click();
   await form.locator(`input[type="checkbox"][value="${value}"]`).check();
   await form.getByRole("button", { name: "Apply", exact: true }).click();

@@ -80,7 +80,7 @@ export interface ModelProfile {
   /** Counted votes of the whole board from battles that showed a replay answer (null under the voter minimum). */
   replayVotes: number | null;
   policy: Policy;
-  audiences: AudienceGroup[];
+  /** The fitted audiences come separately (getModelAudiences): the page streams them in after the rest. */
   headToHead: HeadToHead[];
   /** Published overall ratings, oldest first (empty until a snapshot is published). */
   history: RatingPoint[];

@@ -38,8 +38,10 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 /**
  * The model's rating in each attribute value big enough to be shown (at least policy.minSliceVoters voters
  * and policy.minModelVotes votes): one leaderboard per value, a few at a time. Smaller values are only counted.
+ * The slowest part of a model page on a cold cache (every audience's fit and test; later model pages reuse them),
+ * so the page streams it in after the overall rating.
  */
-async function getAudiences(modelId: string, overall: number | null, policy: Policy): Promise<AudienceGroup[]> {
+export async function getModelAudiences(modelId: string, overall: number | null, policy: Policy): Promise<AudienceGroup[]> {
   const values = await listSliceValues();
   const candidates = LIST_KEYS.flatMap((key) =>
     values[key]
@@ -88,8 +90,8 @@ export async function getModelFacts(name: string): Promise<ModelFacts | null> {
 }
 
 /**
- * Everything the model page shows: roster facts, the overall leaderboard row, its rating in each audience
- * big enough to rate it, its head-to-head record and its published rating history. Null for an unknown name.
+ * What the model page shows first: roster facts, the overall leaderboard row, its head-to-head record and its
+ * published rating history (its audiences come from getModelAudiences). Null for an unknown name.
  */
 export async function getModelProfile(name: string): Promise<ModelProfile | null> {
   const model = await getModelFacts(name);
@@ -97,8 +99,7 @@ export async function getModelProfile(name: string): Promise<ModelProfile | null
   // A deprecated model keeps its page and its scores (no retraction).
   const board = await getLeaderboard({}, { deprecated: "show" });
   const overall = board.rows.find((r) => r.modelId === model.id) ?? null;
-  const [audiences, headToHead, history] = await Promise.all([
-    getAudiences(model.id, overall?.rating ?? null, board.policy),
+  const [headToHead, history] = await Promise.all([
     // Head-to-head records are counts too: none while the whole board is under the voter minimum.
     board.isShown
       ? getHeadToHead(
@@ -115,7 +116,6 @@ export async function getModelProfile(name: string): Promise<ModelProfile | null
     overallVoters: board.voters,
     replayVotes: board.replayVotes,
     policy: board.policy,
-    audiences,
     headToHead,
     history,
   };

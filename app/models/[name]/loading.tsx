@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-/** Shown while the model's audiences are fitted. */
+/** Shown while the overall board is fitted (the audiences stream in later, inside the page). */
 export default async function Loading() {
   const t = await getTranslations("model");
   return (

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -6,7 +6,8 @@ import { RatingHistoryChart } from "@/components/charts/rating-history-chart";
 import { rankRange } from "@/components/leaderboard/format";
 import { HeadToHeadTable } from "@/components/leaderboard/head-to-head-table";
 import { ModelAudiences } from "@/components/leaderboard/model-audiences";
-import { getModelProfile } from "@/lib/queries/model-profile";
+import type { Policy } from "@/lib/policy";
+import { getModelAudiences, getModelProfile } from "@/lib/queries/model-profile";
 
 interface PageProps {
   params: Promise<{ name: string }>;
@@ -23,6 +24,17 @@ function Stat({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
+/** The model's rating in each audience (streamed: see getModelAudiences). */
+async function AudiencesOf({ modelId, overall, policy }: { modelId: string; overall: number | null; policy: Policy }) {
+  const [groups, t] = await Promise.all([getModelAudiences(modelId, overall, policy), getTranslations("model")]);
+  const hasAudiences = groups.some((g) => g.rated.length || g.unrated.length || g.omitted);
+  return hasAudiences ? (
+    <ModelAudiences groups={groups} minSliceVoters={policy.minSliceVoters} minModelVotes={policy.minModelVotes} />
+  ) : (
+    <p className="text-sm">{t("noAudience")}</p>
+  );
+}
+
 /** One model (its name and facts are in the layout): how it rates overall and in each audience, whom it beats, how it has moved. */
 export default async function ModelPage({ params }: PageProps) {
   const { name } = await params;
@@ -34,7 +46,6 @@ export default async function ModelPage({ params }: PageProps) {
   const days = profile.history.map((p) => p.dataCutoff.slice(0, 10));
   const isDayUnique = new Set(days).size === days.length;
   const cutoffLabel = (iso: string) => (isDayUnique ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`);
-  const hasAudiences = profile.audiences.some((g) => g.rated.length || g.unrated.length || g.omitted);
 
   return (
     <>
@@ -89,11 +100,17 @@ export default async function ModelPage({ params }: PageProps) {
           {t("byAudience")}
         </h2>
         <p className="text-sm text-slate-600">{t("byAudienceIntro")}</p>
-        {hasAudiences ? (
-          <ModelAudiences groups={profile.audiences} minSliceVoters={policy.minSliceVoters} minModelVotes={policy.minModelVotes} />
-        ) : (
-          <p className="text-sm">{t("noAudience")}</p>
-        )}
+        {/* Every audience is a fit and a test: streamed in, so the overall rating and the rest do not wait for them. */}
+        <Suspense
+          fallback={
+            <div aria-busy="true" data-testid="audiences-loading" className="space-y-2">
+              <p className="text-sm text-slate-600">{t("audiencesLoading")}</p>
+              <div className="h-64 animate-pulse rounded border border-slate-200 bg-white" />
+            </div>
+          }
+        >
+          <AudiencesOf modelId={profile.model.id} overall={overall?.rating ?? null} policy={policy} />
+        </Suspense>
       </section>
 
       <section aria-labelledby="h2h-heading" className="space-y-2">
