@@ -102,4 +102,12 @@ describe.skipIf(!existsSync(SHARED_DIR))("fixture copies", () => {
   ])("%s matches ../shared/fixtures/fastchat/%s", (copy, original) => {
     expect(plain(FIXTURE_DIR, copy).equals(plain(SHARED_DIR, original))).toBe(true);
   });
+  // byte for byte: a formatter run over the tree once rewrote these JSON copies (now in .prettierignore)
+  it.each(["battles-style-12k.jsonl.gz", "fastchat_style_control.json"])(
+    "style-control/%s matches ../shared/fixtures/style-control",
+    (file) => {
+      const dir = (root: string) => path.join(root, "..", "style-control");
+      expect(readFileSync(path.join(dir(FIXTURE_DIR), file)).equals(readFileSync(path.join(dir(SHARED_DIR), file)))).toBe(true);
+    },
+  );
 });
