@@ -62,7 +62,8 @@ function RatedRow({ r, label, scale, t }: { r: AudienceRating; label: string; sc
         {t.rich("rankOf", {
           rank: rankRange(r.rank, r.rankWorst),
           total: r.ratedModels,
-          muted: (chunks: ReactNode) => <span className="text-slate-500">{chunks}</span>,
+          // "of 14" under the rank range on phones, where "5–10 of 14" would not fit the column
+          muted: (chunks: ReactNode) => <span className="block text-xs text-slate-500 sm:inline sm:text-sm">{chunks}</span>,
         })}
       </td>
       <td className="hidden px-3 py-1.5 text-end tabular-nums sm:table-cell">{r.modelVotes}</td>
