@@ -86,45 +86,6 @@ export interface StyleControlResult {
 }
 
 /** Newton ends once a step is no larger than this in every coordinate (0.0004 rating points; coefficients 1e-6). */
-
-/** A style coefficient in natural-log-odds per standard deviation of its feature (FastChat's units), with a 95% interval. */
-export interface StyleCoefficient {
-  estimate: number;
-  se: number | null;
-  lower: number | null;
-  upper: number | null;
-}
-
-export interface StyleControlResult {
-  /** Per model (length nModels): null when not fitted (masked out, or no fitted vote). */
-  ratings: (StyledRating | null)[];
-  /** Null for a feature that is constant over the fitted votes (sd 0): its effect cannot be told from the data. */
-  coefficients: Record<StyleFeature, StyleCoefficient | null>;
-  /** The features' means and population sds (numpy's `np.std`) over the fitted votes: how they were z-scored. */
-  featureMean: Record<StyleFeature, number>;
-  featureSd: Record<StyleFeature, number>;
-  /** Indices of the fitted models, ascending: the order of the strengths in `covariance`. */
-  fitted: Int32Array;
-  /**
-   * Voter-clustered covariance of the parameters, (k + 4)², row-major: the k fitted models' centred strengths
-   * (natural units) then the four coefficients (zero rows for a constant feature). Null with fewer than two voters,
-   * or if the fit did not converge.
-   */
-  covariance: Float64Array | null;
-  votes: number;
-  /** Voters with at least one fitted vote. */
-  voters: number;
-  /** Clusters the sandwich summed over: the voters, or MAX_CLUSTERS (512) hashed groups of them when there are more. */
-  clusters: number;
-  newtonSteps: number;
-  /**
-   * False if the fit stopped without meeting the step tolerance — the maximum likelihood is not finite on these
-   * votes (see `fit`) — in which case there are no intervals (se, lower, upper and covariance are null).
-   */
-  converged: boolean;
-}
-
-/** Newton ends once a step is no larger than this in every coordinate (0.0004 rating points; coefficients 1e-6). */
 const STEP_TOLERANCE = 1e-6;
 /**
  * Above this many fitted votes the fit starts from a systematic subsample of about SUBSAMPLE_SIZE of them (every
