@@ -97,7 +97,7 @@ test("the private-variant cap refuses a fourth concurrent private variant of one
   for (let i = 0; i < 20; i++) {
     const response = await page.request.post("/api/admin/models", {
       data: {
-        name: `cap-${Date.now()}-${i}`,
+        name: `e2e-cap-${Date.now()}-${i}`,
         displayName: `Codename ${i}`,
         organization,
         licenseKind: "PROPRIETARY",
@@ -112,7 +112,7 @@ test("the private-variant cap refuses a fourth concurrent private variant of one
   }
   expect(accepted).toBe(3);
 
-  await roster.addModel({ name: `cap-ui-${Date.now()}`, displayName: "Fourth codename", organization, visibility: "Private testing" });
+  await roster.addModel({ name: `e2e-cap-ui-${Date.now()}`, displayName: "Fourth codename", organization, visibility: "Private testing" });
   await expect(page.getByText(`${organization} already has 3 private-testing variants, the most the policy allows (3).`)).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/models\/new$/);
   await page.goto(`/admin/models?visibility=PRIVATE_TESTING&q=cap-`);

@@ -73,8 +73,8 @@ test.afterAll(async () => {
 });
 
 test("a live battle streams both answers together, hides the models until the vote, and takes a keyboard vote", async ({ page }) => {
-  const okA = await addLiveModel("ok-alpha", "Fake Alpha");
-  const okB = await addLiveModel("ok-beta", "Fake Beta");
+  const okA = await addLiveModel("ok-alpha", "Fakelab Alpha");
+  const okB = await addLiveModel("ok-beta", "Fakelab Beta");
   const me = new ContributorSession(page);
   await me.signUp(`live-${STAMP}@example.com`, "a good long password");
   await me.completeProfile({ country: "DE", ageBand: "35-44", education: "master", language: "de" });
@@ -119,7 +119,7 @@ test("a live battle streams both answers together, hides the models until the vo
   await expect(page.getByTestId("stream-status")).toHaveCount(0);
 
   const result = await me.vote("A", "keyboard");
-  expect([result.a, result.b].sort()).toEqual(["Fake Alpha · Fakelab Research", "Fake Beta · Fakelab Research"]);
+  expect([result.a, result.b].sort()).toEqual(["Fakelab Alpha · Fakelab Research", "Fakelab Beta · Fakelab Research"]);
   await expect(page.getByTestId("reveal")).toContainText("Fakelab Research");
   await expect(page.getByTestId("leak-notice")).toHaveCount(0);
 
@@ -133,7 +133,7 @@ test("a live battle streams both answers together, hides the models until the vo
   await page.goto("/history");
   await expect(page.getByTestId("history-total")).toHaveText("You have cast 2 votes.");
   await expect(page.getByTestId("history")).toContainText("Explain 1 thing about rainbows");
-  await expect(page.getByTestId("history")).toContainText("Fake Alpha");
+  await expect(page.getByTestId("history")).toContainText("Fakelab Alpha");
   // the table's own rows: an answer shown under "Show both answers" may hold a markdown table of its own
   await expect(page.getByTestId("history").locator(":scope > tbody > tr")).toHaveCount(2);
   await page.getByTestId("header-user").click();
@@ -144,7 +144,7 @@ test("a live battle streams both answers together, hides the models until the vo
 });
 
 test("a provider failure voids the battle, shown plainly, with a way to start a new one", async ({ page }) => {
-  await addLiveModel("fail-gamma", "Fake Gamma");
+  await addLiveModel("fail-gamma", "Fakelab Gamma");
   const me = new ContributorSession(page);
   await me.signUp(`void-${STAMP}@example.com`, "a good long password");
   await me.completeProfile({ country: "IN", ageBand: "18-24", education: "bachelor", language: "hi" });
@@ -159,11 +159,11 @@ test("a provider failure voids the battle, shown plainly, with a way to start a 
   expect(await vote.text()).not.toContain(API_KEY);
   await page.getByRole("button", { name: "New battle" }).click();
   await expect(page.getByLabel("Your prompt")).toBeVisible();
-  await setStatus(created.find((m) => m.displayName === "Fake Gamma")!.id, "pause");
+  await setStatus(created.find((m) => m.displayName === "Fakelab Gamma")!.id, "pause");
 });
 
 test("a response that names a roster model is flagged: the vote is accepted but not counted", async ({ page }) => {
-  await addLiveModel("leaky-delta", "Fake Delta");
+  await addLiveModel("leaky-delta", "Fakelab Delta");
   await page.setViewportSize({ width: 390, height: 844 }); // a phone
   const me = new ContributorSession(page);
   await me.signUp(`leak-${STAMP}@example.com`, "a good long password");

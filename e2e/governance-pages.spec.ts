@@ -33,7 +33,7 @@ test("the changelog publishes the deprecation rule and every roster event, newes
   await expect(events.locator('tr[data-model="Mistral-7B-Instruct-v0.2"][data-kind="added"]')).toContainText("open weights");
 
   await useStoredRole(page.context(), "admin");
-  const model = await addVariant(page.request, "Changelog Labs", `changelog-${Date.now()}`, "PUBLIC");
+  const model = await addVariant(page.request, "Changelog Labs", `e2e-changelog-${Date.now()}`, "PUBLIC");
   const paused = await page.request.post(`/api/admin/models/${model.id}/actions`, { data: { action: "pause" } });
   expect(paused.status()).toBe(200);
   await page.goto("/changelog");
@@ -47,8 +47,8 @@ test("making a private variant public publishes the scores of every variant its 
   await useStoredRole(page.context(), "admin");
   const organization = `Variant Labs ${Date.now()}`;
   const stamp = Date.now();
-  const kept = await addVariant(page.request, organization, `nebula-${stamp}`);
-  const shipped = await addVariant(page.request, organization, `comet-${stamp}`);
+  const kept = await addVariant(page.request, organization, `e2e-nebula-${stamp}`);
+  const shipped = await addVariant(page.request, organization, `e2e-comet-${stamp}`);
   const published = await page.request.post(`/api/admin/models/${shipped.id}/actions`, { data: { action: "publish" } });
   expect(published.status()).toBe(200);
 

@@ -61,8 +61,12 @@ export class ContributorSession {
     await expect(this.page.getByTestId("prompt")).not.toHaveText(previousPrompt);
   }
 
-  /** Votes and returns the revealed "name · organization" of A and B. */
-  async vote(choice: Choice, how: "click" | "keyboard" = "click"): Promise<{ a: string; b: string; prompt: string }> {
+  /**
+   * Votes and returns the revealed "name · organization" of A and B, and whether the reveal says the
+   * vote is left out of the leaderboard because a response named a roster model (a model that other
+   * specs add can make an ordinary word, such as a replay answer's "Echo", a roster term).
+   */
+  async vote(choice: Choice, how: "click" | "keyboard" = "click"): Promise<{ a: string; b: string; prompt: string; leak: boolean }> {
     const prompt = (await this.page.getByTestId("prompt").textContent()) ?? "";
     await this.waitForAnswers();
     if (how === "keyboard") await this.page.keyboard.press(SHORTCUT[choice]);
@@ -72,6 +76,7 @@ export class ContributorSession {
       a: (await this.page.getByTestId("model-A").textContent()) ?? "",
       b: (await this.page.getByTestId("model-B").textContent()) ?? "",
       prompt,
+      leak: (await this.page.getByTestId("leak-notice").count()) > 0,
     };
   }
 

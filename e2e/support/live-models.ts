@@ -32,7 +32,7 @@ export function withTwoLiveModels(test: TestType<any, any>, label: string) {
       const response = await admin.post("/api/admin/models", {
         data: {
           name: `e2e-${label}-${side}-${stamp}`,
-          displayName: `Echo ${side}`,
+          displayName: `Echolab ${side}`,
           organization: "Echolab",
           licenseKind: "PROPRIETARY",
           license: "proprietary",
