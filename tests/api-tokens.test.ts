@@ -5,6 +5,7 @@ import * as battlesRoute from "../app/api/battles/route";
 import * as compareRoute from "../app/api/compare/route";
 import * as exportRoute from "../app/api/export/route";
 import * as leaderboardRoute from "../app/api/leaderboard/route";
+import * as openapiRoute from "../app/api/openapi.json/route";
 import * as snapshotRoute from "../app/api/snapshots/[id]/route";
 import * as snapshotsRoute from "../app/api/snapshots/route";
 import * as tokenRoute from "../app/api/tokens/[id]/route";
@@ -131,6 +132,15 @@ describe("Authorization: Bearer", () => {
     expect(one.status).toBe(404);
     const audit = await db().auditLog.findFirst({ where: { action: "export.download", actorEmail: customer.email } });
     expect(audit?.after).toMatchObject({ format: "csv", apiTokenId: expect.any(String) });
+  });
+
+  it("is accepted by the public OpenAPI document, which generated clients fetch with the same header", async () => {
+    const { secret } = await createToken(customer, "generated client");
+    const document = await call(openapiRoute.GET, "/api/openapi.json", { token: secret });
+    expect(document.status, JSON.stringify(document.body).slice(0, 200)).toBe(200);
+    expect(document.body.openapi).toBe("3.1.0");
+    // Still a token check, not a bypass: a bad token is refused there as everywhere.
+    expect((await call(openapiRoute.GET, "/api/openapi.json", { token: "not-a-token" })).status).toBe(401);
   });
 
   it("gives only what the owner's role allows (a token of a former customer cannot export)", async () => {

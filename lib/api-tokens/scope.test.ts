@@ -11,6 +11,9 @@ describe("isBearerAllowed", () => {
     ["GET", "/api/snapshots", true],
     ["GET", "/api/snapshots/abc123", true],
     ["GET", "/api/leaderboard/", true],
+    // A client generated from the OpenAPI document sends its token when it fetches the document too.
+    ["GET", "/api/openapi.json", true],
+    ["POST", "/api/openapi.json", false],
     ["POST", "/api/leaderboard", false],
     ["DELETE", "/api/snapshots/abc", false],
     ["GET", "/api/tokens", false],

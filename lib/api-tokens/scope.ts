@@ -1,8 +1,9 @@
 /**
- * Where a bearer token is accepted: read-only methods on the data API that customers' scripts use.
- * Everything else (token management, voting, admin, profile) needs a browser session.
+ * Where a bearer token is accepted: read-only methods on the data API that customers' scripts use,
+ * and the public OpenAPI document, which a client generated from it fetches with the same header
+ * (/api/health ignores the header). Everything else (token management, voting, admin, profile) needs a browser session.
  */
-export const BEARER_PATHS = ["/api/leaderboard", "/api/compare", "/api/export", "/api/snapshots"] as const;
+export const BEARER_PATHS = ["/api/leaderboard", "/api/compare", "/api/export", "/api/snapshots", "/api/openapi.json"] as const;
 const READ_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD"]);
 
 /** True when a request with this method and path may be authorised by a bearer token. */
