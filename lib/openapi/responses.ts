@@ -4,6 +4,7 @@ import { policySchema } from "@/lib/policy";
 import { INTERVAL_METHODS } from "@/lib/rating";
 import { STYLE_FEATURES } from "@/lib/rating/style-control";
 import { AGE_BAND_CODES, EDUCATION_CODES, REGION_CODES } from "@/lib/slices";
+import { snapshotExcludedVotesShape, snapshotMethodShape, snapshotRowShape } from "@/lib/snapshots/schema";
 
 /**
  * The JSON the data API answers, as zod schemas: the OpenAPI document (lib/openapi/document.ts) is
@@ -144,23 +145,8 @@ export const comparisonResponseSchema = z.strictObject({
 });
 
 const snapshotMethodSchema = z.strictObject({
-  name: z.string(),
-  interval: z.string(),
-  bootstrapRounds: z.number().int(),
-  bootstrapSeed: z.number().int(),
-  minSliceVoters: z.number().int(),
-  minModelVotes: z.number().int(),
-  demoVotes: z.number().int(),
-  excludedVotes: z
-    .strictObject({
-      identityLeak: z.number().int(),
-      excludedVoters: z.number().int(),
-      replay: z.number().int().optional(),
-      unverifiedVoters: z.number().int().optional(),
-    })
-    .optional(),
-  excludeReplayVotes: z.boolean().optional(),
-  requireVerifiedEmail: z.boolean().optional(),
+  ...snapshotMethodShape,
+  excludedVotes: z.strictObject(snapshotExcludedVotesShape).optional(),
 });
 
 const snapshotSummaryShape = {
@@ -175,21 +161,7 @@ const snapshotSummaryShape = {
 
 export const snapshotSummarySchema = z.strictObject(snapshotSummaryShape);
 
-const snapshotRowSchema = z.strictObject({
-  modelId: z.string(),
-  name: z.string(),
-  displayName: z.string(),
-  organization: z.string(),
-  rating: nullableNumber,
-  lower: nullableNumber,
-  upper: nullableNumber,
-  rank: z.number().int().nullable(),
-  rankWorst: z.number().int().nullable().optional(),
-  unrated: z.string().nullable().optional(),
-  votes: z.number().int(),
-  voters: z.number().int(),
-  isDeprecated: z.boolean().optional(),
-});
+const snapshotRowSchema = z.strictObject(snapshotRowShape);
 
 export const snapshotSchema = z.strictObject({
   ...snapshotSummaryShape,

@@ -83,8 +83,12 @@ export interface RatingPoint {
   rank: number | null;
 }
 
-// Stored JSON is read back through these, so a malformed row fails loudly instead of leaking `any`.
-export const snapshotRowSchema = z.object({
+/**
+ * The fields of a stored row and method, shared by the lenient readers below (stored JSON is read back
+ * through them, so a malformed row fails loudly instead of leaking `any`) and by the strict response
+ * schemas of the OpenAPI document (lib/openapi/responses.ts).
+ */
+export const snapshotRowShape = {
   modelId: z.string(),
   name: z.string(),
   displayName: z.string(),
@@ -98,26 +102,29 @@ export const snapshotRowSchema = z.object({
   votes: z.number().int(),
   voters: z.number().int(),
   isDeprecated: z.boolean().optional(),
-});
-export const snapshotMethodSchema = z.object({
+};
+export const snapshotExcludedVotesShape = {
+  identityLeak: z.number().int(),
+  excludedVoters: z.number().int(),
+  replay: z.number().int().optional(),
+  unverifiedVoters: z.number().int().optional(),
+};
+export const snapshotMethodShape = {
   name: z.string(),
   interval: z.string(),
   bootstrapRounds: z.number().int(),
   bootstrapSeed: z.number().int(),
   minSliceVoters: z.number().int(),
   minModelVotes: z.number().int(),
-  demoVotes: z.number().int().default(0),
-  excludedVotes: z
-    .object({
-      identityLeak: z.number().int(),
-      excludedVoters: z.number().int(),
-      replay: z.number().int().optional(),
-      unverifiedVoters: z.number().int().optional(),
-    })
-    .optional(),
+  demoVotes: z.number().int(),
+  excludedVotes: z.object(snapshotExcludedVotesShape).optional(),
   excludeReplayVotes: z.boolean().optional(),
   requireVerifiedEmail: z.boolean().optional(),
-});
+};
+
+export const snapshotRowSchema = z.object(snapshotRowShape);
+/** Snapshots published before demo data existed have no demoVotes: 0. */
+export const snapshotMethodSchema = z.object({ ...snapshotMethodShape, demoVotes: z.number().int().default(0) });
 
 /** "all", "region:<code>" or "language:<code>". */
 export const sliceKeySchema = z
