@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ComparisonRow, SideStanding } from "@/lib/leaderboard/compare-slices";
 import { modelHref, rankRange, signed } from "./format";
 import { ScrollTable } from "./scroll-table";
+import { TestedDifferenceCell, testHintValues } from "./tested-difference";
 
 /** One audience's standing of a model: rating with its rank beneath, or why there is none. */
 type Translate = Awaited<ReturnType<typeof getTranslations<"leaderboard.comparisonTable">>>;
@@ -85,41 +86,20 @@ export async function ComparisonTable({
             </td>
             <SideCell side="a" standing={r.a} minModelVotes={minModelVotes} t={t} />
             <SideCell side="b" standing={r.b} minModelVotes={minModelVotes} t={t} />
-            <td
-              className={`border-s border-slate-200 px-3 py-2 text-end tabular-nums ${r.test?.significant ? "font-semibold" : ""} ${
-                r.test === null
-                  ? "text-slate-500"
-                  : r.test.difference > 0
-                    ? "text-orange-700"
-                    : r.test.difference < 0
-                      ? "text-blue-700"
-                      : ""
-              }`}
-              data-col="difference"
-              data-significant={r.test?.significant ? "true" : undefined}
-              title={
-                r.test
-                  ? t("testHint", {
-                      lower: signed(r.test.lower),
-                      upper: signed(r.test.upper),
-                      p: r.test.p.toPrecision(2),
-                      q: r.test.q.toPrecision(2),
-                    })
-                  : undefined
-              }
+            <TestedDifferenceCell
+              difference={r.test?.difference ?? null}
+              test={r.test}
+              hint={r.test ? t("testHint", testHintValues(r.test)) : undefined}
+              significantLabel={t("significantSr")}
+              tones={{ up: "text-orange-700", down: "text-blue-700", none: "text-slate-500" }}
+              className="border-s border-slate-200 px-3 py-2"
             >
-              {r.test === null ? "–" : signed(r.test.difference)}
-              {r.test?.significant && (
-                <span>
-                  *<span className="sr-only">{t("significantSr")}</span>
-                </span>
-              )}
               {r.test && (
                 <span className="block text-xs font-normal text-slate-500" dir="ltr">
                   [{signed(r.test.lower)}, {signed(r.test.upper)}]
                 </span>
               )}
-            </td>
+            </TestedDifferenceCell>
           </tr>
         ))}
       </tbody>

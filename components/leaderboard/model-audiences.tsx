@@ -4,6 +4,7 @@ import type { AudienceGroup, AudienceRating } from "@/lib/leaderboard/model-prof
 import type { SliceLabels } from "@/lib/slice-labels";
 import { getSliceLabels } from "@/lib/slice-labels-server";
 import { rankRange, signed } from "./format";
+import { TestedDifferenceCell, testHintValues } from "./tested-difference";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"leaderboard.audiences">>>;
 
@@ -33,28 +34,14 @@ function RatedRow({ r, label, scale, t }: { r: AudienceRating; label: string; sc
           {r.lower!.toFixed(0)}–{r.upper!.toFixed(0)}
         </span>
       </td>
-      <td
-        className={`px-2 py-1.5 text-end tabular-nums ${r.test?.significant ? "font-semibold" : ""} ${r.difference! > 0 ? "text-emerald-700" : r.difference! < 0 ? "text-rose-700" : ""}`}
-        data-col="difference"
-        data-significant={r.test?.significant ? "true" : undefined}
-        title={
-          r.test
-            ? t("testHint", {
-                lower: signed(r.test.lower),
-                upper: signed(r.test.upper),
-                p: r.test.p.toPrecision(2),
-                q: r.test.q.toPrecision(2),
-              })
-            : undefined
-        }
-      >
-        {signed(r.difference!)}
-        {r.test?.significant && (
-          <span>
-            *<span className="sr-only">{t("significantSr")}</span>
-          </span>
-        )}
-      </td>
+      <TestedDifferenceCell
+        difference={r.difference}
+        test={r.test}
+        hint={r.test ? t("testHint", testHintValues(r.test)) : undefined}
+        significantLabel={t("significantSr")}
+        tones={{ up: "text-emerald-700", down: "text-rose-700" }}
+        className="px-2 py-1.5"
+      />
       <td className="hidden px-3 py-1.5 sm:table-cell">
         <DifferenceBar difference={r.difference!} scale={scale} />
       </td>
