@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isoDayProblem } from "./calendar-day";
 import { isCalendarDay, isoDaySchema } from "./dates";
 
 describe("isCalendarDay", () => {
@@ -9,7 +10,7 @@ describe("isCalendarDay", () => {
   );
 });
 
-describe("isoDaySchema", () => {
+describe("isoDaySchema and isoDayProblem (the same rule, with and without zod)", () => {
   it.each([
     ["2024-02-29", null],
     ["2026-01-15", null],
@@ -21,5 +22,6 @@ describe("isoDaySchema", () => {
   ])("%j: %s", (value, message) => {
     const parsed = isoDaySchema.safeParse(value);
     expect(parsed.success ? null : parsed.error.issues[0]!.message).toBe(message);
+    expect(isoDayProblem(value)).toBe(message);
   });
 });

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { isCalendarDay, isoDaySchema } from "@/lib/dates";
+import { isCalendarDay, isoDayProblem } from "@/lib/calendar-day";
 import {
   AGE_BAND_CODES,
   EDUCATION_CODES,
@@ -36,12 +35,21 @@ export type ListKey = (typeof LIST_KEYS)[number];
 export const FILTER_KEYS = [...LIST_KEYS, "from", "to"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-const VALUE_SCHEMAS: Record<ListKey, z.ZodType<string>> = {
-  country: z.string().refine(isCountryCode, "Unknown country code (use ISO 3166-1 alpha-2, e.g. BR)."),
-  region: z.enum(REGION_CODES, { message: `Unknown region (use one of ${REGION_CODES.join(", ")}).` }),
-  age: z.enum(AGE_BAND_CODES, { message: `Unknown age band (use one of ${AGE_BAND_CODES.join(", ")}).` }),
-  education: z.enum(EDUCATION_CODES, { message: `Unknown education level (use one of ${EDUCATION_CODES.join(", ")}).` }),
-  language: z.string().refine(isLanguageCode, "Unknown language code (use ISO 639-1, e.g. pt)."),
+/** One of a fixed list of codes. */
+function oneOf(codes: readonly string[]): (value: string) => boolean {
+  return (value) => codes.includes(value);
+}
+
+/**
+ * Each filter's rule for a value, and what a refused value is told. Plain checks rather than zod: this module runs in
+ * the browser too (the leaderboard's filter bar), and zod would add about 30 KB to the page for five lookups.
+ */
+const VALUE_CHECKS: Record<ListKey, { isValid: (value: string) => boolean; message: string }> = {
+  country: { isValid: isCountryCode, message: "Unknown country code (use ISO 3166-1 alpha-2, e.g. BR)." },
+  region: { isValid: oneOf(REGION_CODES), message: `Unknown region (use one of ${REGION_CODES.join(", ")}).` },
+  age: { isValid: oneOf(AGE_BAND_CODES), message: `Unknown age band (use one of ${AGE_BAND_CODES.join(", ")}).` },
+  education: { isValid: oneOf(EDUCATION_CODES), message: `Unknown education level (use one of ${EDUCATION_CODES.join(", ")}).` },
+  language: { isValid: isLanguageCode, message: "Unknown language code (use ISO 639-1, e.g. pt)." },
 };
 
 export interface FilterProblem {
@@ -101,9 +109,8 @@ export function parseLeaderboardFilters(params: RawParams): { filters: Leaderboa
     const rejected: { raw: string; message: string }[] = [];
     for (const raw of values) {
       const value = normalise(key, raw);
-      const parsed = VALUE_SCHEMAS[key].safeParse(value);
-      if (parsed.success) accepted.add(parsed.data);
-      else rejected.push({ raw, message: parsed.error.issues[0]?.message ?? "Invalid value." });
+      if (VALUE_CHECKS[key].isValid(value)) accepted.add(value);
+      else rejected.push({ raw, message: VALUE_CHECKS[key].message });
     }
     if (rejected.length === 1) problems.push({ key, value: clip(rejected[0]!.raw), message: rejected[0]!.message });
     else if (rejected.length > 1) {
@@ -119,9 +126,9 @@ export function parseLeaderboardFilters(params: RawParams): { filters: Leaderboa
   for (const key of ["from", "to"] as const) {
     const [raw] = rawValues(params, key);
     if (!raw) continue;
-    const parsed = isoDaySchema.safeParse(raw);
-    if (parsed.success) filters[key] = parsed.data;
-    else problems.push({ key, value: clip(raw), message: parsed.error.issues[0]?.message ?? "Invalid date." });
+    const problem = isoDayProblem(raw);
+    if (problem === null) filters[key] = raw;
+    else problems.push({ key, value: clip(raw), message: problem });
   }
   if (filters.from && filters.to && filters.from > filters.to) {
     problems.push({ key: "to", value: filters.to, message: "The end date is before the start date." });

@@ -1,3 +1,4 @@
+import "@/lib/zod-browser";
 import { z } from "zod";
 import { PREFER_NOT_TO_SAY, isAgeBand, isCountryCode, isEducation, isLanguageCode } from "@/lib/slices";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 
@@ -14,9 +14,9 @@ export function DemoNotice({ count, isAdmin }: { count: number; isAdmin: boolean
         {t.rich("notice", {
           count,
           link: (chunks: ReactNode) => (
-            <Link href="/methodology#demo" className="font-medium underline underline-offset-2">
+            <IntentLink href="/methodology#demo" className="font-medium underline underline-offset-2">
               {chunks}
-            </Link>
+            </IntentLink>
           ),
         })}
       </p>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getTranslations } from "next-intl/server";
 import type { ComparisonRow, SideStanding } from "@/lib/leaderboard/compare-slices";
 import { modelHref, rankRange, signed } from "./format";
@@ -79,9 +79,9 @@ export async function ComparisonTable({
         {rows.map((r) => (
           <tr key={r.modelId} className="border-t border-slate-100" data-model={r.name}>
             <td className="px-3 py-2">
-              <Link href={modelHref(r.name)} className="underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
+              <IntentLink href={modelHref(r.name)} className="underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
                 {r.displayName}
-              </Link>
+              </IntentLink>
               <span className="block text-xs text-slate-500">{r.organization}</span>
             </td>
             <SideCell side="a" standing={r.a} minModelVotes={minModelVotes} t={t} />

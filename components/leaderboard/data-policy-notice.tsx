@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { holdoutCutoff } from "@/lib/policy";
@@ -27,9 +27,9 @@ export async function DataPolicyNotice({ methodologyHref = "/methodology" }: { m
       </p>
       <p className="mt-1">
         {t("thresholds", { minVoters: policy.minSliceVoters, minVotes: policy.minModelVotes })}{" "}
-        <Link href={methodologyHref} className="underline">
+        <IntentLink href={methodologyHref} className="underline">
           {t("methodLink")}
-        </Link>
+        </IntentLink>
         .
       </p>
     </aside>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useTranslations } from "next-intl";
 import type { LeaderboardFilters } from "@/lib/filters";
 import type { LeaderboardView } from "@/lib/leaderboard/view";
@@ -13,9 +13,9 @@ export function DeprecatedToggle({ filters, view, hidden }: { filters: Leaderboa
   return (
     <p className="text-sm text-slate-600" data-testid="deprecated-toggle">
       {deprecated === "show" ? t("deprecatedShown") : t("deprecatedHidden", { count: hidden })}{" "}
-      <Link href={href} className="font-medium text-slate-900 underline underline-offset-2">
+      <IntentLink href={href} className="font-medium text-slate-900 underline underline-offset-2">
         {deprecated === "show" ? t("hideDeprecated") : t("showDeprecated")}
-      </Link>
+      </IntentLink>
     </p>
   );
 }

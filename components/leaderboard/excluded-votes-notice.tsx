@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useTranslations } from "next-intl";
 import type { Leaderboard } from "@/lib/queries/leaderboard";
 
@@ -12,9 +12,9 @@ export function ExcludedVotesNotice({ excluded }: { excluded: Leaderboard["exclu
           {t("excludedVotes", { total: excluded.total })}
         </span>{" "}
         {excluded.total > 0 && (
-          <Link href="/methodology#integrity" className="underline underline-offset-2">
+          <IntentLink href="/methodology#integrity" className="underline underline-offset-2">
             {t("excludedHow")}
-          </Link>
+          </IntentLink>
         )}
       </p>
       {excluded.total > 0 && (

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getTranslations } from "next-intl/server";
 import type { HeadToHead } from "@/lib/leaderboard/model-profile";
 import { modelHref, percent } from "./format";
@@ -29,9 +29,9 @@ export async function HeadToHeadTable({ records }: { records: HeadToHead[] }) {
         {records.map((r) => (
           <tr key={r.opponentId} className="border-t border-slate-100" data-model={r.name}>
             <th scope="row" className="px-3 py-2 text-start font-normal">
-              <Link href={modelHref(r.name)} className="underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
+              <IntentLink href={modelHref(r.name)} className="underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
                 {r.displayName}
-              </Link>
+              </IntentLink>
             </th>
             {r.battles === 0 ? (
               <td colSpan={6} className="px-3 py-2 text-end text-slate-500">

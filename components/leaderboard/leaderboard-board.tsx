@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { BattleCountHeatmap, RatingIntervalChart, WinFractionHeatmap } from "@/components/charts/lazy";
@@ -44,9 +44,9 @@ export function LeaderboardBoard({
     href: modelHref(byId.get(id)!.name),
   }));
   const method = (chunks: ReactNode) => (
-    <Link href="/methodology#ratings" className="underline underline-offset-2">
+    <IntentLink href="/methodology#ratings" className="underline underline-offset-2">
       {chunks}
-    </Link>
+    </IntentLink>
   );
   return (
     <>
@@ -72,9 +72,9 @@ export function LeaderboardBoard({
               interval: board.method.interval.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
               style: board.method.style,
               link: (chunks: ReactNode) => (
-                <Link href="/methodology#intervals" className="underline underline-offset-2">
+                <IntentLink href="/methodology#intervals" className="underline underline-offset-2">
                   {chunks}
-                </Link>
+                </IntentLink>
               ),
             })}
           </p>

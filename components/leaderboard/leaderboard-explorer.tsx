@@ -1,7 +1,7 @@
 "use client";
 
 import { hashKey, keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
@@ -71,9 +71,9 @@ export function LeaderboardExplorer({ initial, options, isAdmin }: LeaderboardEx
     <>
       <SliceFilterBar value={filters} options={options} onChange={choose} onPreview={prefetch} />
       <p className="text-sm">
-        <Link href={compareHref} className="font-medium underline underline-offset-2">
+        <IntentLink href={compareHref} className="font-medium underline underline-offset-2">
           {t("compareLink")}
-        </Link>{" "}
+        </IntentLink>{" "}
         <span className="text-slate-600">{t("compareHint")}</span>
       </p>
       <FilterProblems problems={[...problems, ...viewProblems]} />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useTranslations } from "next-intl";
 import type { LeaderboardRow } from "@/lib/leaderboard/build";
 import { modelHref, percent, rankRange, signed } from "./format";
@@ -44,12 +44,12 @@ export function LeaderboardTable({ rows, minModelVotes }: { rows: LeaderboardRow
         {rows.map((r) => (
           <tr key={r.modelId} className="border-t border-slate-100" data-model={r.name} data-status={r.status}>
             <th scope="row" className="min-w-36 max-w-48 px-3 py-2 text-start font-normal sm:max-w-none" data-col="model">
-              <Link
+              <IntentLink
                 href={modelHref(r.name)}
                 className="text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900"
               >
                 {r.displayName}
-              </Link>
+              </IntentLink>
               {r.status === "DEPRECATED" && (
                 <span className="ms-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600" data-testid="deprecated-badge">
                   {t("deprecated")}

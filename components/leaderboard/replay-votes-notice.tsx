@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useTranslations } from "next-intl";
 
 /**
@@ -10,9 +10,9 @@ export function ReplayVotesNotice({ count }: { count: number }) {
   return (
     <p className="text-sm text-slate-600" data-testid="replay-votes" data-count={count}>
       {t("replayNotice", { count })}{" "}
-      <Link href="/methodology#replay" className="underline underline-offset-2">
+      <IntentLink href="/methodology#replay" className="underline underline-offset-2">
         {t("replayHow")}
-      </Link>
+      </IntentLink>
     </p>
   );
 }

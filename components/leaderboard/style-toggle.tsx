@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useTranslations } from "next-intl";
 import type { LeaderboardFilters } from "@/lib/filters";
 import type { LeaderboardView } from "@/lib/leaderboard/view";
@@ -11,12 +11,12 @@ export function StyleToggle({ filters, view }: { filters: LeaderboardFilters; vi
   return (
     <p className="text-sm text-slate-600" data-testid="style-toggle">
       {isOn ? t("on") : t("off")}{" "}
-      <Link
+      <IntentLink
         href={leaderboardHref(filters, { ...view, style: isOn ? "none" : "control" })}
         className="font-medium text-slate-900 underline underline-offset-2"
       >
         {isOn ? t("turnOff") : t("turnOn")}
-      </Link>
+      </IntentLink>
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import "@/lib/zod-browser";
 import { z } from "zod";
 
 /** POST /api/tokens body: a name so the owner can tell tokens apart (e.g. "nightly export"). */
