@@ -266,9 +266,15 @@ describe("roles", () => {
 
 describe("audit filters", () => {
   it("filters by action prefix, actor and date range", async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const byAdmin = await listAudit({ actor: admin.email.toUpperCase(), action: "model.", from: today, to: today });
-    expect(byAdmin.length).toBeGreaterThan(0);
+    // The day of the admin's newest model change (earlier tests made some), not the clock's: a run that
+    // crosses midnight would otherwise filter on a day with no entries.
+    const newest = (await listAudit({ actor: admin.email, action: "model.", take: 1 }))[0];
+    expect(newest).toBeDefined();
+    const day = newest.createdAt.toISOString().slice(0, 10);
+    const byAdmin = await listAudit({ actor: admin.email.toUpperCase(), action: "model.", from: day, to: day });
+    expect(byAdmin.map((e) => e.id)).toContain(newest.id);
+    const previousDay = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect((await listAudit({ actor: admin.email, action: "model.", to: previousDay })).map((e) => e.id)).not.toContain(newest.id);
     expect(byAdmin.every((e) => e.action.startsWith("model.") && e.actorEmail === admin.email)).toBe(true);
     expect(await listAudit({ actor: admin.email, to: "2000-01-01" })).toEqual([]);
   });
