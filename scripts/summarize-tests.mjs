@@ -26,8 +26,12 @@ if (vitest && vitest.numTotalTests > 0) {
   failed += vitest.numFailedTests + (vitest.success === false && vitest.numFailedTests === 0 ? 1 : 0);
   for (const file of vitest.testResults ?? []) {
     const failedTests = (file.assertionResults ?? []).filter((test) => test.status === "failed");
-    for (const test of failedTests) failures.push(`failed: ${path.relative(process.cwd(), file.name)} › ${test.fullName}\n${firstLines(test.failureMessages?.join("\n"))}`);
-    if (file.status === "failed" && failedTests.length === 0) failures.push(`failed: ${path.relative(process.cwd(), file.name)}\n${firstLines(file.message)}`);
+    for (const test of failedTests)
+      failures.push(
+        `failed: ${path.relative(process.cwd(), file.name)} › ${test.fullName}\n${firstLines(test.failureMessages?.join("\n"))}`,
+      );
+    if (file.status === "failed" && failedTests.length === 0)
+      failures.push(`failed: ${path.relative(process.cwd(), file.name)}\n${firstLines(file.message)}`);
   }
 } else {
   console.log("vitest produced no results");
@@ -45,7 +49,9 @@ if (playwright && playwright.stats.expected + playwright.stats.unexpected > 0) {
       for (const test of spec.tests ?? []) {
         if (test.status === "expected" || test.status === "skipped") continue;
         const last = test.results?.at(-1);
-        failures.push(`${test.status}: ${spec.file}:${spec.line} › ${[...titles, spec.title].join(" › ")}\n${firstLines(last?.error?.message)}`);
+        failures.push(
+          `${test.status}: ${spec.file}:${spec.line} › ${[...titles, spec.title].join(" › ")}\n${firstLines(last?.error?.message)}`,
+        );
       }
     for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);
   };

@@ -37,7 +37,9 @@ const vitest = (failing: boolean) => ({
         {
           fullName: "rounds the total",
           status: failing ? "failed" : "passed",
-          failureMessages: failing ? ["\u001b[31mAssertionError: expected 40082 to be 40083\u001b[39m\n    at tests/example.test.ts:9:3"] : [],
+          failureMessages: failing
+            ? ["\u001b[31mAssertionError: expected 40082 to be 40083\u001b[39m\n    at tests/example.test.ts:9:3"]
+            : [],
         },
       ],
     },
